@@ -1,0 +1,393 @@
+"""Load a data folder: YAML files → typed records, with ``file:line`` for every problem.
+
+Layout of a data folder::
+
+    papers/<id>.yaml          one paper, book or preprint per file
+    people.yaml               everyone who authors a paper
+    venues.yaml               venue series with their editions; journals
+    taxonomies/<scheme>.yaml  SKOS concept schemes (techniques, platforms)
+
+This module checks each file on its own (syntax, types, ranges, required fields);
+:mod:`sysml_graph.check` then checks the records against each other.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from .problems import InvalidInput, Problem
+from .records import (
+    Concept,
+    Corpus,
+    Edition,
+    Paper,
+    PaperKind,
+    Person,
+    Scheme,
+    Series,
+    VenueKind,
+    Where,
+)
+from .yamlio import Node, read_yaml
+
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+DOI_RE = re.compile(r"10\.\d{4,9}/\S+\Z")
+ARXIV_RE = re.compile(r"\d{4}\.\d{4,5}\Z")
+PAGES_RE = re.compile(r"[0-9]+(?:-[0-9]+)?\Z")
+FIRST_YEAR = 1950
+
+T = TypeVar("T")
+
+
+def last_valid_year() -> int:
+    """Papers may carry next year's date (camera-ready versions), never later."""
+    return datetime.date.today().year + 1
+
+
+class Fields:
+    """Typed access to one YAML mapping, collecting problems instead of raising."""
+
+    def __init__(self, node: Node, file: str, problems: list[Problem], what: str) -> None:
+        self.file = file
+        self.problems = problems
+        self.what = what
+        self.line = node.line
+        self.ok = isinstance(node.value, dict)
+        if not self.ok:
+            self.problem(node.line, f"{what} must be a mapping of fields, got {_kind(node)}")
+        self.items: dict[str, Node] = node.value if self.ok else {}
+        self.used: set[str] = set()
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.file, line, message))
+
+    def line_of(self, key: str) -> int:
+        node = self.items.get(key)
+        return node.line if node is not None else self.line
+
+    def _get(self, key: str, required: bool) -> Node | None:
+        self.used.add(key)
+        node = self.items.get(key)
+        if node is None or node.value is None:
+            if required and self.ok:
+                self.problem(self.line, f"{self.what} is missing required field '{key}'")
+            return None
+        return node
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        if not isinstance(node.value, str) or not node.value.strip():
+            self.problem(node.line, f"'{key}' must be non-empty text, got {_kind(node)}")
+            return None
+        if node.value != node.value.strip() or "\n" in node.value:
+            self.problem(node.line, f"'{key}' must be one line without surrounding spaces")
+        return str(node.value)
+
+    def ident(self, key: str, required: bool = False) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not ID_RE.match(value):
+            self.problem(
+                self.line_of(key),
+                f"'{key}' must be an id of lower-case letters, digits and single hyphens "
+                f"(like 'deep-x-2016'), got '{value}'",
+            )
+            return None
+        return value
+
+    def year(self, key: str, required: bool = False) -> int | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        value = node.value
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.problem(node.line, f"'{key}' must be a 4-digit integer year, got '{value}'")
+            return None
+        if not FIRST_YEAR <= value <= last_valid_year():
+            self.problem(
+                node.line,
+                f"'{key}' must be between {FIRST_YEAR} and {last_valid_year()}, got {value}",
+            )
+            return None
+        return value
+
+    def link(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+            self.problem(
+                self.line_of(key),
+                f"'{key}' must be an http(s) link like 'https://example.org/paper', got '{value}'",
+            )
+            return None
+        return value
+
+    def pattern(self, key: str, regex: re.Pattern[str], example: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not regex.match(value):
+            self.problem(self.line_of(key), f"'{key}' must look like '{example}', got '{value}'")
+            return None
+        return value
+
+    def choice(self, key: str, kind: Callable[[str], T], required: bool = False) -> T | None:
+        value = self.text(key, required)
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(str(v) for v in getattr(kind, "__members__", {}).values())
+            self.problem(self.line_of(key), f"'{key}' must be one of {allowed}; got '{value}'")
+            return None
+
+    def nodes(self, key: str, required: bool = False) -> list[Node]:
+        node = self._get(key, required)
+        if node is None:
+            return []
+        if not isinstance(node.value, list):
+            self.problem(node.line, f"'{key}' must be a list, got {_kind(node)}")
+            return []
+        return list(node.value)
+
+    def ids(self, key: str, required: bool = False) -> list[str]:
+        out: list[str] = []
+        for item in self.nodes(key, required):
+            if not isinstance(item.value, str) or not ID_RE.match(item.value):
+                self.problem(item.line, f"each entry of '{key}' must be an id, got '{item.value}'")
+            elif item.value in out:
+                self.problem(item.line, f"'{item.value}' is listed twice in '{key}'")
+            else:
+                out.append(item.value)
+        return out
+
+    def texts(self, key: str) -> list[str]:
+        out: list[str] = []
+        for item in self.nodes(key):
+            if not isinstance(item.value, str) or not item.value.strip():
+                self.problem(item.line, f"each entry of '{key}' must be text, got {_kind(item)}")
+            else:
+                out.append(item.value)
+        return out
+
+    def finish(self) -> None:
+        """Report fields nobody asked for: usually a typo of a known field."""
+        for key, node in self.items.items():
+            if key not in self.used:
+                known = ", ".join(sorted(self.used))
+                self.problem(
+                    node.line,
+                    f"unknown field '{key}' in {self.what}; known fields are: {known}",
+                )
+
+
+def _kind(node: Node) -> str:
+    value = node.value
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} '{value}'"
+
+
+def _where(fields: Fields) -> Where:
+    return Where(fields.file, fields.line)
+
+
+def parse_paper(node: Node, file: str, problems: list[Problem]) -> Paper | None:
+    """One paper file's mapping → :class:`Paper` (``None`` when unusable)."""
+    f = Fields(node, file, problems, "a paper")
+    if not f.ok:
+        return None
+    ident = f.ident("id", required=True)
+    kind = f.choice("type", PaperKind, required=True)
+    title = f.text("title", required=True)
+    doi = f.pattern("doi", DOI_RE, "10.1145/3081333.3081360")
+    if doi is not None and doi != doi.lower():
+        f.problem(f.line_of("doi"), f"'doi' must be lower case, write '{doi.lower()}'")
+    paper = Paper(
+        id=ident or "",
+        kind=kind or PaperKind.CONFERENCE_PAPER,
+        title=title or "",
+        where=_where(f),
+        authors=f.ids("authors", required=True),
+        venue=f.ident("venue"),
+        year=f.year("year", required=kind is not PaperKind.BOOK),
+        pages=f.pattern("pages", PAGES_RE, "578-594"),
+        doi=doi,
+        arxiv=f.pattern("arxiv", ARXIV_RE, "1802.04799"),
+        url=f.link("url"),
+        code=f.link("code"),
+        website=f.link("website"),
+        publisher=f.text("publisher"),
+        techniques=f.ids("techniques"),
+        platforms=f.ids("platforms"),
+        extends=f.ids("extends"),
+        cites=f.ids("cites"),
+        note=f.text("note"),
+        lines={k: n.line for k, n in f.items.items()},
+    )
+    f.finish()
+    if ident is None or kind is None or title is None:
+        return None
+    return paper
+
+
+def parse_people(node: Node, file: str, problems: list[Problem]) -> list[Person]:
+    people: list[Person] = []
+    for item in _list_of(node, file, problems, "people.yaml"):
+        f = Fields(item, file, problems, "a person")
+        ident, name = f.ident("id", required=True), f.text("name", required=True)
+        f.finish()
+        if ident and name:
+            people.append(Person(ident, name, _where(f)))
+    return people
+
+
+def parse_venues(node: Node, file: str, problems: list[Problem]) -> list[Series]:
+    out: list[Series] = []
+    for item in _list_of(node, file, problems, "venues.yaml"):
+        f = Fields(item, file, problems, "a venue")
+        ident = f.ident("id", required=True)
+        acronym = f.text("acronym", required=True)
+        name = f.text("name", required=True)
+        kind = f.choice("kind", VenueKind, required=True)
+        alt = f.texts("alt_acronyms")
+        editions: list[Edition] = []
+        for ed_node in f.nodes("editions"):
+            e = Fields(ed_node, file, problems, "an edition")
+            year = e.year("year", required=True)
+            ed_name = e.text("name", required=True)
+            location = e.text("location")
+            colocated = e.ident("colocated_with")
+            e.finish()
+            if ident and year and ed_name:
+                editions.append(
+                    Edition(f"{ident}-{year}", ident, year, ed_name, _where(e), location, colocated)
+                )
+        if kind is VenueKind.JOURNAL and editions:
+            f.problem(f.line_of("editions"), "a journal has no editions; papers name the journal")
+        f.finish()
+        if ident and acronym and name and kind:
+            out.append(Series(ident, acronym, name, kind, _where(f), alt, editions))
+    return out
+
+
+def parse_scheme(node: Node, file: str, problems: list[Problem]) -> Scheme | None:
+    f = Fields(node, file, problems, "a concept scheme")
+    if not f.ok:
+        return None
+    ident = f.ident("id", required=True)
+    title = f.text("title", required=True)
+    concepts: list[Concept] = []
+    for item in f.nodes("concepts", required=True):
+        c = Fields(item, file, problems, "a concept")
+        cid, label = c.ident("id", required=True), c.text("label", required=True)
+        concept = Concept(
+            id=cid or "",
+            scheme=ident or "",
+            label=label or "",
+            where=_where(c),
+            alt_labels=c.texts("alt_labels"),
+            broader=c.ids("broader"),
+            definition=c.text("definition"),
+        )
+        c.finish()
+        if cid and label:
+            concepts.append(concept)
+    f.finish()
+    if ident is None or title is None:
+        return None
+    return Scheme(ident, title, _where(f), concepts)
+
+
+def _list_of(node: Node, file: str, problems: list[Problem], what: str) -> list[Node]:
+    if not isinstance(node.value, list):
+        problems.append(Problem(file, node.line, f"{what} must be a list of entries"))
+        return []
+    return list(node.value)
+
+
+def _read(path: Path, data_dir: Path, problems: list[Problem]) -> tuple[Node | None, str]:
+    display = rel(path, data_dir)
+    try:
+        return read_yaml(path, display), display
+    except InvalidInput as err:
+        problems.extend(err.problems)
+        return None, display
+    except OSError as err:
+        problems.append(Problem(display, 1, f"cannot read the file: {err.strerror}"))
+        return None, display
+
+
+def rel(path: Path, data_dir: Path) -> str:
+    """The name shown in messages and used for provenance: relative to the data folder."""
+    try:
+        return path.relative_to(data_dir).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def paper_files(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "papers").glob("*.yaml"))
+
+
+def iter_files(data_dir: Path) -> Iterator[Path]:
+    """Every YAML file of a data folder, in a stable order."""
+    for name in ("people.yaml", "venues.yaml"):
+        yield data_dir / name
+    yield from sorted((data_dir / "taxonomies").glob("*.yaml"))
+    yield from paper_files(data_dir)
+
+
+def load_corpus(data_dir: Path) -> Corpus:
+    """Read and type-check every file of ``data_dir``; raise :class:`InvalidInput`."""
+    if not data_dir.is_dir():
+        raise InvalidInput([Problem(str(data_dir), 1, "data folder does not exist")])
+    problems: list[Problem] = []
+    people: list[Person] = []
+    series: list[Series] = []
+    schemes: list[Scheme] = []
+    papers: list[Paper] = []
+    for required in ("people.yaml", "venues.yaml"):
+        if not (data_dir / required).is_file():
+            problems.append(Problem(required, 1, f"missing file; the data folder needs {required}"))
+    for path in iter_files(data_dir):
+        if not path.is_file():
+            continue
+        node, display = _read(path, data_dir, problems)
+        if node is None:
+            continue
+        if path.name == "people.yaml" and path.parent == data_dir:
+            people = parse_people(node, display, problems)
+        elif path.name == "venues.yaml" and path.parent == data_dir:
+            series = parse_venues(node, display, problems)
+        elif path.parent.name == "taxonomies":
+            scheme = parse_scheme(node, display, problems)
+            if scheme is not None:
+                schemes.append(scheme)
+        else:
+            paper = parse_paper(node, display, problems)
+            if paper is not None:
+                if paper.id != path.stem:
+                    problems.append(
+                        Problem(
+                            display,
+                            paper.lines.get("id", 1),
+                            f"paper id '{paper.id}' must match its file name; "
+                            f"rename the file to {paper.id}.yaml or the id to '{path.stem}'",
+                        )
+                    )
+                papers.append(paper)
+    if problems:
+        raise InvalidInput(problems)
+    return Corpus(papers=papers, people=people, series=series, schemes=schemes)

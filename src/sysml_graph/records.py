@@ -1,0 +1,137 @@
+"""Typed records: what the curated YAML means, before any RDF.
+
+Each record remembers where it came from (file and line) so that every later check —
+cross references, SHACL — can point a curator at the exact place to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a data file: path relative to the data folder, 1-based line."""
+
+    file: str
+    line: int
+
+
+class PaperKind(StrEnum):
+    """What kind of work a record describes; decides its RDF types."""
+
+    CONFERENCE_PAPER = "conference-paper"
+    WORKSHOP_PAPER = "workshop-paper"
+    JOURNAL_ARTICLE = "journal-article"
+    PREPRINT = "preprint"
+    BOOK = "book"
+
+
+class VenueKind(StrEnum):
+    """What kind of venue series: conferences and workshops have editions, journals not."""
+
+    CONFERENCE = "conference"
+    WORKSHOP = "workshop"
+    JOURNAL = "journal"
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    where: Where
+
+
+@dataclass
+class Edition:
+    """One meeting of a conference or workshop series, e.g. MobiSys 2017."""
+
+    id: str
+    series: str
+    year: int
+    name: str
+    where: Where
+    location: str | None = None
+    colocated_with: str | None = None
+
+
+@dataclass
+class Series:
+    """A venue series (MobiSys) or a journal."""
+
+    id: str
+    acronym: str
+    name: str
+    kind: VenueKind
+    where: Where
+    alt_acronyms: list[str] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
+
+
+@dataclass
+class Concept:
+    """A SKOS concept of a taxonomy (a technique or a hardware platform)."""
+
+    id: str
+    scheme: str
+    label: str
+    where: Where
+    alt_labels: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+    definition: str | None = None
+
+
+@dataclass
+class Scheme:
+    """A SKOS concept scheme: ``techniques`` or ``platforms``."""
+
+    id: str
+    title: str
+    where: Where
+    concepts: list[Concept] = field(default_factory=list)
+
+
+@dataclass
+class Paper:
+    """A paper, book or other work; one YAML file each."""
+
+    id: str
+    kind: PaperKind
+    title: str
+    where: Where
+    authors: list[str] = field(default_factory=list)
+    venue: str | None = None
+    year: int | None = None
+    pages: str | None = None
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+    code: str | None = None
+    website: str | None = None
+    publisher: str | None = None
+    techniques: list[str] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
+    extends: list[str] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)
+    note: str | None = None
+    # Line of each field in its file, for messages about cross references.
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def at(self, key: str) -> Where:
+        """Where ``key`` is written, or the start of the record if it is missing."""
+        return Where(self.where.file, self.lines.get(key, self.where.line))
+
+
+@dataclass
+class Corpus:
+    """Everything curated in one data folder."""
+
+    papers: list[Paper]
+    people: list[Person]
+    series: list[Series]
+    schemes: list[Scheme]
+
+    @property
+    def editions(self) -> list[Edition]:
+        return [e for s in self.series for e in s.editions]
