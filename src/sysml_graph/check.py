@@ -29,9 +29,7 @@ def normalise_title(title: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-def _duplicates(
-    items: Iterable[tuple[str, Where]], what: str, fix: str
-) -> list[Problem]:
+def _duplicates(items: Iterable[tuple[str, Where]], what: str, fix: str) -> list[Problem]:
     seen: dict[str, Where] = {}
     out: list[Problem] = []
     for key, where in items:
@@ -93,8 +91,9 @@ def unknown_references(corpus: Corpus) -> list[Problem]:
     out: list[Problem] = []
 
     def unknown(paper: Paper, key: str, value: str, fix: str) -> None:
-        out.append(_p(paper.at(key), f"unknown {key[:-1] if key.endswith('s') else key} "
-                                     f"'{value}'; {fix}"))
+        out.append(
+            _p(paper.at(key), f"unknown {key[:-1] if key.endswith('s') else key} '{value}'; {fix}")
+        )
 
     for paper in corpus.papers:
         for a in paper.authors:
@@ -110,14 +109,22 @@ def unknown_references(corpus: Corpus) -> list[Problem]:
                     )
                 )
             else:
-                unknown(paper, "venue", paper.venue,
-                        "add it to venues.yaml or use an edition id like 'mobisys-2017'")
+                unknown(
+                    paper,
+                    "venue",
+                    paper.venue,
+                    "add it to venues.yaml or use an edition id like 'mobisys-2017'",
+                )
         for key, scheme in (("techniques", "techniques"), ("platforms", "platforms")):
             known = concepts.get(scheme, set())
             for value in getattr(paper, key):
                 if value not in known:
-                    unknown(paper, key, value,
-                            f"use a concept of taxonomies/{scheme}.yaml or add one there")
+                    unknown(
+                        paper,
+                        key,
+                        value,
+                        f"use a concept of taxonomies/{scheme}.yaml or add one there",
+                    )
         for key in ("extends", "cites"):
             for value in getattr(paper, key):
                 if value not in papers:
@@ -139,13 +146,18 @@ def venue_consistency(corpus: Corpus) -> list[Problem]:
         edition = editions.get(paper.venue or "")
         if edition and paper.year and edition.year != paper.year:
             out.append(
-                _p(paper.at("year"),
-                   f"year {paper.year} differs from its venue {edition.id} ({edition.year})")
+                _p(
+                    paper.at("year"),
+                    f"year {paper.year} differs from its venue {edition.id} ({edition.year})",
+                )
             )
         if paper.kind is PaperKind.BOOK and paper.venue:
             out.append(_p(paper.at("venue"), "a book has no venue; use 'publisher'"))
-        if paper.kind in (PaperKind.CONFERENCE_PAPER, PaperKind.WORKSHOP_PAPER,
-                          PaperKind.JOURNAL_ARTICLE) and not paper.venue:
+        if (
+            paper.kind
+            in (PaperKind.CONFERENCE_PAPER, PaperKind.WORKSHOP_PAPER, PaperKind.JOURNAL_ARTICLE)
+            and not paper.venue
+        ):
             out.append(_p(paper.where, f"a {paper.kind} needs a 'venue'"))
     return out
 
@@ -158,16 +170,25 @@ def taxonomy_structure(corpus: Corpus) -> list[Problem]:
         for c in scheme.concepts:
             for b in c.broader:
                 if b not in by_id:
-                    out.append(_p(c.where, f"concept '{c.id}': broader '{b}' is not a concept "
-                                           f"of scheme '{scheme.id}'"))
+                    out.append(
+                        _p(
+                            c.where,
+                            f"concept '{c.id}': broader '{b}' is not a concept "
+                            f"of scheme '{scheme.id}'",
+                        )
+                    )
         for c in scheme.concepts:
             seen: set[str] = set()
             todo = list(c.broader)
             while todo:
                 b = todo.pop()
                 if b == c.id:
-                    out.append(_p(c.where, f"concept '{c.id}' is broader than itself "
-                                           "(a loop of 'broader' links)"))
+                    out.append(
+                        _p(
+                            c.where,
+                            f"concept '{c.id}' is broader than itself (a loop of 'broader' links)",
+                        )
+                    )
                     break
                 if b in seen or b not in by_id:
                     continue

@@ -145,9 +145,9 @@ def add_paper(g: Graph, p: Paper, journals: set[str]) -> None:
         g.add((node, SDO.workExample, software))
     # The own sub-properties say which taxonomy a subject comes from; dcterms:subject is
     # materialised too so that tools without RDFS reasoning see the standard term.
-    for t in p.techniques:
-        g.add((node, SG.technique, iri("technique", t)))
-        g.add((node, DCTERMS.subject, iri("technique", t)))
+    for tech in p.techniques:
+        g.add((node, SG.technique, iri("technique", tech)))
+        g.add((node, DCTERMS.subject, iri("technique", tech)))
     for pl in p.platforms:
         g.add((node, SG.platform, iri("platform", pl)))
         g.add((node, DCTERMS.subject, iri("platform", pl)))

@@ -35,8 +35,17 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 # Entity kinds and the path segment of their IRIs.
-KINDS = ("paper", "person", "venue", "technique", "platform", "software", "authorship",
-         "scheme", "source")
+KINDS = (
+    "paper",
+    "person",
+    "venue",
+    "technique",
+    "platform",
+    "software",
+    "authorship",
+    "scheme",
+    "source",
+)
 
 
 def iri(kind: str, ident: str) -> URIRef:

@@ -67,10 +67,10 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
 def parse_text(text: str, file: str) -> Node:
     """Parse one YAML document into :class:`Node` values; raise :class:`InvalidInput`.
 
-    >>> parse_text("- &a x\\n- *a\\n", "bomb.yaml")
+    >>> parse_text("- &a x\\n- *a\\n", "bomb.yaml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    sysml_graph.problems.InvalidInput: bomb.yaml:1: YAML anchors and aliases are not allowed; write the value out in full
+    sysml_graph.problems.InvalidInput: bomb.yaml:1: YAML anchors and aliases are not allowed...
     """
     problems: list[Problem] = []
     stack: list[tuple[Node, str | None]] = []  # open containers, pending mapping key
@@ -117,7 +117,7 @@ def parse_text(text: str, file: str) -> Node:
             tag = getattr(event, "tag", None)
             if tag is not None and tag != "!":
                 raise InvalidInput(
-                    [Problem(file, line, f"YAML tags like '{tag}' are not allowed; write plain data")]
+                    [Problem(file, line, f"YAML tags like '{tag}' are not allowed; use plain data")]
                 )
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
@@ -164,7 +164,7 @@ def read_yaml(path: Path, display: str | None = None) -> Node:
                 Problem(
                     name,
                     line,
-                    f"bytes that are not UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8",
+                    f"bytes that are not UTF-8 (0x{data[err.start]:02x}); save the file as UTF-8",
                 )
             ]
         ) from None

@@ -1,0 +1,225 @@
+"""The ``sysml-graph`` command line: a thin click layer over the library.
+
+Errors go to stderr as one line per problem, never as a traceback. Exit codes: 0 ok,
+1 invalid input, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .problems import InvalidInput
+from .resources import default_data_dir
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DATA_OPTION = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of curated YAML (default: the shipped data/).",
+)
+
+
+def _data(data_dir: Path | None) -> Path:
+    return data_dir if data_dir is not None else default_data_dir()
+
+
+def reports_problems(func: F) -> F:
+    """Turn the library's errors into one line each on stderr and the right exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .sparql import QueryError
+
+        try:
+            return func(*args, **kwargs)
+        except InvalidInput as err:
+            for problem in err.problems:
+                click.echo(str(problem), err=True)
+            n = len(err.problems)
+            click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+            sys.exit(1)
+        except QueryError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(1)
+        except OSError as err:
+            click.echo(f"error: {err.filename or ''}: {err.strerror or err}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sysml-graph")
+def cli() -> None:
+    """A curated knowledge graph of machine-learning-systems research.
+
+    Curated YAML in, standards-based RDF out: validate the data, build the Turtle, ask
+    SPARQL questions, export for other tools.
+    """
+
+
+@cli.command()
+@DATA_OPTION
+@click.option("--no-shacl", is_flag=True, help="Skip the SHACL check of the built graph.")
+@reports_problems
+def validate(data_dir: Path | None, no_shacl: bool) -> None:
+    """Check the curated YAML: syntax, types, ids, duplicates, then SHACL.
+
+    Prints FILE:LINE: messages and exits 1 when anything is wrong.
+    """
+    from .pipeline import graph_from_data
+
+    graph, corpus = graph_from_data(_data(data_dir), shacl=not no_shacl)
+    click.echo(
+        f"ok: {len(corpus.papers)} papers, {len(corpus.people)} people, "
+        f"{len(corpus.series)} venues, "
+        f"{sum(len(s.concepts) for s in corpus.schemes)} concepts, {len(graph)} triples"
+    )
+
+
+@cli.command()
+@DATA_OPTION
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder for the built files.",
+)
+@reports_problems
+def build(data_dir: Path | None, out_dir: Path) -> None:
+    """Build the graph and write OUT/sysml-graph.{ttl,nt,jsonld}.
+
+    Nothing is written unless the data is valid; each file is replaced atomically.
+    """
+    from .export import FORMATS, serialize, write_atomic
+    from .pipeline import graph_from_data
+
+    graph, corpus = graph_from_data(_data(data_dir))
+    outputs = {
+        out_dir / f"sysml-graph{FORMATS[fmt][1]}": serialize(graph, fmt)
+        for fmt in ("turtle", "nt", "jsonld")
+    }
+    for path, data in outputs.items():
+        write_atomic(path, data)
+    click.echo(f"built {len(graph)} triples from {len(corpus.papers)} papers")
+    for path, data in outputs.items():
+        click.echo(f"  {path}  ({len(data):,} bytes)")
+
+
+def _load_graph(data_dir: Path | None, graph_file: Path | None) -> Any:
+    from .pipeline import graph_from_data, graph_from_file
+
+    if graph_file is not None:
+        return graph_from_file(graph_file)
+    return graph_from_data(_data(data_dir), shacl=False)[0]
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-e", "--expr", "expr", help="SPARQL text to run instead of a file or name.")
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Query this Turtle/N-Triples file instead of the graph built from --data.",
+)
+@DATA_OPTION
+@click.option("--bind", "binds", multiple=True, metavar="K=V", help="Bind a parameter (repeat).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv, tsv or SPARQL JSON results for programs.",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@reports_problems
+def query(
+    query: str | None,
+    expr: str | None,
+    graph_file: Path | None,
+    data_dir: Path | None,
+    binds: tuple[str, ...],
+    fmt: str,
+    list_queries: bool,
+) -> None:
+    """Run a SPARQL query: a FILE.rq, the NAME of a shipped query, or -e TEXT.
+
+    SERVICE, FROM / FROM NAMED and updates are refused: a query never reaches the network
+    or reads a file.
+    """
+    from .sparql import NamedQuery, bind, format_result, named_queries, resolve, run
+
+    if list_queries:
+        for name, q in named_queries().items():
+            params = " ".join(
+                f"[--bind {p.name}=…{' (default ' + p.default + ')' if p.default else ''}]"
+                for p in q.params
+            )
+            click.echo(f"{name}: {q.question}" + (f"\n    {params}" if params else ""))
+        return
+    if (query is None) == (expr is None):
+        raise click.UsageError("give a query NAME or FILE.rq, or -e SPARQL (one of them)")
+    bindings: dict[str, str] = {}
+    for item in binds:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--bind takes K=V, got '{item}'")
+        bindings[key] = value
+    named = resolve(query) if query is not None else NamedQuery("-e", "", expr or "")
+    text = bind(named, bindings)
+    graph = _load_graph(data_dir, graph_file)
+    click.echo(format_result(run(graph, text), fmt), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "nt", "jsonld", "rdfxml"]),
+    default="turtle",
+    show_default=True,
+    help="Serialisation to write.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@DATA_OPTION
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Convert this Turtle/N-Triples file instead of building from --data.",
+)
+@reports_problems
+def export(fmt: str, output: Path | None, data_dir: Path | None, graph_file: Path | None) -> None:
+    """Export the graph as Turtle, sorted N-Triples, JSON-LD or RDF/XML."""
+    from .export import serialize, write_atomic
+
+    data = serialize(_load_graph(data_dir, graph_file), fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomic(output, data)
+        click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+
+
+def main() -> None:
+    """Entry point of the ``sysml-graph`` console script."""
+    cli(prog_name="sysml-graph")

@@ -1,0 +1,295 @@
+"""SPARQL over the graph: safety checks, named queries with parameters, result formats.
+
+Safety: rdflib's engine would follow ``SERVICE`` (an HTTP request), load ``FROM`` /
+``FROM NAMED`` graphs (also ``file://``), and run updates such as ``LOAD``. Every query is
+parsed and its algebra walked before evaluation; such queries are refused, so a query
+never reaches the network or reads a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .resources import queries_dir
+from .vocab import BASE, PREFIXES
+
+
+class QueryError(Exception):
+    """A query that cannot or must not run; the message says why, in one line."""
+
+
+# --- safety ---------------------------------------------------------------------------
+
+
+def _walk(node: Any) -> Iterable[Any]:
+    """Every node of a parse tree or algebra (CompValues, pyparsing results, lists)."""
+    from pyparsing import ParseResults
+
+    yield node
+    if isinstance(node, ParseResults):  # registered as a Mapping, but holds a list
+        for value in node:
+            yield from _walk(value)
+    elif isinstance(node, Mapping):
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            yield from _walk(value)
+
+
+def prepare(text: str, header_lines: int = 0) -> Any:
+    """Parse ``text`` as a read-only SPARQL query; refuse what could reach out.
+
+    >>> prepare("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    sysml_graph.sparql.QueryError: SERVICE is not allowed: queries never reach the network
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parsed = parseQuery(text)
+    except ParseException as err:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise QueryError(
+                f"SPARQL syntax error at line {err.lineno - header_lines}, "
+                f"column {err.col}: {err.msg}"
+            ) from None
+        raise QueryError(
+            "updates (INSERT, DELETE, LOAD, CLEAR…) are not allowed: the graph is read-only"
+        ) from None
+    for node in _walk(parsed):
+        name = getattr(node, "name", None)
+        if name == "ServiceGraphPattern":
+            raise QueryError("SERVICE is not allowed: queries never reach the network")
+        if name == "DatasetClause":
+            raise QueryError("FROM and FROM NAMED are not allowed: queries never load graphs")
+    query = translateQuery(parsed)
+    for node in _walk(query.algebra):
+        if getattr(node, "name", None) == "ServiceGraphPattern":
+            raise QueryError("SERVICE is not allowed: queries never reach the network")
+    return query
+
+
+# --- named queries ----------------------------------------------------------------------
+
+PARAM_KINDS = ("string", "integer", "iri", "paper", "person", "venue", "technique", "platform")
+_PARAM = re.compile(r"#\s*@param\s+(\w+)\s+(\w+)(?:\s+default=(\S+))?\s*(.*)")
+
+
+@dataclass
+class Param:
+    name: str
+    kind: str
+    default: str | None
+    help: str
+
+
+@dataclass
+class NamedQuery:
+    """A ``.rq`` file: a comment that states the question, parameters, the query."""
+
+    name: str
+    question: str
+    text: str
+    params: list[Param] = field(default_factory=list)
+
+
+def parse_named(name: str, text: str) -> NamedQuery:
+    """Read the header of a named query.
+
+    >>> q = parse_named("x", "# Which papers?\\n# @param year integer default=2017 a year\\nSELECT")
+    >>> q.question, q.params[0].kind, q.params[0].default
+    ('Which papers?', 'integer', '2017')
+    """
+    question_lines: list[str] = []
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = _PARAM.match(line)
+        if m:
+            kind = m.group(2)
+            if kind not in PARAM_KINDS:
+                raise QueryError(f"{name}: parameter kind '{kind}' is not one of {PARAM_KINDS}")
+            params.append(Param(m.group(1), kind, m.group(3), m.group(4).strip()))
+        elif not params:
+            question_lines.append(line.lstrip("#").strip())
+    question = " ".join(q for q in question_lines if q)
+    if not question:
+        raise QueryError(f"{name}: a named query opens with a comment stating its question")
+    return NamedQuery(name, question, text, params)
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """All queries shipped in the package, by name (file name without ``.rq``)."""
+    out = {}
+    for path in sorted(queries_dir().glob("*.rq")):
+        out[path.stem] = parse_named(path.stem, path.read_text(encoding="utf-8"))
+    return out
+
+
+def resolve(spec: str) -> NamedQuery:
+    """A query given as a ``.rq`` file path or the name of a shipped query."""
+    path = Path(spec)
+    if spec.endswith(".rq") or path.is_file():
+        try:
+            return parse_named(path.stem, path.read_text(encoding="utf-8"))
+        except OSError as err:
+            raise QueryError(f"cannot read {spec}: {err.strerror}") from None
+        except QueryError:
+            return NamedQuery(path.stem, "", path.read_text(encoding="utf-8"))
+    queries = named_queries()
+    if spec not in queries:
+        raise QueryError(f"no query named '{spec}'; known: {', '.join(queries)}")
+    return queries[spec]
+
+
+def term_for(kind: str, value: str) -> str:
+    """A parameter value as SPARQL syntax.
+
+    >>> term_for("venue", "mobisys"), term_for("integer", "2017"), term_for("string", 'a"b')
+    ('<https://w3id.org/sysml-graph/venue/mobisys>', '2017', '"a\\\\"b"')
+    """
+    if kind == "integer":
+        if not re.fullmatch(r"[-+]?\d+", value):
+            raise QueryError(f"'{value}' is not an integer")
+        return value
+    if kind == "string":
+        return Literal(value).n3()
+    if kind == "iri" or value.startswith(("http://", "https://")):
+        if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
+            raise QueryError(f"'{value}' is not an http(s) IRI")
+        return f"<{value}>"
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        raise QueryError(f"'{value}' is not a {kind} id (lower-case letters, digits, hyphens)")
+    return f"<{BASE}{kind}/{value}>"
+
+
+def bind(query: NamedQuery, bindings: Mapping[str, str]) -> str:
+    """The query text with parameters bound by an inline ``VALUES`` block.
+
+    The block goes first inside the outermost ``WHERE { … }``, so that filters in that group
+    see the value, and the result is plain SPARQL that any engine can run.
+    """
+    params = {p.name: p for p in query.params}
+    unknown = set(bindings) - set(params) if params else set()
+    if unknown:
+        raise QueryError(
+            f"unknown parameter {', '.join(sorted(unknown))} for {query.name}; "
+            f"it takes: {', '.join(params) or 'none'}"
+        )
+    values: list[str] = []
+    for name, param in params.items():
+        raw = bindings.get(name, param.default)
+        if raw is not None:
+            values.append(f"VALUES ?{name} {{ {term_for(param.kind, raw)} }}")
+    for name, raw in bindings.items():  # ad-hoc queries take plain strings or IRIs
+        if name not in params:
+            kind = "iri" if raw.startswith(("http://", "https://")) else "string"
+            values.append(f"VALUES ?{name} {{ {term_for(kind, raw)} }}")
+    if not values:
+        return query.text
+    match = re.search(r"\bWHERE\s*\{", _blank_comments(query.text), re.IGNORECASE)
+    if match is None:
+        raise QueryError("parameters need a query with an explicit 'WHERE {'")
+    cut = match.end()
+    return query.text[:cut] + " " + " ".join(values) + query.text[cut:]
+
+
+def _blank_comments(text: str) -> str:
+    """Same length, with # comments blanked, so positions still match the text."""
+    return re.sub(r"#[^\n]*", lambda m: " " * len(m.group(0)), text)
+
+
+# --- running and formatting -------------------------------------------------------------
+
+
+def missing_prefixes(text: str) -> str:
+    """PREFIX lines for the project's prefixes that ``text`` does not declare itself."""
+    declared = set(re.findall(r"PREFIX\s+(\w*):", text, re.IGNORECASE))
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
+
+
+def run(graph: Graph, text: str) -> Any:
+    """Run a checked query on ``graph``; return rdflib's result."""
+    header = missing_prefixes(text)
+    query = prepare(header + text, header_lines=header.count("\n"))
+    try:
+        return graph.query(query)
+    except Exception as err:  # rdflib raises assorted errors while evaluating
+        raise QueryError(f"query failed: {err}") from None
+
+
+def _short(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = str(term)
+        if text.startswith(BASE) and "#" not in text:
+            return text[len(BASE) :].replace("/", ":", 1)
+        return text
+    return str(term)
+
+
+def rows(result: Any) -> tuple[list[str], list[list[Node | None]]]:
+    names = [str(v) for v in result.vars]
+    return names, [list(row) for row in result]
+
+
+def format_result(result: Any, fmt: str, width: int | None = None) -> str:
+    """A query result as text: ``table`` (for people), ``csv``, ``tsv``, ``json``."""
+    if result.type == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
+        return ("true" if result.askAnswer else "false") + "\n"
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        out: bytes = result.graph.serialize(format="turtle", encoding="utf-8")
+        return out.decode("utf-8")
+    names, data = rows(result)
+    if fmt == "json":
+        text: bytes = result.serialize(format="json")
+        return json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(names)
+        for row in data:
+            writer.writerow(["" if t is None else str(t) for t in row])
+        return buf.getvalue()
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{n}" for n in names)]
+        lines += ["\t".join("" if t is None else t.n3() for t in row) for row in data]
+        return "\n".join(lines) + "\n"
+    return _table(names, data, width)
+
+
+def _table(names: list[str], data: list[list[Node | None]], width: int | None) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=box.MARKDOWN, show_edge=True)
+    for n in names:
+        table.add_column(n, overflow="fold")
+    for row in data:
+        table.add_row(*(_short(t) for t in row))
+    buf = io.StringIO()
+    console = Console(file=buf, width=width or 10_000, color_system=None, highlight=False)
+    console.print(table)
+    text = "\n".join(line.rstrip() for line in buf.getvalue().splitlines()).strip("\n")
+    return text + f"\n{len(data)} row{'s' if len(data) != 1 else ''}\n"
