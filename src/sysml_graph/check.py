@@ -57,17 +57,32 @@ def duplicate_ids(corpus: Corpus) -> list[Problem]:
 
 
 def duplicate_papers(corpus: Corpus) -> list[Problem]:
-    """The same paper twice: same DOI, or same title once normalised."""
-    out = _duplicates(
-        ((p.doi, p.at("doi")) for p in corpus.papers if p.doi),
-        "DOI",
-        "the same paper is recorded twice; merge the files",
-    )
-    out += _duplicates(
-        ((normalise_title(p.title), p.at("title")) for p in corpus.papers),
-        "title",
-        "the same paper is recorded twice; merge the files",
-    )
+    """The same paper twice: same DOI, or else the same title once normalised.
+
+    One problem per repeated paper, even when both its DOI and its title repeat.
+    """
+    by_doi: dict[str, Paper] = {}
+    by_title: dict[str, Paper] = {}
+    out: list[Problem] = []
+    for paper in corpus.papers:
+        title = normalise_title(paper.title)
+        first, why = None, ""
+        if paper.doi and paper.doi in by_doi:
+            first, why = by_doi[paper.doi], f"DOI {paper.doi}"
+        elif title in by_title:
+            first, why = by_title[title], "title"
+        if first is not None:
+            out.append(
+                _p(
+                    paper.at("doi" if why != "title" else "title"),
+                    f"same {why} as paper '{first.id}' ({first.where.file}); "
+                    "the same paper is recorded twice: merge the two files",
+                )
+            )
+            continue
+        if paper.doi:
+            by_doi[paper.doi] = paper
+        by_title[title] = paper
     return out
 
 
@@ -92,7 +107,10 @@ def unknown_references(corpus: Corpus) -> list[Problem]:
 
     def unknown(paper: Paper, key: str, value: str, fix: str) -> None:
         out.append(
-            _p(paper.at(key), f"unknown {key[:-1] if key.endswith('s') else key} '{value}'; {fix}")
+            _p(
+                paper.at(key, value),
+                f"unknown {key[:-1] if key.endswith('s') else key} '{value}'; {fix}",
+            )
         )
 
     for paper in corpus.papers:
@@ -128,9 +146,9 @@ def unknown_references(corpus: Corpus) -> list[Problem]:
         for key in ("extends", "cites"):
             for value in getattr(paper, key):
                 if value not in papers:
-                    out.append(_p(paper.at(key), f"'{key}' names unknown paper '{value}'"))
+                    out.append(_p(paper.at(key, value), f"'{key}' names unknown paper '{value}'"))
                 elif value == paper.id:
-                    out.append(_p(paper.at(key), f"a paper cannot list itself in '{key}'"))
+                    out.append(_p(paper.at(key, value), f"a paper cannot list itself in '{key}'"))
     return out
 
 

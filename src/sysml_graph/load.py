@@ -62,6 +62,8 @@ class Fields:
             self.problem(node.line, f"{what} must be a mapping of fields, got {_kind(node)}")
         self.items: dict[str, Node] = node.value if self.ok else {}
         self.used: set[str] = set()
+        # Lines of list items, as "key:value", for messages about one item.
+        self.item_lines: dict[str, int] = {}
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
@@ -160,6 +162,7 @@ class Fields:
     def ids(self, key: str, required: bool = False) -> list[str]:
         out: list[str] = []
         for item in self.nodes(key, required):
+            self.item_lines[f"{key}:{item.value}"] = item.line
             if not isinstance(item.value, str) or not ID_RE.match(item.value):
                 self.problem(item.line, f"each entry of '{key}' must be an id, got '{item.value}'")
             elif item.value in out:
@@ -234,8 +237,10 @@ def parse_paper(node: Node, file: str, problems: list[Problem]) -> Paper | None:
         extends=f.ids("extends"),
         cites=f.ids("cites"),
         note=f.text("note"),
-        lines={k: n.line for k, n in f.items.items()},
+        lines={k: n.line for k, n in f.items.items()} | f.item_lines,
     )
+    if "authors" in f.items and isinstance(f.items["authors"].value, list) and not paper.authors:
+        f.problem(f.line_of("authors"), "a paper needs at least one author in 'authors'")
     f.finish()
     if ident is None or kind is None or title is None:
         return None

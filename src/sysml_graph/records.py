@@ -115,12 +115,13 @@ class Paper:
     extends: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
     note: str | None = None
-    # Line of each field in its file, for messages about cross references.
+    # Line of each field ("authors") and list item ("authors:song-han") in its file.
     lines: dict[str, int] = field(default_factory=dict)
 
-    def at(self, key: str) -> Where:
-        """Where ``key`` is written, or the start of the record if it is missing."""
-        return Where(self.where.file, self.lines.get(key, self.where.line))
+    def at(self, key: str, item: str | None = None) -> Where:
+        """Where ``key`` (or one ``item`` of its list) is written; else the record's start."""
+        line = self.lines.get(f"{key}:{item}") if item is not None else None
+        return Where(self.where.file, line or self.lines.get(key, self.where.line))
 
 
 @dataclass

@@ -141,6 +141,8 @@ def parse_text(text: str, file: str) -> Node:
         mark = err.problem_mark or err.context_mark
         where = mark.line + 1 if mark else 1
         what = err.problem or str(err)
+        if err.context and err.context_mark and err.context_mark.line + 1 != where:
+            what += f" ({err.context} at line {err.context_mark.line + 1})"
         raise InvalidInput([Problem(file, where, f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as err:  # pragma: no cover - libyaml reports marks for all we know
         raise InvalidInput([Problem(file, 1, f"YAML error: {err}")]) from None

@@ -1,0 +1,385 @@
+"""Every named query answers its question on the shipped data; no query reaches out.
+
+Expected answers are hand-checked rows from the papers themselves, and where a whole table
+is expected it is recomputed from the YAML records in plain Python (a path that shares
+nothing with SPARQL)."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import socket
+import threading
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from rdflib import Graph
+
+from sysml_graph.records import Corpus, PaperKind
+from sysml_graph.sparql import (
+    QueryError,
+    bind,
+    missing_prefixes,
+    named_queries,
+    prepare,
+    resolve,
+    run,
+)
+
+from .conftest import Invoke
+
+BASE = "https://w3id.org/sysml-graph/"
+
+
+def rows(run_cli: Invoke, *args: str) -> list[list[str]]:
+    result = run_cli("query", *args, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    return list(csv.reader(io.StringIO(result.stdout)))[1:]
+
+
+def short(rows_: list[list[str]]) -> list[list[str]]:
+    return [[v.removeprefix(BASE) for v in row] for row in rows_]
+
+
+def broader_closure(corpus: Corpus, scheme: str) -> dict[str, set[str]]:
+    concepts = {c.id: c for s in corpus.schemes if s.id == scheme for c in s.concepts}
+
+    def up(cid: str) -> set[str]:
+        out = {cid}
+        for b in concepts[cid].broader:
+            out |= up(b)
+        return out
+
+    return {cid: up(cid) for cid in concepts}
+
+
+def label(corpus: Corpus, cid: str) -> str:
+    return next(c.label for s in corpus.schemes for c in s.concepts if c.id == cid)
+
+
+# --- one test per named query ------------------------------------------------------------
+
+
+def test_papers_by_venue(run: Invoke) -> None:
+    assert short(rows(run, "papers-by-venue", "--bind", "venue=mobisys")) == [
+        [
+            "paper/mcdnn",
+            "2016",
+            "MCDNN: An Approximation-Based Execution Framework for Deep "
+            "Stream Processing Under Resource Constraints",
+            "MobiSys 2016",
+        ],
+        [
+            "paper/deepeye",
+            "2017",
+            "DeepEye: Resource Efficient Local Execution of Multiple Deep "
+            "Vision Models using Wearable Commodity Hardware",
+            "MobiSys 2017",
+        ],
+        [
+            "paper/deepmon",
+            "2017",
+            "DeepMon: Mobile GPU-based Deep Learning Framework for Continuous Vision Applications",
+            "MobiSys 2017",
+        ],
+    ]
+    osdi = rows(run, "papers-by-venue", "--bind", "venue=osdi", "--bind", "year=2018")
+    assert sorted(r[0].removeprefix(BASE) for r in osdi) == ["paper/ray", "paper/tvm"]
+    assert rows(run, "papers-by-venue", "--bind", "venue=osdi", "--bind", "year=2017") == []
+
+
+def test_papers_by_technique_include_narrower(run: Invoke, corpus: Corpus) -> None:
+    got = {r[0].removeprefix(BASE + "paper/") for r in rows(run, "papers-by-technique")}
+    up = broader_closure(corpus, "techniques")
+    expected = {p.id for p in corpus.papers if any("compression" in up[t] for t in p.techniques)}
+    assert got == expected == {"deepeye", "deepmon", "deepx", "dxtk", "eie", "sparsesep"}
+    pruning = rows(run, "papers-by-technique", "--bind", "technique=pruning")
+    assert [(r[0].removeprefix(BASE), r[3]) for r in pruning] == [("paper/eie", "pruning")]
+
+
+def test_papers_by_platform_include_narrower(run: Invoke, corpus: Corpus) -> None:
+    got = {
+        r[0].removeprefix(BASE + "paper/")
+        for r in rows(run, "papers-by-platform", "--bind", "platform=fpga")
+    }
+    assert got == {"tvm", "fpgaconvnet-embedded"}  # TVM on FPGA, fpgaConvNet on embedded FPGA
+    up = broader_closure(corpus, "platforms")
+    soc = {r[0].removeprefix(BASE + "paper/") for r in rows(run, "papers-by-platform")}
+    assert soc == {p.id for p in corpus.papers if any("mobile-soc" in up[x] for x in p.platforms)}
+
+
+def test_technique_platform_counts(run: Invoke, corpus: Corpus) -> None:
+    expected = Counter(
+        (label(corpus, t), label(corpus, pl))
+        for p in corpus.papers
+        for t in p.techniques
+        for pl in p.platforms
+    )
+    got = {(t, pl): int(n) for t, pl, n in rows(run, "technique-platform-counts")}
+    assert got == dict(expected)
+    assert got[("GPU offload", "mobile GPU")] == 4  # DeepMon, MobiRNN, DeepSense, CNNdroid
+
+
+def test_untried_pairs(run: Invoke, corpus: Corpus) -> None:
+    tup, pup = broader_closure(corpus, "techniques"), broader_closure(corpus, "platforms")
+    tops = {s.id: [c.id for c in s.concepts if not c.broader] for s in corpus.schemes}
+    tried = {
+        (t, pl)
+        for p in corpus.papers
+        for tag in p.techniques
+        for plat in p.platforms
+        for t in tup[tag]
+        for pl in pup[plat]
+    }
+    expected = sorted(
+        (label(corpus, t), label(corpus, pl))
+        for t in tops["techniques"]
+        for pl in tops["platforms"]
+        if (t, pl) not in tried
+    )
+    got = [tuple(r) for r in rows(run, "untried-pairs")]
+    assert sorted(got) == expected
+    assert ("approximation", "CPU") in got
+    assert ("compression", "mobile device") not in got  # DeepX and others
+
+
+def test_coauthors(run: Invoke, corpus: Corpus) -> None:
+    got = short(rows(run, "coauthors", "--bind", "person=nicholas-d-lane"))
+    assert got[:3] == [
+        ["person/sourav-bhattacharya", "Sourav Bhattacharya", "5"],
+        ["person/claudio-forlivesi", "Claudio Forlivesi", "4"],
+        ["person/fahim-kawsar", "Fahim Kawsar", "4"],
+    ]
+    lane = [p for p in corpus.papers if "nicholas-d-lane" in p.authors]
+    expected = Counter(a for p in lane for a in p.authors if a != "nicholas-d-lane")
+    assert {r[0].removeprefix("person/"): int(r[2]) for r in got} == dict(expected)
+
+
+def test_prolific_authors(run: Invoke, corpus: Corpus) -> None:
+    got = short(rows(run, "prolific-authors"))
+    counts = Counter(a for p in corpus.papers if p.kind is not PaperKind.BOOK for a in p.authors)
+    assert {r[0].removeprefix("person/"): int(r[2]) for r in got} == {
+        a: n for a, n in counts.items() if n > 1
+    }
+    assert [r[1] for r in got[:2]] == ["Nicholas D. Lane", "Sourav Bhattacharya"]
+
+
+def test_papers_with_code(run: Invoke) -> None:
+    got = [(r[0].removeprefix(BASE + "paper/"), r[3]) for r in rows(run, "papers-with-code")]
+    assert got == [
+        ("cnndroid", "https://github.com/ENCP/CNNdroid"),
+        ("clipper", "https://github.com/ucbrise/clipper"),
+        ("mobirnn", "https://github.com/csarron/MobiRnn"),
+        ("ray", "https://github.com/ray-project/ray"),
+        ("tvm", "https://github.com/apache/tvm"),
+    ]
+
+
+def test_venues_ranked(run: Invoke) -> None:
+    got = [(r[1], int(r[3])) for r in rows(run, "venues-ranked")]
+    assert got[:2] == [("MobiSys", 3), ("OSDI", 2)]
+    assert len(got) == 12 and sum(n for _, n in got) == 15  # every paper but the book
+
+
+def test_paper_authors_in_order(run: Invoke) -> None:
+    got = [(r[0], r[2]) for r in rows(run, "paper-authors", "--bind", "paper=eie")]
+    assert got == [
+        ("1", "Song Han"),
+        ("2", "Xingyu Liu"),
+        ("3", "Huizi Mao"),
+        ("4", "Jing Pu"),
+        ("5", "Ardavan Pedram"),
+        ("6", "Mark A. Horowitz"),
+        ("7", "William J. Dally"),
+    ]
+
+
+def test_papers_by_author(run: Invoke) -> None:
+    got = [(r[0].removeprefix(BASE + "paper/"), r[2]) for r in rows(run, "papers-by-author")]
+    assert got == [
+        ("early-resource-characterization", "2"),
+        ("dxtk", "2"),
+        ("deepx", "2"),
+        ("sparsesep", "1"),
+        ("deepeye", "3"),
+    ]
+
+
+def test_papers_per_year(run: Invoke, corpus: Corpus) -> None:
+    got = {r[0]: int(r[1]) for r in rows(run, "papers-per-year")}
+    assert got == dict(Counter(str(p.year) for p in corpus.papers if p.kind is not PaperKind.BOOK))
+    assert got == {"2015": 1, "2016": 7, "2017": 5, "2018": 2}
+
+
+def test_find_concept_by_synonym(run: Invoke) -> None:
+    assert short(rows(run, "find-concept", "--bind", "label=Quantisation")) == [
+        ["technique/quantization", "quantization", "scheme/techniques", "compression"]
+    ]
+    assert short(rows(run, "find-concept", "--bind", "label=Zynq"))[0][1] == "embedded FPGA"
+
+
+def test_builds_on(run: Invoke) -> None:
+    got = short(rows(run, "builds-on"))
+    assert [(r[0], r[2]) for r in got] == [("paper/dxtk", "paper/deepx")]
+
+
+def test_every_named_query_has_a_test() -> None:
+    tested = {
+        name.removeprefix("test_").replace("_", "-")
+        for name in globals()
+        if name.startswith("test_")
+    }
+    for name in named_queries():
+        assert any(name.startswith(t) or t.startswith(name) for t in tested), (
+            f"named query '{name}' has no test_{name.replace('-', '_')}… in this file"
+        )
+
+
+def test_every_named_query_states_its_question() -> None:
+    for name, q in named_queries().items():
+        assert q.question.endswith("?"), f"{name}.rq must open with its question in a comment"
+    assert len(named_queries()) >= 12
+
+
+def test_named_queries_run_by_file_path(run: Invoke) -> None:
+    from sysml_graph.resources import queries_dir
+
+    path = queries_dir() / "papers-per-year.rq"
+    assert rows(run, str(path)) == rows(run, "papers-per-year")
+
+
+# --- parameters ----------------------------------------------------------------------------
+
+
+def test_bind_puts_values_first_in_the_where_group() -> None:
+    q = resolve("papers-by-venue")
+    text = bind(q, {"venue": "osdi", "year": "2018"})
+    assert (
+        "WHERE { VALUES ?venue { <https://w3id.org/sysml-graph/venue/osdi> } "
+        "VALUES ?year { 2018 }" in text
+    )
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["papers-by-venue", "--bind", "year=20l7"], "'20l7' is not an integer"),
+        (["papers-by-venue", "--bind", "colour=red"], "unknown parameter colour"),
+        (["papers-by-venue", "--bind", "venue=<x> } } DROP"], "is not a venue id"),
+        (["no-such-query"], "no query named 'no-such-query'"),
+    ],
+)
+def test_bad_parameters_are_clear_errors(run: Invoke, args: list[str], message: str) -> None:
+    result = run("query", *args)
+    assert result.exit_code == 1
+    assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_usage_errors_exit_2(run: Invoke) -> None:
+    assert run("query").exit_code == 2
+    assert run("query", "papers-per-year", "--bind", "novalue").exit_code == 2
+    assert run("query", "papers-per-year", "--format", "xml").exit_code == 2
+
+
+def test_formats(run: Invoke) -> None:
+    table = run("query", "papers-per-year").stdout
+    assert table.splitlines()[0].startswith("| year")
+    assert table.rstrip().endswith("4 rows")
+    tsv = run("query", "papers-per-year", "--format", "tsv").stdout.splitlines()
+    assert tsv[0] == "?year\t?papers"
+    assert tsv[1] == '"2015"\t"1"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    import json
+
+    doc = json.loads(run("query", "papers-per-year", "--format", "json").stdout)
+    assert doc["head"]["vars"] == ["year", "papers"]
+    assert len(doc["results"]["bindings"]) == 4
+
+
+def test_ask_and_construct(run: Invoke) -> None:
+    assert run("query", "-e", "ASK { ?p a schema:Book }").stdout == "true\n"
+    out = run("query", "-e", "CONSTRUCT { ?p dcterms:title ?t } WHERE { ?p dcterms:title ?t }")
+    assert out.exit_code == 0 and "dcterms:title" in out.stdout
+
+
+def test_query_a_turtle_file(run: Invoke, turtle_file: object) -> None:
+    assert rows(run, "papers-per-year", "--graph", str(turtle_file)) == rows(run, "papers-per-year")
+
+
+# --- safety ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM"),
+        ("SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }", "FROM"),
+        ("LOAD <file:///etc/passwd>", "updates"),
+        ("INSERT DATA { <http://a> <http://b> <http://c> }", "updates"),
+        ("DROP ALL", "updates"),
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+        (
+            "SELECT * WHERE { ?s ?p ?o "
+            "FILTER EXISTS { SERVICE SILENT <http://x.org/> { ?s ?p ?o } } }",
+            "SERVICE",
+        ),
+        (
+            "SELECT * WHERE { { SELECT ?s WHERE { SERVICE <http://x.org/> { ?s ?p ?o } } } }",
+            "SERVICE",
+        ),
+        ("SELECT * WHERE { ?s ?p }", "syntax error"),
+    ],
+)
+def test_unsafe_or_broken_queries_are_refused(run: Invoke, text: str, message: str) -> None:
+    result = run("query", "-e", text)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[int, list[object]]]:
+    """A loopback TCP port that records every connection made to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    seen: list[object] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, addr = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            seen.append(addr)
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], seen
+    stop.set()
+    thread.join()
+    server.close()
+
+
+def test_service_never_connects(listener: tuple[int, list[object]], graph: Graph) -> None:
+    port, seen = listener
+    text = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    with pytest.raises(QueryError, match="SERVICE"):
+        run(graph, text)
+    assert seen == []
+    # The listener does notice a connection: rdflib's own engine, unguarded, makes one.
+    with contextlib.suppress(Exception):
+        list(Graph().query(text))
+    assert len(seen) == 1
+
+
+def test_named_queries_pass_the_safety_check() -> None:
+    for q in named_queries().values():
+        text = bind(q, {})
+        assert prepare(missing_prefixes(text) + text) is not None, q.name

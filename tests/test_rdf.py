@@ -1,0 +1,132 @@
+"""The built RDF: deterministic, readable by independent parsers, and keeps the contract."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from sysml_graph.export import FORMATS, serialize
+from sysml_graph.records import Corpus, PaperKind
+
+from .conftest import Invoke
+
+HERE = Path(__file__).parent
+
+
+def build_in_process(out: Path, seed: str) -> dict[str, bytes]:
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    subprocess.run(
+        [sys.executable, "-m", "sysml_graph", "build", "--out", str(out)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_build_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    first = build_in_process(tmp_path / "a", "1")
+    second = build_in_process(tmp_path / "b", "4242")
+    assert set(first) == {"sysml-graph.ttl", "sysml-graph.nt", "sysml-graph.jsonld"}
+    for name in first:
+        assert first[name] == second[name], f"{name} differs between processes"
+
+
+def test_rapper_reads_the_turtle(turtle_file: Path, graph: Graph) -> None:
+    done = subprocess.run(
+        ["rapper", "-i", "turtle", "-c", str(turtle_file)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"returned {len(graph)} triples" in done.stderr
+
+
+def test_serdi_reads_the_turtle(turtle_file: Path, graph: Graph) -> None:
+    done = subprocess.run(
+        ["serdi", "-i", "turtle", "-o", "ntriples", str(turtle_file)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len([line for line in done.stdout.splitlines() if line.strip()]) == len(graph)
+
+
+def test_contract_check_passes(turtle_file: Path, corpus: Corpus) -> None:
+    done = subprocess.run(
+        [sys.executable, str(HERE / "contract_check.py"), str(turtle_file)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout
+    assert "FAIL" not in done.stdout
+    articles = sum(1 for p in corpus.papers if p.kind is not PaperKind.BOOK)
+    assert f", {articles} schema:ScholarlyArticle nodes" in done.stdout.splitlines()[0]
+
+
+def test_no_blank_nodes(graph: Graph) -> None:
+    from rdflib import BNode
+
+    assert not [t for t in graph if any(isinstance(x, BNode) for x in t)]
+
+
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_export_reads_back_the_same_graph(fmt: str, graph: Graph, tmp_path: Path) -> None:
+    data = serialize(graph, fmt)
+    store = ox.Store()
+    store.load(data, format=OX_FORMATS[fmt])
+    assert len(store) == len(graph), f"pyoxigraph read {len(store)} of {len(graph)} triples"
+    # And back through N-Triples into rdflib: the same triples, not just as many.
+    nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    assert isomorphic(Graph().parse(data=nt, format="nt"), graph)
+
+
+@pytest.mark.parametrize("fmt", ["rdfxml", "nt"])
+def test_rapper_reads_other_exports(fmt: str, graph: Graph, tmp_path: Path) -> None:
+    path = tmp_path / f"g{FORMATS[fmt][1]}"
+    path.write_bytes(serialize(graph, fmt))
+    parser = {"rdfxml": "rdfxml", "nt": "ntriples"}[fmt]
+    done = subprocess.run(["rapper", "-i", parser, "-c", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert f"returned {len(graph)} triples" in done.stderr
+
+
+def test_nt_export_is_sorted(graph: Graph) -> None:
+    lines = serialize(graph, "nt").decode().splitlines()
+    assert lines == sorted(lines)
+    assert len(lines) == len(graph)
+
+
+def test_export_command_writes_each_format(run: Invoke, tmp_path: Path, graph: Graph) -> None:
+    for fmt in FORMATS:
+        out = tmp_path / f"x{FORMATS[fmt][1]}"
+        result = run("export", "--format", fmt, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes() == serialize(graph, fmt)
+
+
+def test_export_converts_a_turtle_file(run: Invoke, turtle_file: Path, graph: Graph) -> None:
+    result = run("export", "--graph", str(turtle_file), "--format", "nt")
+    assert result.exit_code == 0
+    assert result.stdout_bytes == serialize(graph, "nt")
+
+
+def test_void_triple_count_is_true(graph: Graph) -> None:
+    from rdflib.namespace import VOID
+
+    from sysml_graph.vocab import DATASET
+
+    assert int(graph.value(DATASET, VOID.triples)) == len(graph)
