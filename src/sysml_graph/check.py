@@ -235,8 +235,15 @@ RULES: dict[str, Callable[[Corpus], list[Problem]]] = {
 }
 
 
-def check_corpus(corpus: Corpus) -> None:
-    """Run every rule; raise :class:`InvalidInput` with all problems found."""
-    problems = [p for rule in RULES.values() for p in rule(corpus)]
+def check_corpus(corpus: Corpus, earlier: list[Problem] | None = None) -> None:
+    """Run every rule; raise :class:`InvalidInput` with all problems found.
+
+    ``earlier`` problems (from loading) are reported too. When a shared file (people,
+    venues, taxonomies) had problems, the cross-reference rules are skipped: every
+    reference into a broken file would be reported as unknown.
+    """
+    problems = list(earlier or [])
+    if not any(not p.file.startswith("papers/") for p in problems):
+        problems += [p for rule in RULES.values() for p in rule(corpus)]
     if problems:
         raise InvalidInput(problems)

@@ -356,6 +356,18 @@ def iter_files(data_dir: Path) -> Iterator[Path]:
 
 def load_corpus(data_dir: Path) -> Corpus:
     """Read and type-check every file of ``data_dir``; raise :class:`InvalidInput`."""
+    corpus, problems = read_corpus(data_dir)
+    if problems:
+        raise InvalidInput(problems)
+    return corpus
+
+
+def read_corpus(data_dir: Path) -> tuple[Corpus, list[Problem]]:
+    """Read every file of ``data_dir``: what could be read, and the problems found.
+
+    Records with problems are left out or keep only their valid fields, so that the
+    cross-reference checks can still run on the rest.
+    """
     if not data_dir.is_dir():
         raise InvalidInput([Problem(str(data_dir), 1, "data folder does not exist")])
     problems: list[Problem] = []
@@ -393,6 +405,4 @@ def load_corpus(data_dir: Path) -> Corpus:
                         )
                     )
                 papers.append(paper)
-    if problems:
-        raise InvalidInput(problems)
-    return Corpus(papers=papers, people=people, series=series, schemes=schemes)
+    return Corpus(papers=papers, people=people, series=series, schemes=schemes), problems

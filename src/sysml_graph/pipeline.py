@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .check import check_corpus
-from .load import load_corpus
+from .load import read_corpus
 from .problems import InvalidInput, Problem
 from .records import Corpus
 from .shacl import locations, shacl_problems
@@ -22,8 +22,8 @@ def graph_from_data(data_dir: Path, shacl: bool = True) -> tuple[Graph, Corpus]:
     >>> len(corpus.papers) >= 16
     True
     """
-    corpus = load_corpus(data_dir)
-    check_corpus(corpus)
+    corpus, problems = read_corpus(data_dir)
+    check_corpus(corpus, problems)
     graph = build_graph(corpus)
     if shacl:
         problems = shacl_problems(graph, locations(corpus))

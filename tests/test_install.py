@@ -1,0 +1,109 @@
+"""The installed package works outside the checkout: the ontology, shapes, named queries and
+the shipped data travel inside the wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (path,) = out.glob("sysml_graph-*.whl")
+    return path
+
+
+def test_wheel_carries_its_resources(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in (
+        "sysml_graph/ontology/sysml-graph.ttl",
+        "sysml_graph/ontology/shapes.ttl",
+        "sysml_graph/queries/papers-by-venue.rq",
+        "sysml_graph/data/people.yaml",
+        "sysml_graph/data/papers/tvm.yaml",
+    ):
+        assert needed in names
+
+
+def test_installed_package_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(target))
+
+    def sysml_graph(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "sysml_graph", *args],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    where = subprocess.run(
+        [sys.executable, "-c", "import sysml_graph; print(sysml_graph.__file__)"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert where.stdout.startswith(str(target)), "the test must run the installed copy"
+    done = sysml_graph("validate")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ok: 16 papers")
+    assert sysml_graph("build").returncode == 0
+    assert (elsewhere / "dist" / "sysml-graph.ttl").read_bytes() == (
+        subprocess.run(
+            [sys.executable, "-m", "sysml_graph", "export"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        ).stdout
+    )
+    done = sysml_graph("query", "papers-per-year", "--format", "csv")
+    assert done.stdout.splitlines()[1:] == ["2015,1", "2016,7", "2017,5", "2018,2"]
+    copy = tmp_path / "mydata"
+    import shutil
+
+    shutil.copytree(REPO / "data", copy)
+    assert sysml_graph("validate", "--data", str(copy)).returncode == 0
