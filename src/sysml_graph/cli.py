@@ -101,6 +101,22 @@ def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool) -> 
     )
 
 
+def _progress() -> Any:
+    """Step-by-step progress on stderr when a person is watching (quiet in pipes)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
 @cli.command()
 @DATA_OPTION
 @click.option(
@@ -113,18 +129,27 @@ def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool) -> 
 )
 @reports_problems
 def build(data_dir: Path | None, out_dir: Path) -> None:
-    """Build the graph and write OUT/sysml-graph.{ttl,nt,jsonld}.
+    """Build the graph: write OUT/sysml-graph.{ttl,nt,jsonld,html}.
 
     Nothing is written unless the data is valid; each file is replaced atomically.
     """
     from .export import FORMATS, serialize, write_atomic
     from .pipeline import graph_from_data
 
-    graph, corpus = graph_from_data(_data(data_dir))
-    outputs = {
-        out_dir / f"sysml-graph{FORMATS[fmt][1]}": serialize(graph, fmt)
-        for fmt in ("turtle", "nt", "jsonld")
-    }
+    with _progress() as progress:
+        steps = progress.add_task("load, check and map the YAML", total=5)
+        graph, corpus = graph_from_data(_data(data_dir))
+        outputs: dict[Path, bytes] = {}
+        for fmt in ("turtle", "nt", "jsonld"):
+            progress.update(steps, advance=1, description=f"serialise {fmt}")
+            outputs[out_dir / f"sysml-graph{FORMATS[fmt][1]}"] = serialize(graph, fmt)
+        progress.update(steps, advance=1, description="lay out and render the network")
+        from .network import project
+        from .render import render_html
+
+        full = project(graph)
+        outputs[out_dir / "sysml-graph.html"] = render_html(full, full=full).encode("utf-8")
+        progress.update(steps, advance=1)
     for path, data in outputs.items():
         write_atomic(path, data)
     click.echo(f"built {len(graph)} triples from {len(corpus.papers)} papers")
@@ -232,6 +257,101 @@ def export(fmt: str, output: Path | None, data_dir: Path | None, graph_file: Pat
     else:
         write_atomic(output, data)
         click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+
+
+@cli.command()
+@DATA_OPTION
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Draw this Turtle/N-Triples file instead of building from --data.",
+)
+@click.option(
+    "--view",
+    "view_name",
+    type=click.Choice(["full", "coauthor", "topics"]),
+    default="full",
+    show_default=True,
+    help="full: everything; coauthor: people who wrote together; topics: papers, "
+    "techniques and platforms.",
+)
+@click.option("--focus", help="Only the neighbourhood of this node (id like tvm or paper:tvm).")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="How many steps around --focus.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("dist/sysml-graph.html"),
+    show_default=True,
+    help="The HTML file to write (one self-contained file; works offline).",
+)
+@reports_problems
+def render(
+    data_dir: Path | None,
+    graph_file: Path | None,
+    view_name: str,
+    focus: str | None,
+    depth: int,
+    output: Path,
+) -> None:
+    """Draw the network as one interactive HTML page (pyvis/vis-network, offline)."""
+    from .export import write_atomic
+    from .network import UnknownNode, project, view
+    from .render import render_html
+
+    full = project(_load_graph(data_dir, graph_file))
+    try:
+        g = view(full, view_name, focus, depth)
+    except UnknownNode as err:
+        raise click.BadParameter(str(err), param_hint="--focus") from None
+    title = f"sysml-graph — {view_name}" + (f" around {focus}" if focus else "")
+    data = render_html(g, title=title, full=full).encode("utf-8")
+    write_atomic(output, data)
+    click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+
+
+@cli.command()
+@DATA_OPTION
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Analyse this Turtle/N-Triples file instead of building from --data.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder for the charts (gap-map.png/.svg, papers-per-year.png/.svg).",
+)
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows in each ranking."
+)
+@reports_problems
+def stats(data_dir: Path | None, graph_file: Path | None, out_dir: Path, top: int) -> None:
+    """Tables of the field: counts per year, venue, technique and platform (rolled up),
+    central people and papers, co-author communities, open technique × platform pairs;
+    and the gap map and papers-per-year charts as PNG and SVG."""
+    from .analysis import compute
+    from .network import project
+    from .plots import gap_map_figure, per_year_figure
+    from .report import print_stats
+
+    full = project(_load_graph(data_dir, graph_file))
+    result = compute(full, top=top)
+    print_stats(result, top=top)
+    written = gap_map_figure(result.gaps, out_dir / "gap-map")
+    written += per_year_figure(result.per_year, out_dir / "papers-per-year")
+    click.echo("wrote " + ", ".join(str(p) for p in written))
 
 
 def main() -> None:

@@ -1,0 +1,159 @@
+"""Numbers about the field, computed on the network projection (so from the RDF graph):
+counts per year, venue, technique and platform (rolled up the SKOS hierarchy), central
+people and papers, co-authorship communities, and the technique × platform gap map."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+WORKS = ("paper", "book")
+
+
+def ancestors(full: nx.Graph) -> dict[str, list[str]]:
+    """Each concept with every broader concept, nearest first (itself included)."""
+    out: dict[str, list[str]] = {}
+
+    def up(c: str) -> list[str]:
+        if c not in out:
+            seen = [c]
+            for b in full.nodes[c].get("broader", []):
+                seen += [a for a in up(b) if a not in seen]
+            out[c] = seen
+        return out[c]
+
+    for n, d in full.nodes(data=True):
+        if d["kind"] in ("technique", "platform"):
+            up(n)
+    return out
+
+
+def _papers(full: nx.Graph) -> list[str]:
+    return sorted(n for n, d in full.nodes(data=True) if d["kind"] == "paper")
+
+
+def _tags(full: nx.Graph, paper: str, kind: str, up: dict[str, list[str]]) -> set[str]:
+    """A paper's concepts of ``kind``, with everything broader."""
+    return {a for n in full[paper] if full.nodes[n]["kind"] == kind for a in up[n]}
+
+
+def label(full: nx.Graph, node: str) -> str:
+    return str(full.nodes[node].get("label", node))
+
+
+@dataclass
+class GapMap:
+    """Paper counts for technique (rows) × platform (columns); zero cells are open."""
+
+    techniques: list[str]
+    platforms: list[str]
+    counts: list[list[int]]
+
+    @property
+    def open_cells(self) -> list[tuple[str, str]]:
+        return [
+            (t, p)
+            for i, t in enumerate(self.techniques)
+            for j, p in enumerate(self.platforms)
+            if self.counts[i][j] == 0
+        ]
+
+
+def top_concepts(full: nx.Graph, kind: str) -> list[str]:
+    return sorted(
+        (n for n, d in full.nodes(data=True) if d["kind"] == kind and not d.get("broader")),
+        key=lambda n: label(full, n),
+    )
+
+
+def gap_map(full: nx.Graph) -> GapMap:
+    """Top-level techniques × top-level platforms, each count rolled up from narrower tags."""
+    up = ancestors(full)
+    rows, cols = top_concepts(full, "technique"), top_concepts(full, "platform")
+    counts = [[0] * len(cols) for _ in rows]
+    r_index = {t: i for i, t in enumerate(rows)}
+    c_index = {p: j for j, p in enumerate(cols)}
+    for paper in _papers(full):
+        ts = _tags(full, paper, "technique", up) & set(r_index)
+        ps = _tags(full, paper, "platform", up) & set(c_index)
+        for t in ts:
+            for p in ps:
+                counts[r_index[t]][c_index[p]] += 1
+    return GapMap([label(full, t) for t in rows], [label(full, p) for p in cols], counts)
+
+
+@dataclass
+class Stats:
+    papers: int
+    people: int
+    venues: int
+    per_year: dict[int, int]
+    per_venue: list[tuple[str, int]]
+    per_technique: list[tuple[str, int]]
+    per_platform: list[tuple[str, int]]
+    central_people: list[tuple[str, float, int]]
+    central_papers: list[tuple[str, float]]
+    communities: list[list[str]]
+    gaps: GapMap
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def compute(full: nx.Graph, top: int = 10) -> Stats:
+    """Everything ``sysml-graph stats`` prints and draws.
+
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_node("paper:a", kind="paper", label="A", year=2017, venue="X")
+    >>> g.add_node("person:p", kind="person", label="P")
+    >>> g.add_edge("paper:a", "person:p")
+    >>> compute(g).per_year
+    {2017: 1}
+    """
+    import networkx as nx
+
+    from .network import coauthor_view
+
+    up = ancestors(full)
+    papers = _papers(full)
+    per_year = Counter(full.nodes[p]["year"] for p in papers if full.nodes[p].get("year"))
+    per_venue = Counter(full.nodes[p]["venue"] for p in papers if full.nodes[p].get("venue"))
+
+    def rolled(kind: str) -> list[tuple[str, int]]:
+        c = Counter(t for p in papers for t in _tags(full, p, kind, up))
+        return sorted(((label(full, t), n) for t, n in c.items()), key=lambda x: (-x[1], x[0]))
+
+    co = coauthor_view(full)
+    if co.number_of_edges():
+        between = nx.betweenness_centrality(co, weight=None, seed=1)
+        people = sorted(co.nodes, key=lambda n: (-between[n], -co.degree(n), label(co, n)))
+        central_people = [(label(co, n), round(between[n], 4), co.degree(n)) for n in people[:top]]
+        communities = [
+            sorted(label(co, n) for n in c)
+            for c in nx.community.louvain_communities(co, weight="weight", seed=1)
+            if len(c) > 1
+        ]
+        communities.sort(key=lambda c: (-len(c), c))
+    else:
+        central_people, communities = [], []
+    works = full.subgraph(n for n, d in full.nodes(data=True) if d["kind"] != "person")
+    rank = nx.pagerank(works) if works.number_of_edges() else {}
+    central_papers = sorted(
+        ((label(full, p), round(rank.get(p, 0.0), 4)) for p in papers), key=lambda x: (-x[1], x[0])
+    )[:top]
+    return Stats(
+        papers=len(papers),
+        people=sum(1 for _, d in full.nodes(data=True) if d["kind"] == "person"),
+        venues=sum(1 for _, d in full.nodes(data=True) if d["kind"] == "venue"),
+        per_year=dict(sorted(per_year.items())),
+        per_venue=sorted(per_venue.items(), key=lambda x: (-x[1], x[0])),
+        per_technique=rolled("technique"),
+        per_platform=rolled("platform"),
+        central_people=central_people,
+        central_papers=central_papers,
+        communities=communities,
+        gaps=gap_map(full),
+    )

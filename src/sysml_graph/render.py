@@ -1,0 +1,248 @@
+"""Render a network view as one self-contained, offline HTML page (pyvis + vis-network).
+
+pyvis holds the network (nodes, edges, options) and ships vis-network; the page itself comes
+from this package's own template, because pyvis' template loads Bootstrap from a CDN, switches
+tooltips to ``innerHTML`` when a title holds ``href`` (script injection), and does not
+autoescape. Here every byte the page needs is inlined, a Content-Security-Policy forbids any
+request, data travels as JSON inside a non-executed ``<script type="application/json">``, and
+the page builds tooltips and menus with ``textContent`` — a hostile title stays text.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .resources import PACKAGE
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# Each kind of node: colour, vis-network shape, and its name in the legend.
+STYLE: dict[str, tuple[str, str, str]] = {
+    "paper": ("#2f6fb0", "dot", "paper"),
+    "book": ("#16a2b8", "square", "book"),
+    "person": ("#f08a24", "triangle", "person"),
+    "venue": ("#8b5cc7", "diamond", "venue"),
+    "technique": ("#2e9e52", "star", "technique"),
+    "platform": ("#d43d3d", "hexagon", "platform"),
+    "software": ("#8c6d46", "triangleDown", "code"),
+}
+
+# Above this many nodes the page starts with physics off and Python-computed positions,
+# so it is usable at once. Measured with benchmarks/render.py (see its output in README):
+# with physics on, 500 nodes took seconds to settle in headless Chromium; with physics off,
+# 10,000 nodes drew in about a second.
+PHYSICS_MAX_NODES = 300
+
+
+def layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
+    """Positions for every node: igraph's Fruchterman-Reingold (grid-based above 1,000
+    nodes, under a second for 10,000), scaled to vis-network's pixel space."""
+    import igraph
+
+    nodes = list(g.nodes)
+    if not nodes:
+        return {}
+    index = {n: i for i, n in enumerate(nodes)}
+    ig = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in g.edges])
+    state = random.getstate()
+    random.seed(seed)  # igraph draws from Python's random module: seed it for stable pages
+    try:
+        coords = ig.layout_fruchterman_reingold(niter=500).coords
+    finally:
+        random.setstate(state)
+    xs = [c[0] for c in coords] or [0.0]
+    ys = [c[1] for c in coords] or [0.0]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    scale = 60.0 * max(len(nodes), 1) ** 0.5 / span
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {
+        n: ((x - cx) * scale, (y - cy) * scale) for n, (x, y) in zip(nodes, coords, strict=True)
+    }
+
+
+def _details(data: dict[str, Any], degree: int) -> dict[str, Any]:
+    """What the tooltip shows, as plain data (the page turns it into text nodes)."""
+    kind = data["kind"]
+    if kind in ("paper", "book"):
+        fields = {
+            "title": data.get("title", ""),
+            "authors": ", ".join(data.get("authors", [])),
+            "venue": " — ".join(x for x in (data.get("venue"), data.get("edition")) if x),
+            "year": str(data["year"]) if data.get("year") else "",
+            "techniques": ", ".join(data.get("techniques", [])),
+            "platforms": ", ".join(data.get("platforms", [])),
+            "DOI": data.get("doi", ""),
+            "page": data.get("url", ""),
+            "code": data.get("code", ""),
+        }
+    elif kind == "person":
+        fields = {"name": data.get("label", ""), "papers": str(degree)}
+    elif kind == "venue":
+        fields = {"venue": data.get("label", ""), "name": data.get("name", "")}
+    elif kind in ("technique", "platform"):
+        fields = {kind: data.get("label", ""), "synonyms": ", ".join(data.get("synonyms", []))}
+    else:
+        fields = {"software": data.get("label", ""), "repository": data.get("url", "")}
+    return {"kind": STYLE[kind][2], "fields": {k: v for k, v in fields.items() if v}}
+
+
+def _json_for_script(value: Any) -> str:
+    """JSON that cannot end its <script> element or open a comment inside it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def network_data(g: nx.Graph, full: nx.Graph | None = None) -> dict[str, Any]:
+    """Nodes, edges and menus of the page, through a pyvis Network.
+
+    ``full`` is the complete projection, for the concept hierarchy behind the filters.
+    """
+    from pyvis.network import Network
+
+    source = full if full is not None else g
+    ancestors = _ancestors(source)
+    physics = g.number_of_nodes() <= PHYSICS_MAX_NODES
+    positions = layout(g)
+    net = Network(height="100%", width="100%", directed=False, cdn_resources="in_line")
+    degrees = dict(g.degree())
+    # Filling pyvis' node and edge lists directly: add_node/add_edge are quadratic.
+    for node in sorted(g.nodes):
+        data = g.nodes[node]
+        colour, shape, _ = STYLE[data["kind"]]
+        x, y = positions[node]
+        tags = (
+            sorted({a for n in source[node] if n in ancestors for a in ancestors[n]})
+            if data["kind"] in ("paper", "book") and node in source
+            else []
+        )
+        net.nodes.append(
+            {
+                "id": node,
+                "label": data.get("label", node),
+                "shape": shape,
+                "color": colour,
+                "value": degrees[node] + 1,
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "kind": data["kind"],
+                "details": _details(data, degrees[node]),
+                "url": data.get("url") or data.get("code") or "",
+                "year": data.get("year"),
+                "venue": data.get("venue", ""),
+                "tags": tags,
+                "search": " ".join(
+                    str(data.get(k, "")) for k in ("label", "title", "name")
+                ).casefold()
+                + " "
+                + " ".join(data.get("authors", [])).casefold(),
+            }
+        )
+    for a, b in sorted(tuple(sorted(e)) for e in g.edges):
+        net.edges.append({"from": a, "to": b, "width": g.edges[a, b].get("weight", 1)})
+    net.options = {
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -4000, "springLength": 120},
+            "stabilization": {"enabled": physics, "iterations": 150, "fit": True},
+        },
+        "layout": {"randomSeed": 1, "improvedLayout": False},
+        "nodes": {
+            "scaling": {
+                "min": 8,
+                "max": 40,
+                "label": {"enabled": True, "min": 10, "max": 24, "drawThreshold": 8},
+            },
+            "font": {"size": 12},
+        },
+        "edges": {"smooth": False, "color": {"color": "#b9c2cc", "highlight": "#555"}, "width": 1},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": not physics,
+            "hideEdgesOnZoom": not physics,
+        },
+    }
+    nodes, edges, _, _, _, options = net.get_network_data()
+    menus: dict[str, Any] = {
+        kind: sorted(
+            (
+                {"id": n, "label": d["label"]}
+                for n, d in source.nodes(data=True)
+                if d["kind"] == kind
+            ),
+            key=lambda m: m["label"].casefold(),
+        )
+        for kind in ("technique", "platform")
+    }
+    menus["venue"] = sorted(
+        {d["venue"] for _, d in g.nodes(data=True) if d.get("venue")}, key=str.casefold
+    )
+    years = [d["year"] for _, d in g.nodes(data=True) if d.get("year")]
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "menus": menus,
+        "years": [min(years), max(years)] if years else [None, None],
+        "legend": [
+            {
+                "kind": k,
+                "label": label,
+                "colour": c,
+                "shape": s,
+                "count": sum(1 for _, d in g.nodes(data=True) if d["kind"] == k),
+            }
+            for k, (c, s, label) in STYLE.items()
+        ],
+        "physics": physics,
+    }
+
+
+def _ancestors(g: nx.Graph) -> dict[str, set[str]]:
+    """For each concept, itself and every broader concept (for filters that roll up)."""
+    concepts = [n for n, d in g.nodes(data=True) if d["kind"] in ("technique", "platform")]
+    broader = {c: g.nodes[c].get("broader", []) for c in concepts}
+    out: dict[str, set[str]] = {}
+
+    def up(c: str) -> set[str]:
+        if c not in out:
+            out[c] = {c}
+            for b in broader.get(c, ()):
+                out[c] |= up(b)
+        return out[c]
+
+    for c in concepts:
+        up(c)
+    return out
+
+
+def render_html(g: nx.Graph, title: str = "sysml-graph", full: nx.Graph | None = None) -> str:
+    """The whole page as text."""
+    import jinja2
+    import pyvis
+    from markupsafe import Markup
+
+    vis_dir = Path(pyvis.__file__ or ".").parent / "lib" / "vis-9.1.2"
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PACKAGE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    data = network_data(g, full)
+    return env.get_template("network.html.j2").render(
+        title=title,
+        data_json=Markup(_json_for_script(data)),
+        vis_js=Markup(
+            (vis_dir / "vis-network.min.js")
+            .read_text(encoding="utf-8")
+            .replace("</script", "<\\/script")
+        ),
+        legend=data["legend"],
+        n_nodes=g.number_of_nodes(),
+        n_edges=g.number_of_edges(),
+    )

@@ -1,0 +1,67 @@
+"""Terminal tables for ``sysml-graph stats`` (rich)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from .analysis import Stats
+
+
+def _table(title: str, headers: Sequence[str], data: Iterable[Sequence[object]]) -> Table:
+    rows = [list(r) for r in data]
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    for i, h in enumerate(headers):
+        numeric = bool(rows) and all(isinstance(r[i], int | float) for r in rows)
+        table.add_column(h, justify="right" if numeric else "left")
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    return table
+
+
+def print_stats(stats: Stats, top: int = 10, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    console.print(
+        f"{stats.papers} papers, {stats.people} people, {stats.venues} venues; "
+        f"{len(stats.gaps.open_cells)} of "
+        f"{len(stats.gaps.techniques) * len(stats.gaps.platforms)} "
+        "top-level technique × platform pairs have no paper yet"
+    )
+    console.print(_table("Papers per year", ["year", "papers"], stats.per_year.items()))
+    console.print(_table("Venues", ["venue", "papers"], stats.per_venue[:top]))
+    console.print(
+        _table("Techniques (with narrower)", ["technique", "papers"], stats.per_technique[:top])
+    )
+    console.print(
+        _table("Platforms (with narrower)", ["platform", "papers"], stats.per_platform[:top])
+    )
+    console.print(
+        _table(
+            "Most central people (co-authorship betweenness)",
+            ["person", "betweenness", "co-authors"],
+            stats.central_people,
+        )
+    )
+    console.print(
+        _table("Most central papers (PageRank)", ["paper", "pagerank"], stats.central_papers)
+    )
+    console.print(
+        _table(
+            "Co-author communities",
+            ["size", "members"],
+            (
+                (len(c), ", ".join(c[:6]) + (" …" if len(c) > 6 else ""))
+                for c in stats.communities[:top]
+            ),
+        )
+    )
+    console.print(
+        _table(
+            "Open technique × platform pairs",
+            ["technique", "platform"],
+            stats.gaps.open_cells[:top],
+        )
+    )
