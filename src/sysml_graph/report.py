@@ -13,7 +13,7 @@ from .analysis import Stats
 
 def _table(title: str, headers: Sequence[str], data: Iterable[Sequence[object]]) -> Table:
     rows = [list(r) for r in data]
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", min_width=len(title))
     for i, h in enumerate(headers):
         numeric = bool(rows) and all(isinstance(r[i], int | float) for r in rows)
         table.add_column(h, justify="right" if numeric else "left")

@@ -289,7 +289,9 @@ def _table(names: list[str], data: list[list[Node | None]], width: int | None) -
     for row in data:
         table.add_row(*(_short(t) for t in row))
     buf = io.StringIO()
-    console = Console(file=buf, width=width or 10_000, color_system=None, highlight=False)
+    console = Console(
+        file=buf, width=width or 10_000, color_system=None, highlight=False, force_jupyter=False
+    )
     console.print(table)
     text = "\n".join(line.rstrip() for line in buf.getvalue().splitlines()).strip("\n")
     return text + f"\n{len(data)} row{'s' if len(data) != 1 else ''}\n"

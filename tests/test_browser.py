@@ -1,0 +1,240 @@
+"""The HTML network in a real browser: Debian's Chromium driven by Playwright, with every
+request outside the page's own file refused and recorded.
+
+Set SYSML_GRAPH_UPDATE_SCREENSHOTS=1 to refresh docs/network.png (the README's picture)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from sysml_graph.network import project, view
+from sysml_graph.pipeline import graph_from_data
+from sysml_graph.render import render_html
+
+from .conftest import DATA, REPO
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOSTILE_TITLE = '<img src=x onerror=alert(1)> <a href="javascript:alert(2)">Hostile</a> Title'
+HOSTILE_NAME = "<script>alert(3)</script> Mallory"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install chromium (scripts/test does)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shipped_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    graph, _ = graph_from_data(DATA, shacl=False)
+    full = project(graph)
+    path = tmp_path_factory.mktemp("html") / "sysml-graph.html"
+    path.write_text(render_html(full, full=full), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    shutil.copytree(DATA, data)
+    people = (data / "people.yaml").read_text(encoding="utf-8")
+    (data / "people.yaml").write_text(
+        people.replace("name: Song Han\n", f"name: '{HOSTILE_NAME}'\n"), encoding="utf-8"
+    )
+    eie = data / "papers" / "eie.yaml"
+    text = eie.read_text(encoding="utf-8").splitlines()
+    text[2] = "title: '" + HOSTILE_TITLE.replace("'", "''") + "'"
+    eie.write_text("\n".join(text) + "\n", encoding="utf-8")
+    graph, _ = graph_from_data(data, shacl=False)
+    full = project(graph)
+    path = root / "hostile.html"
+    path.write_text(render_html(full, full=full), encoding="utf-8")
+    return path
+
+
+class Session:
+    """A page with the network refused and everything it tried recorded."""
+
+    def __init__(self, page: Page, own: str) -> None:
+        self.page = page
+        self.refused: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def dialog(d: Any) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+        def route(r: Route) -> None:
+            if r.request.url == own:
+                r.continue_()
+            else:
+                self.refused.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+
+    def node_point(self, node: str) -> tuple[float, float]:
+        """Where a node is on screen (after centring it)."""
+        self.page.evaluate("id => window.__network.focus(id, {scale: 1.5, animation: false})", node)
+        x, y = self.page.evaluate(
+            """id => { const p = window.__network.getPositions([id])[id];
+                       const d = window.__network.canvasToDOM(p);
+                       const r = document.getElementById('network').getBoundingClientRect();
+                       return [r.left + d.x, r.top + d.y]; }""",
+            node,
+        )
+        return float(x), float(y)
+
+    def hidden(self, node: str) -> bool:
+        return bool(
+            self.page.evaluate(
+                "id => window.__network.body.data.nodes.get(id).hidden === true", node
+            )
+        )
+
+
+def open_page(browser: Browser, path: Path) -> Session:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.add_init_script("window.__opened = []; window.open = (u) => { window.__opened.push(u); };")
+    session = Session(page, path.as_uri())
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.__graphReady === true", timeout=20_000)
+    return session
+
+
+def test_page_draws_offline_without_requests_or_errors(
+    browser: Browser, shipped_page: Path
+) -> None:
+    s = open_page(browser, shipped_page)
+    drawn = s.page.evaluate("window.__network.body.data.nodes.length")
+    assert drawn == 160
+    s.page.wait_for_timeout(500)
+    assert s.refused == [], "the page asked for something outside its own file"
+    assert s.errors == []
+    external = "document.querySelectorAll('link, script[src], img, iframe, object').length"
+    assert s.page.evaluate(external) == 0
+    shot = s.page.screenshot()
+    assert len(shot) > 20_000  # a drawn network, not a blank page
+    if os.environ.get("SYSML_GRAPH_UPDATE_SCREENSHOTS"):
+        (REPO / "docs").mkdir(exist_ok=True)
+        (REPO / "docs" / "network.png").write_bytes(shot)
+    s.page.close()
+
+
+def test_hover_shows_details_in_author_order(browser: Browser, shipped_page: Path) -> None:
+    s = open_page(browser, shipped_page)
+    x, y = s.node_point("paper:deepx")
+    s.page.mouse.move(x, y)
+    tip = s.page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=5_000)
+    text = tip.inner_text()
+    assert "DeepX: A Software Accelerator for Low-Power Deep Learning Inference" in text
+    assert "Nicholas D. Lane, Sourav Bhattacharya, Petko Georgiev" in text
+    assert "IPSN" in text and "2016" in text
+    assert "low-rank factorization" in text and "DSP" in text
+    s.page.close()
+
+
+def test_click_opens_the_paper_page(browser: Browser, shipped_page: Path) -> None:
+    s = open_page(browser, shipped_page)
+    x, y = s.node_point("paper:eie")
+    s.page.mouse.click(x, y)
+    assert s.page.evaluate("window.__opened") == ["https://doi.org/10.1109/ISCA.2016.30"]
+    x, y = s.node_point("software:tvm")
+    s.page.mouse.click(x, y)
+    assert s.page.evaluate("window.__opened")[-1] == "https://github.com/apache/tvm"
+    assert s.refused == []
+    s.page.close()
+
+
+def test_search_finds_a_paper_by_part_of_its_title(browser: Browser, shipped_page: Path) -> None:
+    s = open_page(browser, shipped_page)
+    s.page.fill("#search", "toolflow for mapping")
+    s.page.wait_for_function("() => window.__searchResult !== undefined")
+    assert s.page.evaluate("window.__searchResult") == ["paper:fpgaconvnet-embedded"]
+    assert s.page.inner_text("#search-count") == "1 match"
+    assert s.page.evaluate("window.__network.getSelectedNodes()") == ["paper:fpgaconvnet-embedded"]
+    s.page.close()
+
+
+def test_filters_hide_what_they_should(browser: Browser, shipped_page: Path) -> None:
+    s = open_page(browser, shipped_page)
+    s.page.select_option("#technique-filter", "technique:compression")
+    # Compression rolls up pruning (EIE) and low-rank factorisation (DeepX…); TVM has neither.
+    assert not s.hidden("paper:eie") and not s.hidden("paper:deepx")
+    assert s.hidden("paper:tvm") and s.hidden("person:tianqi-chen")
+    assert not s.hidden("person:song-han")
+    s.page.select_option("#technique-filter", "")
+    s.page.select_option("#platform-filter", "platform:fpga")
+    assert not s.hidden("paper:fpgaconvnet-embedded") and s.hidden("paper:eie")
+    s.page.select_option("#platform-filter", "")
+    s.page.fill("#year-min", "2018")
+    s.page.dispatch_event("#year-min", "change")
+    assert s.hidden("paper:eie") and not s.hidden("paper:ray")
+    s.page.fill("#year-min", "2015")
+    s.page.dispatch_event("#year-min", "change")
+    s.page.select_option("#venue-filter", "MobiSys")
+    assert not s.hidden("paper:mcdnn") and s.hidden("paper:ray")
+    s.page.select_option("#venue-filter", "")
+    s.page.uncheck("input.kind-filter[value=person]")
+    assert s.hidden("person:ion-stoica") and not s.hidden("paper:ray")
+    assert "of 160 nodes shown" in s.page.inner_text("#counts")
+    s.page.close()
+
+
+def test_hostile_title_runs_nothing(browser: Browser, hostile_page: Path) -> None:
+    s = open_page(browser, hostile_page)
+    s.page.wait_for_timeout(300)
+    x, y = s.node_point("paper:eie")
+    s.page.mouse.move(x, y)
+    tip = s.page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=5_000)
+    assert HOSTILE_TITLE in tip.inner_text()  # shown as text
+    assert HOSTILE_NAME in tip.inner_text()
+    s.page.fill("#search", "hostile")
+    s.page.wait_for_function("() => window.__searchResult !== undefined")
+    s.page.wait_for_timeout(300)
+    assert s.dialogs == []
+    assert s.refused == []  # not even the <img src=x>
+    assert s.page.evaluate("document.querySelectorAll('img, a[href], script[src]').length") == 0
+    s.page.close()
+
+
+def test_views_and_focus_render(browser: Browser, tmp_path: Path) -> None:
+    graph, _ = graph_from_data(DATA, shacl=False)
+    full = project(graph)
+    for name, focus in (("coauthor", None), ("topics", None), ("full", "tvm")):
+        g = view(full, name, focus, 1)
+        path = tmp_path / f"{name}.html"
+        path.write_text(render_html(g, full=full), encoding="utf-8")
+        s = open_page(browser, path)
+        assert s.page.evaluate("window.__network.body.data.nodes.length") == g.number_of_nodes()
+        assert s.errors == [] and s.refused == []
+        s.page.close()

@@ -1,0 +1,57 @@
+"""`sysml-graph stats`: numbers that agree with SPARQL, and charts that are stable files.
+
+Set SYSML_GRAPH_UPDATE_SCREENSHOTS=1 to refresh docs/gap-map.png (the README's picture)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from rdflib import Graph
+
+from sysml_graph.analysis import compute
+from sysml_graph.network import project
+
+from .conftest import REPO, Invoke
+
+
+def test_gap_map_agrees_with_the_untried_pairs_query(graph: Graph, run: Invoke) -> None:
+    stats = compute(project(graph))
+    result = run("query", "untried-pairs", "--format", "csv")
+    untried = {tuple(r) for r in list(csv.reader(io.StringIO(result.stdout)))[1:]}
+    assert set(stats.gaps.open_cells) == untried
+    assert len(stats.gaps.techniques) == 13 and len(stats.gaps.platforms) == 8
+
+
+def test_rolled_up_counts(graph: Graph) -> None:
+    stats = compute(project(graph))
+    techniques = dict(stats.per_technique)
+    # DeepX, DXTK, SparseSep, DeepEye and DeepMon factorise; EIE prunes: 6 compress.
+    assert techniques["compression"] == 6 and techniques["low-rank factorization"] == 5
+    assert dict(stats.per_platform)["mobile device"] == 11
+    assert stats.per_year == {2015: 1, 2016: 7, 2017: 5, 2018: 2}
+    assert stats.per_venue[0] == ("MobiSys", 3)
+    assert stats.central_people[0][0] == "Ion Stoica"  # bridges Clipper and Ray
+    lane = next(c for c in stats.communities if "Nicholas D. Lane" in c)
+    assert {"Sourav Bhattacharya", "Fahim Kawsar"} <= set(lane)
+
+
+def test_stats_command_writes_stable_charts(run: Invoke, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    result = run("stats", "--out", str(first), "--top", "3")
+    assert result.exit_code == 0, result.output
+    assert "15 papers, 62 people, 13 venues; 64 of 104" in result.stdout
+    assert "Open technique × platform pairs" in result.stdout
+    run("stats", "--out", str(second))
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["gap-map.png", "gap-map.svg", "papers-per-year.png", "papers-per-year.svg"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    assert (first / "gap-map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = (first / "gap-map.svg").read_text(encoding="utf-8")
+    assert "open" in svg and "<dc:date>" not in svg
+    if os.environ.get("SYSML_GRAPH_UPDATE_SCREENSHOTS"):
+        (REPO / "docs").mkdir(exist_ok=True)
+        (REPO / "docs" / "gap-map.png").write_bytes((first / "gap-map.png").read_bytes())
