@@ -22,8 +22,16 @@ from playwright.sync_api import sync_playwright
 
 from sysml_graph import render
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def synthetic(n: int, seed: int = 7) -> nx.Graph:
@@ -52,10 +60,20 @@ def synthetic(n: int, seed: int = 7) -> nx.Graph:
         venue = rng.choice(venues)
         techniques = rng.sample(concepts["technique"], rng.randint(1, 3))
         platforms = rng.sample(concepts["platform"], rng.randint(1, 2))
-        g.add_node(pid, kind="paper", label=f"Paper {i}", title=f"A synthetic paper number {i}",
-                   authors=[g.nodes[a]["label"] for a in authors], venue=g.nodes[venue]["label"],
-                   year=rng.randint(2010, 2025), techniques=[], platforms=[],
-                   url=f"https://example.org/{i}", doi="", code="")
+        g.add_node(
+            pid,
+            kind="paper",
+            label=f"Paper {i}",
+            title=f"A synthetic paper number {i}",
+            authors=[g.nodes[a]["label"] for a in authors],
+            venue=g.nodes[venue]["label"],
+            year=rng.randint(2010, 2025),
+            techniques=[],
+            platforms=[],
+            url=f"https://example.org/{i}",
+            doi="",
+            code="",
+        )
         for a in authors:
             g.add_edge(pid, a)
         g.add_edge(pid, venue)
@@ -82,8 +100,10 @@ def main(sizes: list[int]) -> None:
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         print(f"threshold for physics: PHYSICS_MAX_NODES = {render.PHYSICS_MAX_NODES}")
-        print(f"{'nodes':>7} {'edges':>7} {'physics':>8} {'html MB':>8} {'layout+html s':>14} "
-              f"{'first draw s':>13} {'repaint ms':>11}")
+        print(
+            f"{'nodes':>7} {'edges':>7} {'physics':>8} {'html MB':>8} {'layout+html s':>14} "
+            f"{'first draw s':>13} {'repaint ms':>11}"
+        )
         for n in sizes:
             g = synthetic(n)
             t = time.perf_counter()
@@ -92,9 +112,11 @@ def main(sizes: list[int]) -> None:
             path = Path(tmp) / f"g{n}.html"
             path.write_text(html, encoding="utf-8")
             drawn, repaint = measure_page(browser, path)
-            print(f"{g.number_of_nodes():>7} {g.number_of_edges():>7} "
-                  f"{str(g.number_of_nodes() <= render.PHYSICS_MAX_NODES):>8} "
-                  f"{len(html.encode()) / 1e6:>8.2f} {gen:>14.2f} {drawn:>13.2f} {repaint:>11.1f}")
+            print(
+                f"{g.number_of_nodes():>7} {g.number_of_edges():>7} "
+                f"{g.number_of_nodes() <= render.PHYSICS_MAX_NODES!s:>8} "
+                f"{len(html.encode()) / 1e6:>8.2f} {gen:>14.2f} {drawn:>13.2f} {repaint:>11.1f}"
+            )
         print("\nphysics on (forced), first draw after stabilisation:")
         saved = render.PHYSICS_MAX_NODES
         render.PHYSICS_MAX_NODES = 10**9

@@ -1,0 +1,110 @@
+"""Scoring the importer against the hand-checked samples in tests/import_samples/."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from sysml_graph.awesome import read_list
+from sysml_graph.entries import Entry
+from sysml_graph.venues import registry, slug
+
+SAMPLES = Path(__file__).parent / "import_samples"
+LISTS = {
+    "hsword": "Hsword__Awesome-Machine-Learning-System-Papers",
+    "huaizhengzhang": "HuaizhengZhang__Awesome-System-for-Machine-Learning",
+    "mingsun_tse": "MingSun-Tse__Efficient-Deep-Learning",
+    "awesome_emdl": "csarron__awesome-emdl",
+}
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def venue_matches(expected: str, got: Entry) -> bool:
+    if got.venue is None:
+        return False
+    want = expected.removesuffix(" Workshop")
+    if expected.endswith(" Workshop") != got.venue.workshop:
+        return False
+    if got.venue.known:
+        v = registry()[got.venue.id]
+        names = {v.acronym.casefold(), *(a.casefold() for a in v.aliases)}
+        return want.casefold() in names or slug(want) in (v.id, slug(v.name))
+    return slug(want) == got.venue.id
+
+
+@dataclass
+class Report:
+    n: int = 0
+    counts: dict[str, list[int]] = field(default_factory=dict)  # field: [tp, fp, fn]
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def scores(self) -> dict[str, tuple[float, float]]:
+        out = {}
+        for name, (tp, fp, fn) in self.counts.items():
+            out[name] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+        return out
+
+
+def evaluate(key: str, corpora: Path) -> Report:
+    samples = yaml.safe_load((SAMPLES / f"{key}.yaml").read_text(encoding="utf-8"))
+    folder = corpora / LISTS[key]
+    by_file: dict[str, dict[int, Entry]] = {}
+    report = Report(n=len(samples))
+    for name in ("paper", "title", "venue", "year"):
+        report.counts[name] = [0, 0, 0]
+    for s in samples:
+        if s["file"] not in by_file:
+            path = folder / s["file"]
+            by_file[s["file"]] = {
+                e.line: e for e in read_list(path.read_text(encoding="utf-8"), Path(s["file"]))
+            }
+        got = by_file[s["file"]].get(s["line"])
+        is_paper = got is not None and got.kind == "paper"
+        where = f"{key} {s['file']}:{s['line']}"
+        c = report.counts
+        if s["paper"] and is_paper:
+            c["paper"][0] += 1
+        elif is_paper:
+            c["paper"][1] += 1
+            report.misses.append(f"{where}: extracted a paper, expected none ({got.title!r})")
+            for name in ("title", "venue", "year"):
+                c[name][1] += 1
+            continue
+        elif s["paper"]:
+            c["paper"][2] += 1
+            reason = got.reason if got is not None else "no block at this line"
+            report.misses.append(f"{where}: missed a paper ({s['title']!r}): {reason}")
+            for name in ("title", "venue", "year"):
+                if s.get(name) is not None:
+                    c[name][2] += 1
+            continue
+        else:
+            continue
+        assert got is not None
+        checks = {
+            "title": (s["title"], got.title or None, lambda e, g: _norm(e) == _norm(g)),
+            "venue": (
+                s["venue"],
+                got.venue.acronym if got.venue else None,
+                lambda e, g, got=got: venue_matches(e, got),
+            ),
+            "year": (s["year"], got.year, lambda e, g: e == g),
+        }
+        for name, (want, have, same) in checks.items():
+            if want is not None and have is not None and same(want, have):
+                c[name][0] += 1
+                continue
+            if have is not None:
+                c[name][1] += 1
+            if want is not None:
+                c[name][2] += 1
+            if want != have:
+                report.misses.append(f"{where}: {name} {have!r}, expected {want!r}")
+    return report
