@@ -1,6 +1,6 @@
 """Precision and recall of the awesome-list importer on hand-checked samples.
 
-For each list in ../shared/corpora (copied samples live in tests/import_samples/), compares
+For each list in sources/awesome-lists/ (samples live in tests/import_samples/), compares
 what the importer extracts at each sampled line with what a person wrote down, for the
 fields title, venue and year, and for "is it a paper". Prints a table; exits 1 if any
 figure is below the 95% target.

@@ -6,7 +6,6 @@ Set SYSML_GRAPH_UPDATE_SCREENSHOTS=1 to refresh docs/network.png (the README's p
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from sysml_graph.network import project, view
 from sysml_graph.pipeline import graph_from_data
 from sysml_graph.render import render_html
 
-from .conftest import DATA, REPO
+from .conftest import REPO, copy_curated
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -46,8 +45,9 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def shipped_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    graph, _ = graph_from_data(DATA, shacl=False)
+def shipped_page(tmp_path_factory: pytest.TempPathFactory, curated_dir: Path) -> Path:
+    """The curated seed's page: small enough to know every node."""
+    graph, _ = graph_from_data(curated_dir, shacl=False)
     full = project(graph)
     path = tmp_path_factory.mktemp("html") / "sysml-graph.html"
     path.write_text(render_html(full, full=full), encoding="utf-8")
@@ -57,8 +57,7 @@ def shipped_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
-    data = root / "data"
-    shutil.copytree(DATA, data)
+    data = copy_curated(root / "data")
     people = (data / "people.yaml").read_text(encoding="utf-8")
     (data / "people.yaml").write_text(
         people.replace("name: Song Han\n", f"name: '{HOSTILE_NAME}'\n"), encoding="utf-8"
@@ -227,8 +226,8 @@ def test_hostile_title_runs_nothing(browser: Browser, hostile_page: Path) -> Non
     s.page.close()
 
 
-def test_views_and_focus_render(browser: Browser, tmp_path: Path) -> None:
-    graph, _ = graph_from_data(DATA, shacl=False)
+def test_views_and_focus_render(browser: Browser, tmp_path: Path, curated_dir: Path) -> None:
+    graph, _ = graph_from_data(curated_dir, shacl=False)
     full = project(graph)
     for name, focus in (("coauthor", None), ("topics", None), ("full", "tvm")):
         g = view(full, name, focus, 1)

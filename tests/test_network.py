@@ -18,6 +18,12 @@ from sysml_graph.render import PHYSICS_MAX_NODES, STYLE, network_data, render_ht
 from .conftest import Invoke
 
 
+@pytest.fixture
+def run(run_curated: Invoke) -> Invoke:
+    """This file's commands read the curated seed, whose answers are checked by hand."""
+    return run_curated
+
+
 @pytest.fixture(scope="module")
 def full(graph: Graph) -> nx.Graph:
     return project(graph)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 from nbclient import NotebookClient
 
@@ -19,7 +21,7 @@ def test_notebook_executes(tmp_path: object) -> None:
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "\n".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "16 papers, 62 people" in text
+    assert re.search(r"\d+ triples, \d+ papers, \d+ people", text)
     assert "| paper:eie" in text  # the named query's table
     assert "5  Sourav Bhattacharya" in text or "3  Nicholas D. Lane" in text
     images = [o for o in outputs if "image/png" in o.get("data", {})]

@@ -110,10 +110,12 @@ def test_nt_export_is_sorted(graph: Graph) -> None:
     assert len(lines) == len(graph)
 
 
-def test_export_command_writes_each_format(run: Invoke, tmp_path: Path, graph: Graph) -> None:
+def test_export_command_writes_each_format(
+    run_curated: Invoke, tmp_path: Path, graph: Graph
+) -> None:
     for fmt in FORMATS:
         out = tmp_path / f"x{FORMATS[fmt][1]}"
-        result = run("export", "--format", fmt, "-o", str(out))
+        result = run_curated("export", "--format", fmt, "-o", str(out))
         assert result.exit_code == 0, result.output
         assert out.read_bytes() == serialize(graph, fmt)
 

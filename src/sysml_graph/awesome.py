@@ -30,6 +30,11 @@ def read_list(text: str, path: Path | None = None) -> list[Entry]:
     ctx = file_context(path) if path is not None else Context()
     entries: list[Entry] = []
     for block in parse_markdown(text):
+        if block.kind == "item" and block.depth > 1 and not block.head.links:
+            # A sub-item without a link of its own (authors, venue, summary, notes) belongs
+            # to the entry above, which already read it as a detail.
+            entries.append(Entry(line=block.line, kind="skip", reason="detail of the entry above"))
+            continue
         if block.kind == "heading":
             event = any(
                 re.fullmatch(

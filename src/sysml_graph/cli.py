@@ -354,6 +354,49 @@ def stats(data_dir: Path | None, graph_file: Path | None, out_dir: Path, top: in
     click.echo("wrote " + ", ".join(str(p) for p in written))
 
 
+@cli.group(name="import")
+def import_() -> None:
+    """Turn awesome lists and BibTeX files into YAML drafts under DATA/imported/."""
+
+
+@import_.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--source-url", help="Address of the list (default: SOURCE.txt's repository).")
+@click.option("--commit", help="Commit of the list that was read (default: SOURCE.txt's).")
+@click.option(
+    "-o",
+    "--output",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Data folder to import into; drafts go to its imported/ folder.",
+)
+@click.option("--dry-run", is_flag=True, help="Report what would be imported; write nothing.")
+@reports_problems
+def awesome(
+    inputs: tuple[Path, ...],
+    source_url: str | None,
+    commit: str | None,
+    data_dir: Path,
+    dry_run: bool,
+) -> None:
+    """Import awesome lists: markdown files, or folders of them (with a SOURCE.txt)."""
+    from .importer import import_lists, write_imported
+    from .report import print_import_report
+
+    with _progress() as progress:
+        task = progress.add_task("reading lists", total=None)
+
+        def step(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        importer, files = import_lists(inputs, data_dir, source_url, commit, step)
+    if not dry_run:
+        write_imported(files, data_dir)
+    print_import_report(importer.report, data_dir, dry_run)
+
+
 def main() -> None:
     """Entry point of the ``sysml-graph`` console script."""
     cli(prog_name="sysml-graph")

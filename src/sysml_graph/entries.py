@@ -71,7 +71,7 @@ NOT_PAPER_TITLE = re.compile(
     r"|^[\w-]+ workshop \(|\btutorial$",
     re.I,
 )
-NOT_PAPER_VENUE = re.compile(r"\b(talks?|repo|book|blog|slides?|video|tutorial)\b", re.I)
+NOT_PAPER_VENUE = re.compile(r"\b(talks?|repo|book|blog|slides?|video|tutorial|keynote)\b", re.I)
 ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
 
 
@@ -275,8 +275,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     """Interpret one block, with the heading context it sits under."""
     head = block.head
     text, raw = head.text, head.raw
-    topics = [s for s in block.sections[1:] if not re.fullmatch(r"\s*(year\s+)?\d{4}.*", s, re.I)]
-    entry = Entry(line=block.line, kind="skip", topics=topics)
+    topics = [s for s in block.sections if not re.fullmatch(r"\s*(year\s+)?\d{4}.*", s, re.I)]
+    entry = Entry(line=block.line, kind="skip", topics=topics + head.badges)
     if block.kind == "heading":
         m = re.fullmatch(r"(.+?)\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)\]\s*", text)
         if not m:

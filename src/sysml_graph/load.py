@@ -30,6 +30,9 @@ from .records import (
     Person,
     Scheme,
     Series,
+    Source,
+    SourceList,
+    Status,
     VenueKind,
     Where,
 )
@@ -39,6 +42,7 @@ ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 DOI_RE = re.compile(r"10\.\d{4,9}/\S+\Z")
 ARXIV_RE = re.compile(r"\d{4}\.\d{4,5}\Z")
 PAGES_RE = re.compile(r"[0-9]+(?:-[0-9]+)?\Z")
+COMMIT_RE = re.compile(r"[0-9a-f]{7,40}\Z")
 FIRST_YEAR = 1950
 
 T = TypeVar("T")
@@ -159,6 +163,24 @@ class Fields:
             return []
         return list(node.value)
 
+    def flag(self, key: str) -> bool:
+        node = self._get(key, False)
+        if node is None:
+            return False
+        if not isinstance(node.value, bool):
+            self.problem(node.line, f"'{key}' must be true or false, got {_kind(node)}")
+            return False
+        return bool(node.value)
+
+    def integer(self, key: str, required: bool = False) -> int | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        if not isinstance(node.value, int) or isinstance(node.value, bool) or node.value < 1:
+            self.problem(node.line, f"'{key}' must be a positive whole number, got {_kind(node)}")
+            return None
+        return int(node.value)
+
     def ids(self, key: str, required: bool = False) -> list[str]:
         out: list[str] = []
         for item in self.nodes(key, required):
@@ -217,14 +239,16 @@ def parse_paper(node: Node, file: str, problems: list[Problem]) -> Paper | None:
     doi = f.pattern("doi", DOI_RE, "10.1145/3081333.3081360")
     if doi is not None and doi != doi.lower():
         f.problem(f.line_of("doi"), f"'doi' must be lower case, write '{doi.lower()}'")
+    status = f.choice("status", Status) or Status.CURATED
+    curated = status is Status.CURATED
     paper = Paper(
         id=ident or "",
         kind=kind or PaperKind.CONFERENCE_PAPER,
         title=title or "",
         where=_where(f),
-        authors=f.ids("authors", required=True),
+        authors=f.ids("authors", required=curated),
         venue=f.ident("venue"),
-        year=f.year("year", required=kind is not PaperKind.BOOK),
+        year=f.year("year", required=curated and kind is not PaperKind.BOOK),
         pages=f.pattern("pages", PAGES_RE, "578-594"),
         doi=doi,
         arxiv=f.pattern("arxiv", ARXIV_RE, "1802.04799"),
@@ -237,14 +261,40 @@ def parse_paper(node: Node, file: str, problems: list[Problem]) -> Paper | None:
         extends=f.ids("extends"),
         cites=f.ids("cites"),
         note=f.text("note"),
+        status=status,
+        authors_incomplete=f.flag("authors_incomplete"),
+        inferred_techniques=f.ids("inferred_techniques"),
+        inferred_platforms=f.ids("inferred_platforms"),
+        topics=f.texts("topics"),
+        sources=_sources(f),
         lines={k: n.line for k, n in f.items.items()} | f.item_lines,
     )
-    if "authors" in f.items and isinstance(f.items["authors"].value, list) and not paper.authors:
+    if (
+        curated
+        and isinstance(f.items.get("authors", Node(None, 0)).value, list)
+        and not (paper.authors)
+    ):
         f.problem(f.line_of("authors"), "a paper needs at least one author in 'authors'")
+    if not curated and not paper.sources:
+        f.problem(f.line, "an imported paper needs 'sources' (list, commit, file, line)")
     f.finish()
     if ident is None or kind is None or title is None:
         return None
     return paper
+
+
+def _sources(f: Fields) -> list[Source]:
+    out: list[Source] = []
+    for item in f.nodes("sources"):
+        s = Fields(item, f.file, f.problems, "a source")
+        where = s.link("list")
+        commit = s.pattern("commit", COMMIT_RE, "878cb5f40b365f42e818270f5221dc10202214bb")
+        path = s.text("file", required=True)
+        line = s.integer("line", required=True)
+        s.finish()
+        if where and path and line:
+            out.append(Source(where, commit, path, line))
+    return out
 
 
 def parse_people(node: Node, file: str, problems: list[Problem]) -> list[Person]:
@@ -269,21 +319,52 @@ def parse_venues(node: Node, file: str, problems: list[Problem]) -> list[Series]
         alt = f.texts("alt_acronyms")
         editions: list[Edition] = []
         for ed_node in f.nodes("editions"):
-            e = Fields(ed_node, file, problems, "an edition")
-            year = e.year("year", required=True)
-            ed_name = e.text("name", required=True)
-            location = e.text("location")
-            colocated = e.ident("colocated_with")
-            e.finish()
-            if ident and year and ed_name:
-                editions.append(
-                    Edition(f"{ident}-{year}", ident, year, ed_name, _where(e), location, colocated)
-                )
+            edition = _edition(Fields(ed_node, file, problems, "an edition"), ident)
+            if edition is not None:
+                editions.append(edition)
         if kind is VenueKind.JOURNAL and editions:
             f.problem(f.line_of("editions"), "a journal has no editions; papers name the journal")
         f.finish()
         if ident and acronym and name and kind:
             out.append(Series(ident, acronym, name, kind, _where(f), alt, editions))
+    return out
+
+
+def _edition(e: Fields, series: str | None) -> Edition | None:
+    year = e.year("year", required=True)
+    name = e.text("name", required=True)
+    location = e.text("location")
+    colocated = e.ident("colocated_with")
+    e.finish()
+    if series and year and name:
+        return Edition(
+            f"{series}-{year}", series, year, name, Where(e.file, e.line), location, colocated
+        )
+    return None
+
+
+def parse_source_lists(node: Node, file: str, problems: list[Problem]) -> list[SourceList]:
+    """``imported/sources.yaml``: the lists the importer read, to credit them."""
+    out: list[SourceList] = []
+    for item in _list_of(node, file, problems, "sources.yaml"):
+        f = Fields(item, file, problems, "a source list")
+        ident, repo, title = f.ident("id", True), f.link("repository"), f.text("title", True)
+        commit = f.pattern("commit", COMMIT_RE, "878cb5f40b365f42e818270f5221dc10202214bb")
+        licence = f.text("licence")
+        f.finish()
+        if ident and repo and title:
+            out.append(SourceList(ident, repo, title, _where(f), commit, licence))
+    return out
+
+
+def parse_editions(node: Node, file: str, problems: list[Problem]) -> list[Edition]:
+    """``imported/editions.yaml``: editions the importer adds to curated venue series."""
+    out: list[Edition] = []
+    for item in _list_of(node, file, problems, "editions.yaml"):
+        e = Fields(item, file, problems, "an edition")
+        edition = _edition(e, e.ident("series", required=True))
+        if edition is not None:
+            out.append(edition)
     return out
 
 
@@ -346,12 +427,21 @@ def paper_files(data_dir: Path) -> list[Path]:
     return sorted((data_dir / "papers").glob("*.yaml"))
 
 
+IMPORTED = "imported"
+
+
 def iter_files(data_dir: Path) -> Iterator[Path]:
-    """Every YAML file of a data folder, in a stable order."""
+    """Every YAML file of a data folder, in a stable order: curated files first, then the
+    importer's drafts under ``imported/`` (people, venues, editions, papers)."""
     for name in ("people.yaml", "venues.yaml"):
         yield data_dir / name
     yield from sorted((data_dir / "taxonomies").glob("*.yaml"))
     yield from paper_files(data_dir)
+    imported = data_dir / IMPORTED
+    for name in ("sources.yaml", "people.yaml", "venues.yaml", "editions.yaml"):
+        if (imported / name).is_file():
+            yield imported / name
+    yield from paper_files(imported)
 
 
 def load_corpus(data_dir: Path) -> Corpus:
@@ -375,6 +465,8 @@ def read_corpus(data_dir: Path) -> tuple[Corpus, list[Problem]]:
     series: list[Series] = []
     schemes: list[Scheme] = []
     papers: list[Paper] = []
+    extra_editions: list[Edition] = []
+    source_lists: list[SourceList] = []
     for required in ("people.yaml", "venues.yaml"):
         if not (data_dir / required).is_file():
             problems.append(Problem(required, 1, f"missing file; the data folder needs {required}"))
@@ -384,10 +476,15 @@ def read_corpus(data_dir: Path) -> tuple[Corpus, list[Problem]]:
         node, display = _read(path, data_dir, problems)
         if node is None:
             continue
-        if path.name == "people.yaml" and path.parent == data_dir:
-            people = parse_people(node, display, problems)
-        elif path.name == "venues.yaml" and path.parent == data_dir:
-            series = parse_venues(node, display, problems)
+        top = path.parent in (data_dir, data_dir / IMPORTED)
+        if path.name == "people.yaml" and top:
+            people += parse_people(node, display, problems)
+        elif path.name == "venues.yaml" and top:
+            series += parse_venues(node, display, problems)
+        elif path.name == "editions.yaml" and top:
+            extra_editions += parse_editions(node, display, problems)
+        elif path.name == "sources.yaml" and top:
+            source_lists += parse_source_lists(node, display, problems)
         elif path.parent.name == "taxonomies":
             scheme = parse_scheme(node, display, problems)
             if scheme is not None:
@@ -405,4 +502,17 @@ def read_corpus(data_dir: Path) -> tuple[Corpus, list[Problem]]:
                         )
                     )
                 papers.append(paper)
-    return Corpus(papers=papers, people=people, series=series, schemes=schemes), problems
+    by_id = {s.id: s for s in series}
+    for edition in extra_editions:
+        if edition.series in by_id:
+            by_id[edition.series].editions.append(edition)
+        else:
+            problems.append(
+                Problem(
+                    edition.where.file,
+                    edition.where.line,
+                    f"edition of unknown venue series '{edition.series}'",
+                )
+            )
+    corpus = Corpus(papers, people, series, schemes, source_lists)
+    return corpus, problems

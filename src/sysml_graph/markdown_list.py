@@ -31,6 +31,7 @@ class Inline:
     strong: list[str] = field(default_factory=list)
     emphasis: list[str] = field(default_factory=list)
     raw: str = ""
+    badges: list[str] = field(default_factory=list)  # shields.io badge labels ("Inference")
 
 
 @dataclass
@@ -52,6 +53,7 @@ def render_inline(token: Token) -> Inline:
     links: list[Link] = []
     strong: list[str] = []
     emphasis: list[str] = []
+    badges: list[str] = []
     stack: list[tuple[str, int, str]] = []  # (kind, start offset, href)
     for child in token.children or []:
         t = child.type
@@ -62,7 +64,12 @@ def render_inline(token: Token) -> Inline:
         elif t == "html_inline":
             continue  # raw HTML is never text of the entry
         elif t == "image":
-            continue  # badges
+            badge = re.search(
+                r"shields\.io/badge/([^/?#]+?)-[0-9a-zA-Z]+(?:$|[?#])",
+                str(child.attrs.get("src", "")),
+            )
+            if badge:
+                badges.append(badge.group(1).replace("_", " ").replace("%20", " "))
         elif t.endswith("_open"):
             href = str(child.attrs.get("href", "")) if t == "link_open" else ""
             stack.append((t[: -len("_open")], len("".join(out)), href))
@@ -76,7 +83,7 @@ def render_inline(token: Token) -> Inline:
             elif kind == "em":
                 emphasis.append(span.strip())
     text = re.sub(r"\s+", " ", "".join(out)).strip()
-    return Inline(text, links, strong, emphasis, token.content)
+    return Inline(text, links, strong, emphasis, token.content, badges)
 
 
 def parse_markdown(text: str) -> list[Block]:

@@ -25,7 +25,33 @@ class PaperKind(StrEnum):
     WORKSHOP_PAPER = "workshop-paper"
     JOURNAL_ARTICLE = "journal-article"
     PREPRINT = "preprint"
+    ARTICLE = "article"  # a paper whose kind of venue is not known (imported, not curated)
     BOOK = "book"
+
+
+class Status(StrEnum):
+    """Curated records were checked by a person; imported ones are drafts from a list."""
+
+    CURATED = "curated"
+    IMPORTED = "imported"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an imported record came from: a list, its commit, a file and line in it."""
+
+    list: str  # repository address, e.g. https://github.com/Hsword/Awesome-...
+    commit: str | None
+    file: str
+    line: int
+
+    @property
+    def url(self) -> str:
+        """A permanent link to the exact line (GitHub blob at the commit), when possible."""
+        ref = self.commit or "HEAD"
+        if self.list.startswith("https://github.com/"):
+            return f"{self.list}/blob/{ref}/{self.file}#L{self.line}"
+        return f"{self.list}#{self.file}:{self.line}"
 
 
 class VenueKind(StrEnum):
@@ -115,8 +141,19 @@ class Paper:
     extends: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
     note: str | None = None
+    status: Status = Status.CURATED
+    authors_incomplete: bool = False  # "et al.": only the first authors are known
+    inferred_techniques: list[str] = field(default_factory=list)
+    inferred_platforms: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # section headings of the source list
+    sources: list[Source] = field(default_factory=list)
     # Line of each field ("authors") and list item ("authors:song-han") in its file.
     lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Has what the interop contract needs of a schema:ScholarlyArticle."""
+        return bool(self.authors) and self.year is not None and bool(self.venue)
 
     def at(self, key: str, item: str | None = None) -> Where:
         """Where ``key`` (or one ``item`` of its list) is written; else the record's start."""
@@ -125,13 +162,26 @@ class Paper:
 
 
 @dataclass
+class SourceList:
+    """A list the importer read: its repository, commit and licence (from SOURCE.txt)."""
+
+    id: str
+    repository: str
+    title: str
+    where: Where
+    commit: str | None = None
+    licence: str | None = None  # an SPDX id such as MIT or Apache-2.0
+
+
+@dataclass
 class Corpus:
-    """Everything curated in one data folder."""
+    """Everything in one data folder: curated records and the importer's drafts."""
 
     papers: list[Paper]
     people: list[Person]
     series: list[Series]
     schemes: list[Scheme]
+    source_lists: list[SourceList] = field(default_factory=list)
 
     @property
     def editions(self) -> list[Edition]:

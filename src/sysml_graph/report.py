@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from .analysis import Stats
+
+if TYPE_CHECKING:
+    from .importer import Report
 
 
 def _table(title: str, headers: Sequence[str], data: Iterable[Sequence[object]]) -> Table:
@@ -65,3 +70,33 @@ def print_stats(stats: Stats, top: int = 10, console: Console | None = None) -> 
             stats.gaps.open_cells[:top],
         )
     )
+
+
+def print_import_report(
+    report: Report, data_dir: Path, dry_run: bool = False, console: Console | None = None
+) -> None:
+    """What an import run saw, kept, merged and skipped (and why)."""
+    console = console or Console(highlight=False)
+    verb = "would write" if dry_run else "wrote"
+    console.print(
+        f"{report.seen} entries seen: {report.imported} new papers, {len(report.merged)} "
+        f"merged, {sum(report.skipped.values())} skipped; {verb} {data_dir / 'imported'}"
+    )
+    console.print(_table("Skipped", ["why", "entries"], report.skipped.most_common()))
+    if report.unknown_venues:
+        console.print(
+            _table(
+                "Unknown venues (draft venue records)",
+                ["venue as written", "papers"],
+                sorted(report.unknown_venues.items()),
+            )
+        )
+    console.print(
+        _table(
+            "Merged (first 10)", ["entry", "into"], (m.split(" → ", 1) for m in report.merged[:10])
+        )
+    )
+    if report.conflicts:
+        console.print(
+            _table("Conflicts kept for review", ["where and what"], ([c] for c in report.conflicts))
+        )

@@ -7,15 +7,30 @@ too, and so that a mapping bug cannot slip out unnoticed.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
-from rdflib import Graph, Node, URIRef
+from rdflib import Graph, Literal, Namespace, Node, URIRef
 from rdflib.namespace import RDF
 
 from .problems import Problem
 from .records import Corpus, Where
 from .resources import shapes_file
 from .vocab import SH, concept_kind, iri
+
+SGS = Namespace("https://w3id.org/sysml-graph/shapes#")
+
+
+def year_pattern(last: int | None = None) -> str:
+    """A pattern for the years 1950 to next year, at the start of a date's lexical form.
+
+    >>> import re
+    >>> p = year_pattern(2027)
+    >>> [bool(re.match(p, y)) for y in ("1949", "1950", "2027", "2027-06-01", "2028", "20l7")]
+    [False, True, True, True, False, False]
+    """
+    last = last or datetime.date.today().year + 1
+    return "^(" + "|".join(str(y) for y in range(1950, last + 1)) + ")(-|$)"
 
 
 def locations(corpus: Corpus) -> dict[Node, Where]:
@@ -45,6 +60,7 @@ def shacl_problems(
     import pyshacl  # slow to import; only needed here
 
     shapes = Graph().parse(shapes_file(), format="turtle")
+    shapes.set((SGS.PaperYearRange, SH.pattern, Literal(year_pattern())))
     conforms, report, _ = pyshacl.validate(
         graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SDO, SKOS, VOID, XSD
 
-from .records import Corpus, Paper, PaperKind, Scheme, Series, VenueKind
+from .records import Corpus, Paper, PaperKind, Scheme, Series, Status, VenueKind
 from .resources import ontology_file
 from .vocab import (
     BIBO,
@@ -29,8 +29,10 @@ PAPER_TYPES: dict[PaperKind, tuple[URIRef, ...]] = {
     PaperKind.WORKSHOP_PAPER: (SDO.ScholarlyArticle, FABIO.ConferencePaper, SG.WorkshopPaper),
     PaperKind.JOURNAL_ARTICLE: (SDO.ScholarlyArticle, FABIO.JournalArticle),
     PaperKind.PREPRINT: (SDO.ScholarlyArticle, FABIO.Preprint),
+    PaperKind.ARTICLE: (SDO.ScholarlyArticle, FABIO.Expression),
     PaperKind.BOOK: (SDO.Book, FABIO.Book, BIBO.Book),
 }
+SPDX = "https://spdx.org/licenses/"
 SERIES_TYPES: dict[VenueKind, tuple[URIRef, ...]] = {
     VenueKind.CONFERENCE: (SDO.EventSeries, SG.ConferenceSeries),
     VenueKind.WORKSHOP: (SDO.EventSeries, SG.WorkshopSeries),
@@ -105,8 +107,18 @@ def add_venues(g: Graph, series: list[Series]) -> None:
 
 def add_paper(g: Graph, p: Paper, journals: set[str]) -> None:
     node = iri("paper", p.id)
-    for t in PAPER_TYPES[p.kind]:
+    types = PAPER_TYPES[p.kind]
+    if p.kind is not PaperKind.BOOK and not p.complete:
+        # Without an author, a year or a venue the record cannot keep the contract of a
+        # schema:ScholarlyArticle: it stays a draft until a curator completes it.
+        # Only the FaBiO kind stays: sg:WorkshopPaper is a schema:ScholarlyArticle.
+        types = (SG.PaperDraft, *(t for t in types if str(t).startswith(str(FABIO))))
+    for t in types:
         g.add((node, RDF.type, t))
+    status = SG.Curated if p.status is Status.CURATED else SG.Imported
+    g.add((node, SG.curationStatus, status))
+    if p.authors_incomplete:
+        g.add((node, SG.authorListComplete, Literal(False)))
     g.add((node, DCTERMS.title, Literal(p.title)))
     for pos, person in enumerate(p.authors, start=1):
         who = iri("person", person)
@@ -155,11 +167,22 @@ def add_paper(g: Graph, p: Paper, journals: set[str]) -> None:
         g.add((node, CITO.extends, iri("paper", other)))
     for other in p.cites:
         g.add((node, CITO.cites, iri("paper", other)))
+    for tech in p.inferred_techniques:
+        g.add((node, SG.inferredTechnique, iri("technique", tech)))
+    for pl in p.inferred_platforms:
+        g.add((node, SG.inferredPlatform, iri("platform", pl)))
+    for topic in p.topics:
+        g.add((node, SG.listSection, Literal(topic)))
     if p.note:
         g.add((node, SKOS.editorialNote, Literal(p.note)))
     source = iri("source", p.where.file)
     g.add((node, PROV.wasDerivedFrom, source))
     g.add((source, RDF.type, PROV.Entity))
+    for origin in p.sources:
+        line = URIRef(origin.url)
+        g.add((node, PROV.wasDerivedFrom, line))
+        g.add((line, RDF.type, PROV.Entity))
+        g.add((line, DCTERMS.isPartOf, URIRef(origin.list)))
 
 
 def build_graph(corpus: Corpus, include_ontology: bool = True) -> Graph:
@@ -186,6 +209,16 @@ def build_graph(corpus: Corpus, include_ontology: bool = True) -> Graph:
     g.add((DATASET, DCTERMS.title, _en("sysml-graph: a knowledge graph of ML-systems research")))
     g.add((DATASET, DCTERMS.license, LICENSE))
     g.add((DATASET, DCTERMS.source, SEED_LIST))
+    g.add((SEED_LIST, DCTERMS.license, URIRef(SPDX + "MIT")))
+    for lst in corpus.source_lists:
+        repo = URIRef(lst.repository)
+        g.add((DATASET, DCTERMS.source, repo))
+        g.add((repo, RDF.type, PROV.Entity))
+        g.add((repo, DCTERMS.title, Literal(lst.title)))
+        if lst.commit:
+            g.add((repo, DCTERMS.hasVersion, Literal(lst.commit)))
+        if lst.licence:
+            g.add((repo, DCTERMS.license, URIRef(SPDX + lst.licence)))
     g.add((DATASET, VOID.uriSpace, Literal("https://w3id.org/sysml-graph/")))
     g.add((DATASET, VOID.entities, Literal(len(corpus.papers))))
     # void:triples counts every triple, itself included.

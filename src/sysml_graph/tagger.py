@@ -1,0 +1,95 @@
+"""Propose techniques and platforms for a paper from its title and the list's headings,
+using the taxonomies' SKOS labels and synonyms (``altLabel``).
+
+Words are compared by a crude stem (``quantized`` ≈ ``quantization``, ``pruned`` ≈
+``pruning``), multi-word labels as whole phrases. Proposals are written to the YAML as
+``inferred_techniques`` / ``inferred_platforms``, never mixed with the curated tags, and
+only the most specific concept of a chain is kept (pruning, not compression as well).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Scheme
+
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ities",
+    "ity",
+    "ings",
+    "ing",
+    "ions",
+    "ion",
+    "ers",
+    "er",
+    "ors",
+    "or",
+    "ed",
+    "es",
+    "e",
+    "s",
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem, the same for the inflections lists write.
+
+    >>> [stem(w) for w in ("quantization", "quantisation", "quantized", "pruning", "pruned")]
+    ['quantiz', 'quantiz', 'quantiz', 'prun', 'prun']
+    """
+    w = word.casefold()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-2] + "iz" if w.endswith("is") and len(w) > 4 else w  # quantis- = quantiz-
+
+
+def _tokens(text: str) -> list[str]:
+    return [stem(t) for t in re.findall(r"[A-Za-z0-9]+", text)]
+
+
+def _ancestors(cid: str, parents: dict[str, list[str]]) -> set[str]:
+    out: set[str] = set()
+    for b in parents.get(cid, []):
+        out |= {b} | _ancestors(b, parents)
+    return out
+
+
+@dataclass
+class Tagger:
+    """Label phrases (as stem tuples) → concept ids, per scheme."""
+
+    phrases: dict[str, dict[tuple[str, ...], str]]
+    broader: dict[str, set[str]]
+
+    @classmethod
+    def from_schemes(cls, schemes: list[Scheme]) -> Tagger:
+        phrases: dict[str, dict[tuple[str, ...], str]] = {}
+        broader: dict[str, set[str]] = {}
+        for scheme in schemes:
+            table = phrases.setdefault(scheme.id, {})
+            parents = {c.id: c.broader for c in scheme.concepts}
+            for c in scheme.concepts:
+                for label in (c.label, *c.alt_labels):
+                    key = tuple(_tokens(label))
+                    if key:
+                        table.setdefault(key, c.id)
+
+                broader[c.id] = _ancestors(c.id, parents)
+        return cls(phrases, broader)
+
+    def propose(self, scheme: str, *texts: str) -> list[str]:
+        """Concept ids of ``scheme`` named in ``texts``, most specific only, sorted."""
+        found: set[str] = set()
+        for text in texts:
+            tokens = _tokens(text)
+            for phrase, cid in self.phrases.get(scheme, {}).items():
+                n = len(phrase)
+                if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
+                    found.add(cid)
+        implied = {b for c in found for b in self.broader.get(c, set())}
+        return sorted(found - implied)
