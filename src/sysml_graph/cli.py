@@ -228,10 +228,10 @@ def query(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["turtle", "nt", "jsonld", "rdfxml"]),
+    type=click.Choice(["turtle", "nt", "jsonld", "rdfxml", "bibtex"]),
     default="turtle",
     show_default=True,
-    help="Serialisation to write.",
+    help="Serialisation to write (bibtex: one entry per paper and book).",
 )
 @click.option(
     "-o",
@@ -248,10 +248,16 @@ def query(
 )
 @reports_problems
 def export(fmt: str, output: Path | None, data_dir: Path | None, graph_file: Path | None) -> None:
-    """Export the graph as Turtle, sorted N-Triples, JSON-LD or RDF/XML."""
+    """Export the graph as Turtle, sorted N-Triples, JSON-LD, RDF/XML or BibTeX."""
     from .export import serialize, write_atomic
 
-    data = serialize(_load_graph(data_dir, graph_file), fmt)
+    graph = _load_graph(data_dir, graph_file)
+    if fmt == "bibtex":
+        from .bibtex import export_bibtex
+
+        data = export_bibtex(graph).encode("utf-8")
+    else:
+        data = serialize(graph, fmt)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -392,6 +398,33 @@ def awesome(
             progress.update(task, completed=done, total=total)
 
         importer, files = import_lists(inputs, data_dir, source_url, commit, step)
+    if not dry_run:
+        write_imported(files, data_dir)
+    print_import_report(importer.report, data_dir, dry_run)
+
+
+@import_.command()
+@click.argument(
+    "inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--source-url", help="Where the .bib file lives (default: its file:// address).")
+@click.option(
+    "-o",
+    "--output",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Data folder to import into; drafts go to its imported/ folder.",
+)
+@click.option("--dry-run", is_flag=True, help="Report what would be imported; write nothing.")
+@reports_problems
+def bibtex(inputs: tuple[Path, ...], source_url: str | None, data_dir: Path, dry_run: bool) -> None:
+    """Import BibTeX files (titles, authors, venue, year, DOI, URL, pages, arXiv id)."""
+    from .importer import import_bibtex, write_imported
+    from .report import print_import_report
+
+    importer, files = import_bibtex(inputs, data_dir, source_url)
     if not dry_run:
         write_imported(files, data_dir)
     print_import_report(importer.report, data_dir, dry_run)

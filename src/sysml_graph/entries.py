@@ -91,6 +91,10 @@ class Entry:
     authors: list[str] = field(default_factory=list)
     et_al: bool = False
     topics: list[str] = field(default_factory=list)
+    doi: str | None = None
+    pages: str | None = None
+    book: bool = False  # a book, not a paper (BibTeX @book)
+    publisher: str | None = None
 
 
 def clean_title(text: str) -> str:

@@ -89,7 +89,8 @@ def read_source_txt(folder: Path) -> dict[str, str]:
 def list_info(path: Path, source_url: str | None, commit: str | None) -> ListInfo:
     folder = path if path.is_dir() else path.parent
     meta = read_source_txt(folder)
-    repo = source_url or meta.get("repository") or folder.resolve().as_uri()
+    # Without an address the list is known by its name, never by a path on this machine.
+    repo = source_url or meta.get("repository") or path.name
     title = repo.rstrip("/").rsplit("/", 1)[-1]
     return ListInfo(
         slug(repo.removeprefix("https://github.com/")),
@@ -305,7 +306,7 @@ class Importer:
             self.report.skipped["title too short to be a paper"] += 1
             return
         doi_match = DOI_IN_URL.search(entry.url or "")
-        doi = doi_match.group(1).lower().rstrip(".") if doi_match else None
+        doi = entry.doi or (doi_match.group(1).lower().rstrip(".") if doi_match else None)
         source = {"list": info.repository, "commit": info.commit, "file": file, "line": entry.line}
         source = {k: v for k, v in source.items() if v is not None}
         where = f"{info.title}/{file}:{entry.line}"
@@ -314,7 +315,9 @@ class Importer:
             self.report.merged.append(f"{where} → curated {curated.id} (curated fields kept)")
             return
         venue_id, kind, note = (None, PaperKind.ARTICLE, "")
-        if entry.venue is not None:
+        if entry.book:
+            kind = PaperKind.BOOK
+        elif entry.venue is not None:
             venue_id, kind, note = self._venue(entry.venue, entry.year)
         data: dict[str, Any] = {
             "id": "",
@@ -325,10 +328,12 @@ class Importer:
             "authors_incomplete": entry.et_al or None,
             "venue": venue_id,
             "year": entry.year,
+            "pages": entry.pages,
             "doi": doi,
             "arxiv": entry.arxiv,
             "url": entry.url,
             "code": entry.code,
+            "publisher": entry.publisher,
             "inferred_techniques": self.tagger.propose("techniques", entry.title, *entry.topics),
             "inferred_platforms": self.tagger.propose("platforms", entry.title, *entry.topics),
             "topics": [" > ".join(entry.topics)] if entry.topics else [],
@@ -506,6 +511,32 @@ def write_imported(files: dict[str, str], data_dir: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def import_bibtex(
+    inputs: Iterable[Path], data_dir: Path, source_url: str | None = None
+) -> tuple[Importer, dict[str, str]]:
+    """Read BibTeX files into drafts for ``data_dir``, like :func:`import_lists`."""
+    from .bibtex import read_bibtex
+
+    corpus, problems = read_corpus(data_dir)
+    if problems:
+        raise InvalidInput(problems)
+    infos = {path: list_info(path, source_url, None) for path in inputs}
+    importer = Importer(corpus, replacing={i.repository for i in infos.values()})
+    failures: list[Problem] = []
+    for path, info in infos.items():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise InvalidInput([Problem(str(path), 1, f"not UTF-8 text ({err.reason})")]) from None
+        entries, failed = read_bibtex(text)
+        failures += [Problem(str(path), line, message) for line, message in failed]
+        for entry in entries:
+            importer.add(entry, info, path.name)
+    if failures:
+        raise InvalidInput(failures)
+    return importer, importer.files()
 
 
 def import_lists(

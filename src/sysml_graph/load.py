@@ -287,7 +287,11 @@ def _sources(f: Fields) -> list[Source]:
     out: list[Source] = []
     for item in f.nodes("sources"):
         s = Fields(item, f.file, f.problems, "a source")
-        where = s.link("list")
+        where = (
+            s.link("list")
+            if ":" in str(s.items.get("list", Node("", 0)).value)
+            else s.text("list", required=True)
+        )
         commit = s.pattern("commit", COMMIT_RE, "878cb5f40b365f42e818270f5221dc10202214bb")
         path = s.text("file", required=True)
         line = s.integer("line", required=True)
@@ -348,7 +352,12 @@ def parse_source_lists(node: Node, file: str, problems: list[Problem]) -> list[S
     out: list[SourceList] = []
     for item in _list_of(node, file, problems, "sources.yaml"):
         f = Fields(item, file, problems, "a source list")
-        ident, repo, title = f.ident("id", True), f.link("repository"), f.text("title", True)
+        ident, title = f.ident("id", True), f.text("title", True)
+        repo = (
+            f.link("repository")
+            if ":" in str(f.items.get("repository", Node("", 0)).value)
+            else f.text("repository", required=True)
+        )
         commit = f.pattern("commit", COMMIT_RE, "878cb5f40b365f42e818270f5221dc10202214bb")
         licence = f.text("licence")
         f.finish()

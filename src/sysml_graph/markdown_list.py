@@ -114,7 +114,8 @@ def parse_markdown(text: str) -> list[Block]:
                     depth=level,
                 )
             )
-            sections.append((level, inline.text))
+            if level > 1:  # a level-1 heading is the document's title, not a section
+                sections.append((level, inline.text))
             i += 3
             continue
         if tok.type == "list_item_open":

@@ -101,6 +101,7 @@ def project(graph: Graph) -> nx.Graph:
 
     works: set[Node] = set(graph.subjects(RDF.type, SDO.ScholarlyArticle))
     works |= set(graph.subjects(RDF.type, SDO.Book))
+    works |= set(graph.subjects(RDF.type, SG.PaperDraft))
     papers = sorted(works, key=str)
     for paper in papers:
         nid = short_id(paper)
@@ -124,6 +125,16 @@ def project(graph: Graph) -> nx.Graph:
         platforms = sorted(
             (p for p in graph.objects(paper, SG.platform) if p in concept_kind), key=str
         )
+        # Tags the importer proposed: shown and counted, but marked as inferred.
+        inferred = sorted(
+            (
+                c
+                for prop in (SG.inferredTechnique, SG.inferredPlatform)
+                for c in graph.objects(paper, prop)
+                if c in concept_kind
+            ),
+            key=str,
+        )
         software = sorted(graph.objects(paper, SDO.workExample), key=str)
         code = [str(r) for s in software for r in graph.objects(s, SDO.codeRepository)]
         g.add_node(
@@ -137,6 +148,8 @@ def project(graph: Graph) -> nx.Graph:
             year=int(str(issued)[:4]) if issued is not None else None,
             techniques=[g.nodes[short_id(t)]["label"] for t in techniques],
             platforms=[g.nodes[short_id(p)]["label"] for p in platforms],
+            inferred=[g.nodes[short_id(c)]["label"] for c in inferred],
+            imported=(paper, SG.curationStatus, SG.Imported) in graph,
             url=_text(graph, paper, SDO.url),
             doi=_text(graph, paper, BIBO.doi),
             code=code[0] if code else "",
@@ -150,6 +163,9 @@ def project(graph: Graph) -> nx.Graph:
             g.add_edge(nid, short_id(t), rel="technique")
         for p in platforms:
             g.add_edge(nid, short_id(p), rel="platform")
+        for c in inferred:
+            if not g.has_edge(nid, short_id(c)):
+                g.add_edge(nid, short_id(c), rel="inferred")
         for s in software:
             sid = short_id(s)
             if sid is not None:

@@ -6,6 +6,7 @@ cross references, SHACL — can point a curator at the exact place to fix.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -40,18 +41,22 @@ class Status(StrEnum):
 class Source:
     """Where an imported record came from: a list, its commit, a file and line in it."""
 
-    list: str  # repository address, e.g. https://github.com/Hsword/Awesome-...
+    list: str  # repository address (https://github.com/Hsword/…), or a plain name ("refs.bib")
     commit: str | None
     file: str
     line: int
 
     @property
     def url(self) -> str:
-        """A permanent link to the exact line (GitHub blob at the commit), when possible."""
+        """A permanent link to the exact line (GitHub blob at the commit) when the list is on
+        GitHub; otherwise an address in the project's space, named after the list."""
         ref = self.commit or "HEAD"
         if self.list.startswith("https://github.com/"):
             return f"{self.list}/blob/{ref}/{self.file}#L{self.line}"
-        return f"{self.list}#{self.file}:{self.line}"
+        if self.list.startswith(("http://", "https://")):
+            return f"{self.list}#{self.file}:{self.line}"
+        name = re.sub(r"[^A-Za-z0-9._-]+", "-", self.list)
+        return f"https://w3id.org/sysml-graph/source/{name}/{self.file}#L{self.line}"
 
 
 class VenueKind(StrEnum):

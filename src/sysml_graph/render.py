@@ -76,6 +76,8 @@ def _details(data: dict[str, Any], degree: int) -> dict[str, Any]:
             "year": str(data["year"]) if data.get("year") else "",
             "techniques": ", ".join(data.get("techniques", [])),
             "platforms": ", ".join(data.get("platforms", [])),
+            "inferred tags": ", ".join(data.get("inferred", [])),
+            "status": "imported from a list, not yet curated" if data.get("imported") else "",
             "DOI": data.get("doi", ""),
             "page": data.get("url", ""),
             "code": data.get("code", ""),

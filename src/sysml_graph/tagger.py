@@ -82,14 +82,28 @@ class Tagger:
                 broader[c.id] = _ancestors(c.id, parents)
         return cls(phrases, broader)
 
-    def propose(self, scheme: str, *texts: str) -> list[str]:
-        """Concept ids of ``scheme`` named in ``texts``, most specific only, sorted."""
+    def named(self, scheme: str, text: str) -> set[str]:
+        """Concept ids of ``scheme`` whose label or synonym ``text`` contains."""
+        tokens = _tokens(text)
         found: set[str] = set()
-        for text in texts:
-            tokens = _tokens(text)
-            for phrase, cid in self.phrases.get(scheme, {}).items():
-                n = len(phrase)
-                if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
-                    found.add(cid)
+        for phrase, cid in self.phrases.get(scheme, {}).items():
+            n = len(phrase)
+            if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
+                found.add(cid)
+        return found
+
+    def propose(self, scheme: str, title: str, *headings: str) -> list[str]:
+        """Concept ids of ``scheme`` for a paper, most specific only, sorted.
+
+        The title counts whatever it names. A heading counts only when it names a single
+        concept: under "Pruning and Quantization" a paper does one or the other, and the
+        heading cannot say which.
+        """
+        found = self.named(scheme, title)
+        for heading in headings:
+            named = self.named(scheme, heading)
+            implied_here = {b for c in named for b in self.broader.get(c, set())}
+            if len(named - implied_here) == 1:
+                found |= named
         implied = {b for c in found for b in self.broader.get(c, set())}
         return sorted(found - implied)

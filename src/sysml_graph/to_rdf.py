@@ -182,7 +182,8 @@ def add_paper(g: Graph, p: Paper, journals: set[str]) -> None:
         line = URIRef(origin.url)
         g.add((node, PROV.wasDerivedFrom, line))
         g.add((line, RDF.type, PROV.Entity))
-        g.add((line, DCTERMS.isPartOf, URIRef(origin.list)))
+        if origin.list.startswith("http"):
+            g.add((line, DCTERMS.isPartOf, URIRef(origin.list)))
 
 
 def build_graph(corpus: Corpus, include_ontology: bool = True) -> Graph:
@@ -211,7 +212,9 @@ def build_graph(corpus: Corpus, include_ontology: bool = True) -> Graph:
     g.add((DATASET, DCTERMS.source, SEED_LIST))
     g.add((SEED_LIST, DCTERMS.license, URIRef(SPDX + "MIT")))
     for lst in corpus.source_lists:
-        repo = URIRef(lst.repository)
+        repo = URIRef(
+            lst.repository if lst.repository.startswith("http") else iri("source", lst.id)
+        )
         g.add((DATASET, DCTERMS.source, repo))
         g.add((repo, RDF.type, PROV.Entity))
         g.add((repo, DCTERMS.title, Literal(lst.title)))

@@ -110,14 +110,15 @@ def match_venue(text: str) -> VenueMatch | None:
     }:
         clean, workshop = m.group(1), True
     found = [
-        (m.start(), -len(m.group(0)), vid)
+        (len(m.group(0)) <= 20, m.start(), -len(m.group(0)), vid)
         for pattern, vid in _patterns()
         for m in [pattern.search(clean)]
         if m
     ]
     if found:
-        # The venue named first wins ("NSDI 2021 MLsys or SysML" is about NSDI).
-        v = registry()[min(found)[2]]
+        # A full name wins ("NIPS 2017 Workshop on Machine Learning on the Phone…" is MLPCD);
+        # among acronyms the one named first ("NSDI 2021 MLsys or SysML" is about NSDI).
+        v = registry()[min(found)[3]]
         # A workshop series of its own (EMDL) is not "a workshop of" something.
         return VenueMatch(v.id, v.acronym, True, workshop and v.kind != "workshop")
     name = _YEARISH.sub("", clean.split(",")[0]).strip(" -'()")
