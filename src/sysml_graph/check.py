@@ -26,7 +26,7 @@ def normalise_title(title: str) -> str:
     """
     text = unicodedata.normalize("NFKD", title)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 def _duplicates(items: Iterable[tuple[str, Where]], what: str, fix: str) -> list[Problem]:
