@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx as nx
 
-WORKS = ("paper", "book")
-
 
 def ancestors(full: nx.Graph) -> dict[str, list[str]]:
     """Each concept with every broader concept, nearest first (itself included)."""

@@ -51,6 +51,9 @@ def reports_problems(func: F) -> F:
         except QueryError as err:
             click.echo(f"error: {err}", err=True)
             sys.exit(1)
+        except BrokenPipeError:  # the reader went away (| head): nothing more to say
+            sys.stderr.close()
+            sys.exit(0)
         except OSError as err:
             click.echo(f"error: {err.filename or ''}: {err.strerror or err}", err=True)
             sys.exit(1)
@@ -204,11 +207,10 @@ def query(
 
     if list_queries:
         for name, q in named_queries().items():
-            params = " ".join(
-                f"[--bind {p.name}=…{' (default ' + p.default + ')' if p.default else ''}]"
-                for p in q.params
-            )
-            click.echo(f"{name}: {q.question}" + (f"\n    {params}" if params else ""))
+            click.echo(f"{name}: {q.question}")
+            for p in q.params:
+                default = f" (default {p.default})" if p.default else ""
+                click.echo(f"    --bind {p.name}=…  {p.help}{default}")
         return
     if (query is None) == (expr is None):
         raise click.UsageError("give a query NAME or FILE.rq, or -e SPARQL (one of them)")

@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .markdown_list import Block, Inline, Link
+from .markdown_list import Block, Link
 from .venues import VenueMatch, match_venue
 
-FIRST_YEAR, LAST_YEAR = 1950, 2030
 YEAR = re.compile(r"(?<![\d.])((?:19[5-9]|20[0-3])\d)(?!\d|\.\d)")
 SHORT_YEAR = re.compile(r"['’‘`]\s?(\d{2})(?!\d)")
 PAPER_LABELS = re.compile(
@@ -35,30 +34,6 @@ OTHER_LABELS = re.compile(
     re.I,
 )
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co/spaces")
-PAPER_HOSTS = (
-    "arxiv.org",
-    "doi.org",
-    "dl.acm.org",
-    "ieeexplore",
-    "usenix.org",
-    "openreview",
-    "proceedings",
-    "papers.nips.cc",
-    "neurips.cc",
-    "thecvf.com",
-    "cv-foundation",
-    "aclweb.org",
-    "aclanthology",
-    "springer",
-    "sciencedirect",
-    "mlsys.org",
-    "semanticscholar",
-    ".pdf",
-    "researchgate",
-    "jmlr.org",
-    "ojs.aaai.org",
-    "ijcai.org",
-)
 NOT_PAPER_SECTIONS = re.compile(
     r"\b(courses?|videos?|blogs?|tutorials?|talks?|lectures?|podcasts?|tools?|librar(y|ies)|"
     r"frameworks?|projects?|repos?|repositories|websites?|people|slides|engines?|"
@@ -510,10 +485,6 @@ def _is_label_text(text: str) -> bool:
 
 def _is_label(link: Link) -> bool:
     return _is_label_text(link.text)
-
-
-def _own_details(block: Block) -> list[Inline]:
-    return block.details
 
 
 def _detail_links(block: Block) -> list[Link]:

@@ -162,9 +162,6 @@ class Importer:
         self.curated_series = {s.id for s in corpus.series if not s.where.file.startswith(IMPORTED)}
         self.new_series: dict[str, dict[str, Any]] = {}
         self.editions = {e.id for e in corpus.editions}
-        self.curated_editions = {
-            e.id for e in corpus.editions if not e.where.file.startswith(IMPORTED)
-        }
         self.new_editions: dict[str, dict[str, Any]] = {}
         self.lists: dict[str, ListInfo] = {}
         self.taken_ids = {p.id for p in curated}
@@ -394,11 +391,12 @@ class Importer:
                 d.get("sources") or [], key=lambda s: (s["list"], s["file"], s["line"])
             )
             out[f"papers/{d['id']}.yaml"] = dump_canonical(d)
+        authors = {a for d in self.drafts.values() for a in d.data.get("authors", [])}
         people = sorted(
             (
                 {"id": pid, "name": name}
                 for pid, name in self.people.items()
-                if pid not in self.curated_people and self._authored(pid)
+                if pid not in self.curated_people and pid in authors
             ),
             key=lambda p: p["id"],
         )
@@ -447,13 +445,6 @@ class Importer:
         out["editions.yaml"] = dump_canonical(extra)
         out["sources.yaml"] = dump_canonical(sources)
         return out
-
-    def _authored(self, pid: str) -> bool:
-        if not hasattr(self, "_authors_cache"):
-            self._authors_cache = {
-                a for d in self.drafts.values() for a in d.data.get("authors", [])
-            }
-        return pid in self._authors_cache
 
 
 def _paper_yaml(p: Paper) -> dict[str, Any]:

@@ -8,7 +8,7 @@ same way. Node ids are short and readable: ``paper:tvm``, ``person:ion-stoica``,
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, SDO, SKOS
@@ -19,7 +19,6 @@ from .vocab import BASE, BIBO, CITO, PRO, SG
 if TYPE_CHECKING:
     import networkx as nx
 
-KINDS = ("paper", "book", "person", "venue", "technique", "platform", "software")
 VIEWS = ("full", "coauthor", "topics")
 
 
@@ -253,8 +252,3 @@ def view(full: nx.Graph, name: str = "full", focus: str | None = None, depth: in
             raise UnknownNode(f"{centre} is not part of the {name} view")
         g = nx.ego_graph(g, centre, radius=depth)
     return g
-
-
-def node_attributes(g: nx.Graph) -> dict[str, dict[str, Any]]:
-    """Plain attribute dicts, for exports and tests."""
-    return {n: dict(d) for n, d in g.nodes(data=True)}

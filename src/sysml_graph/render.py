@@ -107,7 +107,9 @@ def network_data(g: nx.Graph, full: nx.Graph | None = None) -> dict[str, Any]:
     from pyvis.network import Network
 
     source = full if full is not None else g
-    ancestors = _ancestors(source)
+    from .analysis import ancestors as concept_ancestors
+
+    ancestors = concept_ancestors(source)
     physics = g.number_of_nodes() <= PHYSICS_MAX_NODES
     positions = layout(g)
     net = Network(height="100%", width="100%", directed=False, cdn_resources="in_line")
@@ -204,24 +206,6 @@ def network_data(g: nx.Graph, full: nx.Graph | None = None) -> dict[str, Any]:
         ],
         "physics": physics,
     }
-
-
-def _ancestors(g: nx.Graph) -> dict[str, set[str]]:
-    """For each concept, itself and every broader concept (for filters that roll up)."""
-    concepts = [n for n, d in g.nodes(data=True) if d["kind"] in ("technique", "platform")]
-    broader = {c: g.nodes[c].get("broader", []) for c in concepts}
-    out: dict[str, set[str]] = {}
-
-    def up(c: str) -> set[str]:
-        if c not in out:
-            out[c] = {c}
-            for b in broader.get(c, ()):
-                out[c] |= up(b)
-        return out[c]
-
-    for c in concepts:
-        up(c)
-    return out
 
 
 def render_html(g: nx.Graph, title: str = "sysml-graph", full: nx.Graph | None = None) -> str:

@@ -34,19 +34,6 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
 }
 
-# Entity kinds and the path segment of their IRIs.
-KINDS = (
-    "paper",
-    "person",
-    "venue",
-    "technique",
-    "platform",
-    "software",
-    "authorship",
-    "scheme",
-    "source",
-)
-
 
 def iri(kind: str, ident: str) -> URIRef:
     """The stable IRI of an entity, minted from its curated id.
@@ -60,8 +47,3 @@ def iri(kind: str, ident: str) -> URIRef:
 def concept_kind(scheme: str) -> str:
     """IRI segment for a concept of ``scheme``: techniques → technique."""
     return scheme[:-1] if scheme.endswith("s") else scheme
-
-
-def sparql_prefixes() -> str:
-    """PREFIX lines for every namespace above, for queries typed at the command line."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
