@@ -6,6 +6,7 @@ Errors go to stderr as one line per problem, never as a traceback. Exit codes: 0
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -187,6 +188,7 @@ def _load_graph(data_dir: Path | None, graph_file: Path | None) -> Any:
     show_default=True,
     help="table for people; csv, tsv or SPARQL JSON results for programs.",
 )
+@click.option("--endpoint", help="Run the query on this remote SPARQL endpoint instead.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @reports_problems
 def query(
@@ -196,6 +198,7 @@ def query(
     data_dir: Path | None,
     binds: tuple[str, ...],
     fmt: str,
+    endpoint: str | None,
     list_queries: bool,
 ) -> None:
     """Run a SPARQL query: a FILE.rq, the NAME of a shipped query, or -e TEXT.
@@ -222,6 +225,16 @@ def query(
         bindings[key] = value
     named = resolve(query) if query is not None else NamedQuery("-e", "", expr or "")
     text = bind(named, bindings)
+    if endpoint is not None:
+        from .remote import RemoteError, query_endpoint
+
+        try:
+            result = query_endpoint(endpoint, text)
+        except RemoteError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(1)
+        click.echo(format_result(result, fmt), nl=False)
+        return
     graph = _load_graph(data_dir, graph_file)
     click.echo(format_result(run(graph, text), fmt), nl=False)
 
@@ -360,6 +373,104 @@ def stats(data_dir: Path | None, graph_file: Path | None, out_dir: Path, top: in
     written = gap_map_figure(result.gaps, out_dir / "gap-map")
     written += per_year_figure(result.per_year, out_dir / "papers-per-year")
     click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+@cli.command()
+@DATA_OPTION
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Serve this Turtle/N-Triples file instead of building from --data.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback unless you mean to share it).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=7878,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.5),
+    default=10.0,
+    show_default=True,
+    help="Time limit of one query, in seconds.",
+)
+@click.option(
+    "--max-results",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) one answer may hold.",
+)
+@reports_problems
+def serve(
+    data_dir: Path | None,
+    graph_file: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    max_results: int,
+) -> None:
+    """Serve the graph read-only over the SPARQL 1.1 Protocol, with the HTML network at
+    /network and a query page at /."""
+    from .network import project
+    from .render import render_html
+    from .server import Limits, serving
+
+    graph = _load_graph(data_dir, graph_file)
+    full = project(graph)
+    page = render_html(full, full=full).encode("utf-8")
+    with serving(graph, host, port, Limits(timeout, max_results), page) as server:
+        address = f"http://{host}:{server.server_address[1]}"
+        click.echo(
+            f"serving {len(graph)} triples: SPARQL at {address}/sparql, query page at "
+            f"{address}/ (Ctrl-C stops)",
+            err=True,
+        )
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+
+
+@cli.command()
+@click.option(
+    "--endpoint",
+    required=True,
+    help="Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph), "
+    "http://localhost:3030/ds/data (Fuseki).",
+)
+@click.option("--graph", "graph_iri", help="Named graph to replace (default: the default graph).")
+@DATA_OPTION
+@click.option(
+    "--from",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Push this Turtle/N-Triples file instead of building from --data.",
+)
+@reports_problems
+def push(
+    endpoint: str, graph_iri: str | None, data_dir: Path | None, graph_file: Path | None
+) -> None:
+    """Upload the graph into a triple store (SPARQL 1.1 Graph Store HTTP Protocol, one PUT
+    that replaces the graph), retrying when the store is briefly unavailable."""
+    from .export import serialize
+    from .remote import RemoteError
+    from .remote import push as push_graph
+
+    graph = _load_graph(data_dir, graph_file)
+    try:
+        url = push_graph(serialize(graph, "turtle"), endpoint, graph_iri)
+    except RemoteError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+    click.echo(f"pushed {len(graph)} triples to {url}")
 
 
 @cli.group(name="import")
