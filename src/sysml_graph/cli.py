@@ -243,10 +243,18 @@ def query(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["turtle", "nt", "jsonld", "rdfxml", "bibtex"]),
+    type=click.Choice(["turtle", "nt", "jsonld", "rdfxml", "trig", "bibtex", "csv", "graphml"]),
     default="turtle",
     show_default=True,
-    help="Serialisation to write (bibtex: one entry per paper and book).",
+    help="What to write: RDF (trig: one named graph per source file), bibtex, a csv table, "
+    "or the network as graphml.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["papers", "people", "venues"]),
+    default="papers",
+    show_default=True,
+    help="Which table --format csv writes.",
 )
 @click.option(
     "-o",
@@ -262,15 +270,27 @@ def query(
     help="Convert this Turtle/N-Triples file instead of building from --data.",
 )
 @reports_problems
-def export(fmt: str, output: Path | None, data_dir: Path | None, graph_file: Path | None) -> None:
-    """Export the graph as Turtle, sorted N-Triples, JSON-LD, RDF/XML or BibTeX."""
-    from .export import serialize, write_atomic
+def export(
+    fmt: str, table: str, output: Path | None, data_dir: Path | None, graph_file: Path | None
+) -> None:
+    """Export the graph: Turtle, sorted N-Triples, JSON-LD, RDF/XML, TriG, BibTeX, CSV
+    tables of papers, people or venues, or the network as GraphML (Gephi, Cytoscape)."""
+    from .export import serialize, trig, write_atomic
 
     graph = _load_graph(data_dir, graph_file)
     if fmt == "bibtex":
         from .bibtex import export_bibtex
 
         data = export_bibtex(graph).encode("utf-8")
+    elif fmt in ("csv", "graphml"):
+        from .network import project
+        from .tables import graphml
+        from .tables import table as csv_table
+
+        full = project(graph)
+        data = graphml(full) if fmt == "graphml" else csv_table(full, table).encode("utf-8")
+    elif fmt == "trig":
+        data = trig(graph, _owners(graph, data_dir, graph_file))
     else:
         data = serialize(graph, fmt)
     if output is None:
@@ -373,6 +393,26 @@ def stats(data_dir: Path | None, graph_file: Path | None, out_dir: Path, top: in
     written = gap_map_figure(result.gaps, out_dir / "gap-map")
     written += per_year_figure(result.per_year, out_dir / "papers-per-year")
     click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+def _owners(graph: Any, data_dir: Path | None, graph_file: Path | None) -> dict[Any, str]:
+    """Which source file each node was written in: from the YAML when building from data,
+    else from the papers' prov:wasDerivedFrom links."""
+    if graph_file is None:
+        from .load import load_corpus
+        from .shacl import locations
+
+        return {node: where.file for node, where in locations(load_corpus(_data(data_dir))).items()}
+    from rdflib.namespace import PROV
+
+    from .vocab import BASE
+
+    prefix = BASE + "source/"
+    return {
+        s: str(o)[len(prefix) :]
+        for s, o in graph.subject_objects(PROV.wasDerivedFrom)
+        if str(o).startswith(prefix)
+    }
 
 
 @cli.command()

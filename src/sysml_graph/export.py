@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -64,6 +65,26 @@ def serialize(graph: Graph, fmt: str) -> bytes:
         ordered.bind("xml", "http://www.w3.org/XML/1998/namespace")
         return ordered.serialize(format="pretty-xml", encoding="utf-8")
     return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def trig(graph: Graph, owners: dict[Any, str]) -> bytes:
+    """The graph as TriG with one named graph per source file: each triple goes to the
+    graph of the file its subject was written in (``owners``: node → file name); triples of
+    nodes without a file (the ontology, the dataset description) stay in the default graph.
+    The union of all graphs is the graph itself."""
+    from rdflib import Dataset
+
+    from .vocab import iri
+
+    dataset = Dataset()
+    for prefix, ns in PREFIXES.items():
+        dataset.bind(prefix, ns)
+    for s, p, o in sorted(graph):
+        owner = owners.get(s)
+        target = dataset.graph(iri("source", owner)) if owner else dataset.default_graph
+        target.add((s, p, o))
+    data: bytes = dataset.serialize(format="trig", encoding="utf-8")
+    return data
 
 
 def write_atomic(path: Path, data: bytes) -> None:
