@@ -22,16 +22,8 @@ from playwright.sync_api import sync_playwright
 
 from sysml_graph import render
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from chromium import ARGS, CHROMIUM
 
 
 def synthetic(n: int, seed: int = 7) -> nx.Graph:
@@ -98,7 +90,7 @@ def measure_page(browser, path: Path) -> tuple[float, float]:
 
 def main(sizes: list[int]) -> None:
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         print(f"threshold for physics: PHYSICS_MAX_NODES = {render.PHYSICS_MAX_NODES}")
         print(
             f"{'nodes':>7} {'edges':>7} {'physics':>8} {'html MB':>8} {'layout+html s':>14} "

@@ -17,19 +17,9 @@ from sysml_graph.network import project, view
 from sysml_graph.pipeline import graph_from_data
 from sysml_graph.render import render_html
 
+from .chromium import ARGS, CHROMIUM
 from .conftest import REPO, copy_curated
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE_TITLE = '<img src=x onerror=alert(1)> <a href="javascript:alert(2)">Hostile</a> Title'
 HOSTILE_NAME = "<script>alert(3)</script> Mallory"
 

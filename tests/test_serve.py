@@ -18,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,10 +53,24 @@ def wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 90) -
     raise TimeoutError(f"nothing listens on {port}")
 
 
+@contextmanager
+def running(command: list[str], port: int) -> Iterator[str]:
+    """A server process, listening on ``port`` until the block ends."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        if process.stderr is not None:
+            process.stderr.close()
+
+
 @pytest.fixture(scope="module")
 def endpoint(curated_dir: Path) -> Iterator[str]:
     port = free_port()
-    process = subprocess.Popen(
+    with running(
         [
             sys.executable,
             "-m",
@@ -70,17 +85,9 @@ def endpoint(curated_dir: Path) -> Iterator[str]:
             "--max-results",
             "500",
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        wait_for(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        if process.stderr is not None:
-            process.stderr.close()
+        port,
+    ) as url:
+        yield url
 
 
 def http(
@@ -306,19 +313,11 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     if binary is None:
         pytest.fail("the oxigraph server is missing: pip install oxigraph (a test dependency)")
     port = free_port()
-    process = subprocess.Popen(
+    with running(
         [binary, "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        wait_for(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        if process.stderr is not None:
-            process.stderr.close()
+        port,
+    ) as url:
+        yield url
 
 
 def rows(text: str) -> list[tuple[str, ...]]:

@@ -30,6 +30,42 @@ DATA_OPTION = click.option(
 )
 
 
+def graph_option(help_text: str) -> Callable[[F], F]:
+    """``--graph FILE``: work on a Turtle/N-Triples file instead of the data folder."""
+    return click.option(
+        "--graph",
+        "graph_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
+def import_options(func: F) -> F:
+    """Options every importer takes: where to write, and whether to write at all."""
+    func = click.option(
+        "--dry-run", is_flag=True, help="Report what would be imported; write nothing."
+    )(func)
+    func = click.option(
+        "-o",
+        "--output",
+        "data_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("data"),
+        show_default=True,
+        help="Data folder to import into; drafts go to its imported/ folder.",
+    )(func)
+    return func
+
+
+def _finish_import(importer: Any, files: dict[str, str], data_dir: Path, dry_run: bool) -> None:
+    from .importer import write_imported
+    from .report import print_import_report
+
+    if not dry_run:
+        write_imported(files, data_dir)
+    print_import_report(importer.report, data_dir, dry_run)
+
+
 def _data(data_dir: Path | None) -> Path:
     return data_dir if data_dir is not None else default_data_dir()
 
@@ -74,12 +110,7 @@ def cli() -> None:
 
 @cli.command()
 @DATA_OPTION
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Check this Turtle/N-Triples file against the SHACL shapes instead.",
-)
+@graph_option("Check this Turtle/N-Triples file against the SHACL shapes instead.")
 @click.option("--no-shacl", is_flag=True, help="Skip the SHACL check of the built graph.")
 @reports_problems
 def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool) -> None:
@@ -172,12 +203,7 @@ def _load_graph(data_dir: Path | None, graph_file: Path | None) -> Any:
 @cli.command()
 @click.argument("query", required=False)
 @click.option("-e", "--expr", "expr", help="SPARQL text to run instead of a file or name.")
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Query this Turtle/N-Triples file instead of the graph built from --data.",
-)
+@graph_option("Query this Turtle/N-Triples file instead of the graph built from --data.")
 @DATA_OPTION
 @click.option("--bind", "binds", multiple=True, metavar="K=V", help="Bind a parameter (repeat).")
 @click.option(
@@ -263,12 +289,7 @@ def query(
     help="Write to this file (atomically) instead of standard output.",
 )
 @DATA_OPTION
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Convert this Turtle/N-Triples file instead of building from --data.",
-)
+@graph_option("Convert this Turtle/N-Triples file instead of building from --data.")
 @reports_problems
 def export(
     fmt: str, table: str, output: Path | None, data_dir: Path | None, graph_file: Path | None
@@ -302,12 +323,7 @@ def export(
 
 @cli.command()
 @DATA_OPTION
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Draw this Turtle/N-Triples file instead of building from --data.",
-)
+@graph_option("Draw this Turtle/N-Triples file instead of building from --data.")
 @click.option(
     "--view",
     "view_name",
@@ -360,12 +376,7 @@ def render(
 
 @cli.command()
 @DATA_OPTION
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Analyse this Turtle/N-Triples file instead of building from --data.",
-)
+@graph_option("Analyse this Turtle/N-Triples file instead of building from --data.")
 @click.option(
     "--out",
     "out_dir",
@@ -417,12 +428,7 @@ def _owners(graph: Any, data_dir: Path | None, graph_file: Path | None) -> dict[
 
 @cli.command()
 @DATA_OPTION
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Serve this Turtle/N-Triples file instead of building from --data.",
-)
+@graph_option("Serve this Turtle/N-Triples file instead of building from --data.")
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -522,16 +528,7 @@ def import_() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--source-url", help="Address of the list (default: SOURCE.txt's repository).")
 @click.option("--commit", help="Commit of the list that was read (default: SOURCE.txt's).")
-@click.option(
-    "-o",
-    "--output",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("data"),
-    show_default=True,
-    help="Data folder to import into; drafts go to its imported/ folder.",
-)
-@click.option("--dry-run", is_flag=True, help="Report what would be imported; write nothing.")
+@import_options
 @reports_problems
 def awesome(
     inputs: tuple[Path, ...],
@@ -541,8 +538,7 @@ def awesome(
     dry_run: bool,
 ) -> None:
     """Import awesome lists: markdown files, or folders of them (with a SOURCE.txt)."""
-    from .importer import import_lists, write_imported
-    from .report import print_import_report
+    from .importer import import_lists
 
     with _progress() as progress:
         task = progress.add_task("reading lists", total=None)
@@ -551,36 +547,22 @@ def awesome(
             progress.update(task, completed=done, total=total)
 
         importer, files = import_lists(inputs, data_dir, source_url, commit, step)
-    if not dry_run:
-        write_imported(files, data_dir)
-    print_import_report(importer.report, data_dir, dry_run)
+    _finish_import(importer, files, data_dir, dry_run)
 
 
 @import_.command()
 @click.argument(
     "inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.option("--source-url", help="Where the .bib file lives (default: its file:// address).")
-@click.option(
-    "-o",
-    "--output",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("data"),
-    show_default=True,
-    help="Data folder to import into; drafts go to its imported/ folder.",
-)
-@click.option("--dry-run", is_flag=True, help="Report what would be imported; write nothing.")
+@click.option("--source-url", help="Where the .bib file lives (default: the file's name).")
+@import_options
 @reports_problems
 def bibtex(inputs: tuple[Path, ...], source_url: str | None, data_dir: Path, dry_run: bool) -> None:
     """Import BibTeX files (titles, authors, venue, year, DOI, URL, pages, arXiv id)."""
-    from .importer import import_bibtex, write_imported
-    from .report import print_import_report
+    from .importer import import_bibtex
 
     importer, files = import_bibtex(inputs, data_dir, source_url)
-    if not dry_run:
-        write_imported(files, data_dir)
-    print_import_report(importer.report, data_dir, dry_run)
+    _finish_import(importer, files, data_dir, dry_run)
 
 
 def main() -> None:
