@@ -95,7 +95,7 @@ def reports_problems(func: F) -> F:
             click.echo(f"error: {err.filename or ''}: {err.strerror or err}", err=True)
             sys.exit(1)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # wraps() keeps the signature mypy cannot see
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
