@@ -26,7 +26,7 @@ DATA_OPTION = click.option(
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Folder of curated YAML (default: the shipped data/).",
+    help="Data folder: curated YAML and imported drafts (default: the shipped data/).",
 )
 
 
@@ -114,7 +114,7 @@ def cli() -> None:
 @click.option("--no-shacl", is_flag=True, help="Skip the SHACL check of the built graph.")
 @reports_problems
 def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool) -> None:
-    """Check the curated YAML: syntax, types, ids, duplicates, then SHACL.
+    """Check the YAML (curated and imported): syntax, types, ids, duplicates, then SHACL.
 
     Prints FILE:LINE: messages and exits 1 when anything is wrong.
     """
