@@ -52,7 +52,10 @@ class Node:
 def _scalar(event: yaml.ScalarEvent) -> Any:
     if event.style:  # quoted or block scalars are always text (libyaml says "" for plain)
         return event.value
-    text = event.value
+    return _plain_value(event.value)
+
+
+def _plain_value(text: str) -> Any:
     if text in ("", "~", "null", "Null", "NULL"):
         return None
     if text in ("true", "True", "TRUE"):
@@ -64,6 +67,98 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     return text
 
 
+# --- the fast path: files in the project's canonical form ------------------------------
+#
+# Nearly every file is written by dump_canonical (block style, one scalar per line), and
+# libyaml's event stream costs ~90 µs per paper file in Python: 9 s of a 100,000-paper
+# build. Lines of that form are read here directly; anything else (comments, flow style,
+# double quotes, anchors, tags, multi-line or unusual scalars, duplicate keys) makes the
+# fast path give up and the file goes through libyaml, which also gives the messages.
+# tests/test_yamlio.py checks both paths agree on every shipped file and on generated ones.
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?\Z")
+_QUOTED = re.compile(r"'((?:[^']|'')*)'\Z")
+# Plain scalars the fast path trusts: no indicator first, no ": " or " #" inside, no
+# character libyaml treats as a line break or refuses, nothing that ends in ":".
+_PLAIN = re.compile(
+    r"[^-?:,\[\]{}#&*!|>'\"%@`\s](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*[^\s:])?\Z"
+)
+
+
+class _NotCanonical(Exception):
+    pass
+
+
+def _fast_scalar(text: str | None, line: int) -> Node:
+    if text is None:
+        return Node(None, line)
+    m = _QUOTED.match(text)
+    if m:
+        inner = m.group(1)
+        if any(c in inner for c in "\n\r\x85\u2028\u2029\ufeff"):
+            raise _NotCanonical
+        return Node(inner.replace("''", "'"), line)
+    if not _PLAIN.match(text) or ": " in text or " #" in text or "\t" in text:
+        raise _NotCanonical
+    return Node(_plain_value(text), line)
+
+
+def _fast_block(lines: list[tuple[int, str, int]], i: int, indent: int) -> tuple[Node, int]:
+    """The block starting at ``lines[i]`` (at column ``indent``) and the index after it."""
+    col, text, line = lines[i]
+    if col != indent:
+        raise _NotCanonical
+    if text.startswith("- ") or text == "-":
+        first = line
+        items: list[Node] = []
+        while i < len(lines) and lines[i][0] == indent and lines[i][1][:2] in ("- ", "-"):
+            col, text, line = lines[i]
+            rest = text[2:]
+            if _KEY_LINE.match(rest) or rest.startswith("- "):
+                lines[i] = (indent + 2, rest, line)  # "- " is indentation of the nested block
+                node, i = _fast_block(lines, i, indent + 2)
+            else:
+                node, i = _fast_scalar(rest or None, line), i + 1
+            items.append(node)
+        return Node(items, first), i
+    mapping = Node({}, line)
+    while i < len(lines) and lines[i][0] == indent:
+        col, text, line = lines[i]
+        m = _KEY_LINE.match(text)
+        if not m or m.group(1) in mapping.value:
+            raise _NotCanonical
+        key, inline = m.group(1), m.group(2)
+        mapping.key_lines[key] = line
+        i += 1
+        if inline is not None and inline != "":
+            mapping.value[key] = _fast_scalar(inline, line)
+        elif i < len(lines) and (
+            lines[i][0] > indent or (lines[i][0] == indent and lines[i][1][:2] in ("- ", "-"))
+        ):
+            mapping.value[key], i = _fast_block(lines, i, lines[i][0])
+        else:
+            mapping.value[key] = Node(None, line)
+    return mapping, i
+
+
+def _parse_canonical(text: str) -> Node | None:
+    """``text`` read by the fast path, or None when it is not in the plain block form."""
+    if not text.endswith("\n") or "\r" in text or "\t" in text:
+        return None
+    lines: list[tuple[int, str, int]] = []
+    for number, raw in enumerate(text[:-1].split("\n"), start=1):
+        stripped = raw.lstrip(" ")
+        if not stripped or stripped[0] == "#" or raw != raw.rstrip():
+            return None
+        lines.append((len(raw) - len(stripped), stripped, number))
+    if not lines:
+        return None
+    try:
+        node, end = _fast_block(lines, 0, 0)
+    except _NotCanonical:
+        return None
+    return node if end == len(lines) else None
+
+
 def parse_text(text: str, file: str) -> Node:
     """Parse one YAML document into :class:`Node` values; raise :class:`InvalidInput`.
 
@@ -72,6 +167,9 @@ def parse_text(text: str, file: str) -> Node:
     ...
     sysml_graph.problems.InvalidInput: bomb.yaml:1: YAML anchors and aliases are not allowed...
     """
+    fast = _parse_canonical(text)
+    if fast is not None and fast.value is not None:
+        return fast
     problems: list[Problem] = []
     stack: list[tuple[Node, str | None]] = []  # open containers, pending mapping key
     root: Node | None = None
