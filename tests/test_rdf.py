@@ -132,3 +132,30 @@ def test_void_triple_count_is_true(graph: Graph) -> None:
     from sysml_graph.vocab import DATASET
 
     assert int(graph.value(DATASET, VOID.triples)) == len(graph)
+
+
+def test_mapping_writes_canonical_n_triples(shipped: tuple[Graph, Corpus]) -> None:
+    # The lines are written by hand-rolled encoders; pyoxigraph's canonical N-Triples
+    # writer must give back exactly the same bytes, or a literal was escaped wrongly.
+    from sysml_graph.to_rdf import graph_lines
+
+    lines = graph_lines(shipped[1])
+    data = "".join(lines).encode()
+    again = ox.serialize(
+        ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES
+    )
+    assert again == data
+    assert len(lines) == len(shipped[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", 'quote " and \\ backslash', "new\nline\ttab\r", "bell \x07 del \x7f", "ünï — 中"],
+)
+def test_literal_encoder_matches_pyoxigraph(text: str) -> None:
+    from sysml_graph.to_rdf import lit
+
+    line = f"<http://x/s> <http://x/p> {lit(text)} .\n".encode()
+    triple = next(iter(ox.parse(line, format=ox.RdfFormat.N_TRIPLES)))
+    assert triple.object.value == text
+    assert ox.serialize([triple], format=ox.RdfFormat.N_TRIPLES) == line

@@ -11,12 +11,15 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .problems import InvalidInput
+
+if TYPE_CHECKING:
+    from .kgraph import KnowledgeGraph
 from .resources import default_data_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -118,17 +121,18 @@ def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool) -> 
 
     Prints FILE:LINE: messages and exits 1 when anything is wrong.
     """
-    from .pipeline import graph_from_data, graph_from_file
+    from .kgraph import KnowledgeGraph
+    from .pipeline import kg_from_data
     from .shacl import shacl_problems
 
     if graph_file is not None:
-        foreign = graph_from_file(graph_file)
+        foreign = KnowledgeGraph.from_file(graph_file)
         problems = shacl_problems(foreign, graph_name=str(graph_file))
         if problems:
             raise InvalidInput(problems)
         click.echo(f"ok: {len(foreign)} triples conform to the shapes")
         return
-    graph, corpus = graph_from_data(_data(data_dir), shacl=not no_shacl)
+    graph, corpus = kg_from_data(_data(data_dir), shacl=not no_shacl)
     click.echo(
         f"ok: {len(corpus.papers)} papers, {len(corpus.people)} people, "
         f"{len(corpus.series)} venues, "
@@ -169,11 +173,11 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
     Nothing is written unless the data is valid; each file is replaced atomically.
     """
     from .export import FORMATS, serialize, write_atomic
-    from .pipeline import graph_from_data
+    from .pipeline import kg_from_data
 
     with _progress() as progress:
         steps = progress.add_task("load, check and map the YAML", total=5)
-        graph, corpus = graph_from_data(_data(data_dir))
+        graph, corpus = kg_from_data(_data(data_dir))
         outputs: dict[Path, bytes] = {}
         for fmt in ("turtle", "nt", "jsonld"):
             progress.update(steps, advance=1, description=f"serialise {fmt}")
@@ -182,7 +186,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
         from .network import project
         from .render import render_html
 
-        full = project(graph)
+        full = project(graph.rdflib())
         outputs[out_dir / "sysml-graph.html"] = render_html(full, full=full).encode("utf-8")
         progress.update(steps, advance=1)
     for path, data in outputs.items():
@@ -192,12 +196,13 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
         click.echo(f"  {path}  ({len(data):,} bytes)")
 
 
-def _load_graph(data_dir: Path | None, graph_file: Path | None) -> Any:
-    from .pipeline import graph_from_data, graph_from_file
+def _load_graph(data_dir: Path | None, graph_file: Path | None) -> KnowledgeGraph:
+    from .kgraph import KnowledgeGraph
+    from .pipeline import kg_from_data
 
     if graph_file is not None:
-        return graph_from_file(graph_file)
-    return graph_from_data(_data(data_dir), shacl=False)[0]
+        return KnowledgeGraph.from_file(graph_file)
+    return kg_from_data(_data(data_dir), shacl=False)[0]
 
 
 @cli.command()
@@ -262,7 +267,7 @@ def query(
         click.echo(format_result(result, fmt), nl=False)
         return
     graph = _load_graph(data_dir, graph_file)
-    click.echo(format_result(run(graph, text), fmt), nl=False)
+    click.echo(format_result(run(graph.rdflib(), text), fmt), nl=False)
 
 
 @cli.command()
@@ -302,13 +307,13 @@ def export(
     if fmt == "bibtex":
         from .bibtex import export_bibtex
 
-        data = export_bibtex(graph).encode("utf-8")
+        data = export_bibtex(graph.rdflib()).encode("utf-8")
     elif fmt in ("csv", "graphml"):
         from .network import project
         from .tables import graphml
         from .tables import table as csv_table
 
-        full = project(graph)
+        full = project(graph.rdflib())
         data = graphml(full) if fmt == "graphml" else csv_table(full, table).encode("utf-8")
     elif fmt == "trig":
         data = trig(graph, _owners(graph, data_dir, graph_file))
@@ -363,7 +368,7 @@ def render(
     from .network import UnknownNode, project, view
     from .render import render_html
 
-    full = project(_load_graph(data_dir, graph_file))
+    full = project(_load_graph(data_dir, graph_file).rdflib())
     try:
         g = view(full, view_name, focus, depth)
     except UnknownNode as err:
@@ -398,7 +403,7 @@ def stats(data_dir: Path | None, graph_file: Path | None, out_dir: Path, top: in
     from .plots import gap_map_figure, per_year_figure
     from .report import print_stats
 
-    full = project(_load_graph(data_dir, graph_file))
+    full = project(_load_graph(data_dir, graph_file).rdflib())
     result = compute(full, top=top)
     print_stats(result, top=top)
     written = gap_map_figure(result.gaps, out_dir / "gap-map")
@@ -406,23 +411,23 @@ def stats(data_dir: Path | None, graph_file: Path | None, out_dir: Path, top: in
     click.echo("wrote " + ", ".join(str(p) for p in written))
 
 
-def _owners(graph: Any, data_dir: Path | None, graph_file: Path | None) -> dict[Any, str]:
+def _owners(graph: Any, data_dir: Path | None, graph_file: Path | None) -> dict[str, str]:
     """Which source file each node was written in: from the YAML when building from data,
     else from the papers' prov:wasDerivedFrom links."""
     if graph_file is None:
         from .load import load_corpus
         from .shacl import locations
 
-        return {node: where.file for node, where in locations(load_corpus(_data(data_dir))).items()}
-    from rdflib.namespace import PROV
-
-    from .vocab import BASE
+        where = locations(load_corpus(_data(data_dir)))
+        return {str(node): w.file for node, w in where.items()}
+    from .namespaces import BASE, NAMESPACES
 
     prefix = BASE + "source/"
+    query = f"SELECT ?s ?o {{ ?s <{NAMESPACES['prov']}wasDerivedFrom> ?o }}"
     return {
-        s: str(o)[len(prefix) :]
-        for s, o in graph.subject_objects(PROV.wasDerivedFrom)
-        if str(o).startswith(prefix)
+        row["s"].value: row["o"].value[len(prefix) :]
+        for row in graph.store.query(query)
+        if row["o"].value.startswith(prefix)
     }
 
 
@@ -472,7 +477,7 @@ def serve(
     from .server import Limits, serving
 
     graph = _load_graph(data_dir, graph_file)
-    full = project(graph)
+    full = project(graph.rdflib())
     page = render_html(full, full=full).encode("utf-8")
     with serving(graph, host, port, Limits(timeout, max_results), page) as server:
         address = f"http://{host}:{server.server_address[1]}"

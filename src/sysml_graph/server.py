@@ -122,9 +122,12 @@ class Worker:
 class Pool:
     """Query workers shared by the server's threads."""
 
-    def __init__(self, graph: Graph, size: int, folder: Path) -> None:
+    def __init__(self, graph: Any, size: int, folder: Path) -> None:
         path = folder / "graph.nt"
-        path.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
+        from .kgraph import KnowledgeGraph
+
+        nt = graph.nt() if isinstance(graph, KnowledgeGraph) else graph.serialize(format="nt")
+        path.write_bytes(nt if isinstance(nt, bytes) else nt.encode("utf-8"))
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.workers = [Worker(path) for _ in range(size)]
         for w in self.workers:
@@ -322,7 +325,7 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> type[BaseHT
 
 @contextmanager
 def serving(
-    graph: Graph, host: str, port: int, limits: Limits, network_html: bytes, workers: int = 2
+    graph: Any, host: str, port: int, limits: Limits, network_html: bytes, workers: int = 2
 ) -> Iterator[ThreadingHTTPServer]:
     """The front server, bound and ready (call ``serve_forever`` on it)."""
     with tempfile.TemporaryDirectory(prefix="sysml-graph-serve-") as tmp:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from typing import Any
 
 from rdflib import Graph, Literal, Namespace, Node, URIRef
 from rdflib.namespace import RDF
@@ -54,10 +55,15 @@ def locations(corpus: Corpus) -> dict[Node, Where]:
 
 
 def shacl_problems(
-    graph: Graph, where: Mapping[Node, Where] | None = None, graph_name: str = "graph"
+    graph: Any, where: Mapping[Node, Where] | None = None, graph_name: str = "graph"
 ) -> list[Problem]:
     """Every SHACL violation as a :class:`Problem`, located in YAML when known."""
     import pyshacl  # slow to import; only needed here
+
+    from .kgraph import KnowledgeGraph
+
+    if isinstance(graph, KnowledgeGraph):
+        graph = graph.rdflib()
 
     shapes = Graph().parse(shapes_file(), format="turtle")
     shapes.set((SGS.PaperYearRange, SH.pattern, Literal(year_pattern())))
