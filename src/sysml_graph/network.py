@@ -1,17 +1,20 @@
 """Project the RDF graph onto networkx graphs: typed nodes with their details, and views.
 
 Reads the RDF graph only (never the YAML), so a Turtle file from elsewhere projects the
-same way. Node ids are short and readable: ``paper:tvm``, ``person:ion-stoica``,
+same way: a pyoxigraph store, asked a few bulk SPARQL queries, or an rdflib graph (copied
+into a store first). Node ids are short and readable: ``paper:tvm``, ``person:ion-stoica``,
 ``venue:osdi``, ``technique:pruning``, ``platform:fpga``, ``software:tvm``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, RdfFormat, Store
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, SDO, SKOS
+from rdflib.namespace import DCTERMS, FOAF, SDO, SKOS
 from rdflib.term import Node
 
 from .vocab import BASE, BIBO, CITO, PRO, SG
@@ -39,148 +42,333 @@ def short_id(term: Node) -> str | None:
     return f"{kind}:{rest}" if rest else None
 
 
-def _text(graph: Graph, s: Node, p: URIRef) -> str:
-    value = graph.value(s, p)
-    return str(value) if value is not None else ""
+# Every query of :func:`project` reads the store's default graph.
+_PREFIXES = f"""PREFIX skos: <{SKOS}>
+PREFIX schema: <{SDO}>
+PREFIX foaf: <{FOAF}>
+PREFIX dcterms: <{DCTERMS}>
+PREFIX bibo: <{BIBO}>
+PREFIX cito: <{CITO}>
+PREFIX pro: <{PRO}>
+PREFIX sg: <{SG}>
+"""
+# Concepts with their labels and broader concepts; a concept with none of them still
+# has its row (?p unbound).
+_CONCEPTS = """SELECT ?c ?p ?o WHERE {
+  ?c a skos:Concept
+  OPTIONAL { VALUES ?p { skos:prefLabel skos:altLabel skos:broader } ?c ?p ?o }
+}"""
+_SERIES = """SELECT ?t ?s ?label ?name WHERE {
+  VALUES ?t { schema:EventSeries schema:Periodical }
+  ?s a ?t
+  OPTIONAL { ?s skos:prefLabel ?label }
+  OPTIONAL { ?s schema:name ?name }
+}"""
+_PEOPLE = "SELECT ?p WHERE { ?p a foaf:Person }"
+_NAMES = "SELECT ?x ?name WHERE { ?x foaf:name ?name }"
+_ROLES = """SELECT ?role ?work ?pos ?holder WHERE {
+  ?role pro:relatesToDocument ?work ; pro:isHeldBy ?holder ; schema:position ?pos
+}"""
+_WORKS = """SELECT ?w ?t ?title ?issued ?url ?doi ?imported WHERE {
+  VALUES ?t { schema:ScholarlyArticle schema:Book sg:PaperDraft }
+  ?w a ?t
+  OPTIONAL { ?w dcterms:title ?title }
+  OPTIONAL { ?w dcterms:issued ?issued }
+  OPTIONAL { ?w schema:url ?url }
+  OPTIONAL { ?w bibo:doi ?doi }
+  BIND (EXISTS { ?w sg:curationStatus sg:Imported } AS ?imported)
+}"""
+# What works point to (never a literal); dcterms:creator only where no authorship role
+# gives the authors (MINUS: FILTER NOT EXISTS takes oxigraph seconds per thousand papers).
+_LINKS = """SELECT ?w ?p ?o WHERE {
+  {
+    VALUES ?p { sg:technique sg:platform sg:inferredTechnique sg:inferredPlatform
+                schema:workExample bibo:presentedAt dcterms:isPartOf cito:extends cito:cites }
+    ?w ?p ?o
+    FILTER (!isLiteral(?o))
+  } UNION {
+    ?w dcterms:creator ?o
+    MINUS { ?role pro:relatesToDocument ?w ; pro:isHeldBy ?holder ; schema:position ?pos }
+    BIND (dcterms:creator AS ?p)
+  }
+}"""
+# Editions (name, series) and implementations (repository, site) that works point to.
+_TARGETS = """SELECT DISTINCT ?x ?p ?o WHERE {
+  { [] bibo:presentedAt ?x VALUES ?p { schema:name schema:superEvent } }
+  UNION
+  { [] schema:workExample ?x VALUES ?p { schema:codeRepository schema:url } }
+  ?x ?p ?o
+}"""
+
+Term = NamedNode | BlankNode | Literal
+_P = {
+    name: str(term)
+    for name, term in {
+        "prefLabel": SKOS.prefLabel,
+        "altLabel": SKOS.altLabel,
+        "Book": SDO.Book,
+        "EventSeries": SDO.EventSeries,
+        "Periodical": SDO.Periodical,
+        "name": SDO.name,
+        "superEvent": SDO.superEvent,
+        "codeRepository": SDO.codeRepository,
+        "technique": SG.technique,
+        "platform": SG.platform,
+        "inferredTechnique": SG.inferredTechnique,
+        "inferredPlatform": SG.inferredPlatform,
+        "workExample": SDO.workExample,
+        "presentedAt": BIBO.presentedAt,
+        "isPartOf": DCTERMS.isPartOf,
+        "creator": DCTERMS.creator,
+        "extends": CITO.extends,
+        "cites": CITO.cites,
+    }.items()
+}
 
 
-def project(graph: Graph) -> nx.Graph:
+def _rows(store: Store, query: str) -> QuerySolutions:
+    result = store.query(_PREFIXES + query)
+    assert isinstance(result, QuerySolutions)
+    return result
+
+
+def _iri_id(text: str) -> str | None:
+    """:func:`short_id` of an IRI given as text."""
+    if not text.startswith(BASE) or "#" in text:
+        return None
+    kind, _, rest = text[len(BASE) :].partition("/")
+    return f"{kind}:{rest}" if rest else None
+
+
+def _keep_least(into: dict[str, str], key: str, value: str) -> None:
+    """One value for ``key`` when the data has several: the least, whatever the order."""
+    if key not in into or value < into[key]:
+        into[key] = value
+
+
+def as_store(source: Store | Graph) -> Store:
+    """``source`` itself, or a new in-memory pyoxigraph store holding the rdflib graph."""
+    if isinstance(source, Store):
+        return source
+    store = Store()
+    store.load(source.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)
+    return store
+
+
+def project(source: Store | Graph) -> nx.Graph:
     """The full network: every paper, book, person, venue series, concept and software node.
 
     Paper nodes carry what a reader wants on hover: title, authors in order, venue, year,
-    techniques and platforms (labels), page and code links.
+    techniques and platforms (labels), page and code links. Reads the default graph of a
+    pyoxigraph store with a few bulk SPARQL queries (an rdflib graph is copied into a store
+    first). Terms are handled as their text (an IRI, a lexical form, a blank node id; what
+    rdflib's ``str`` gives), nodes and lists come in sorted order, never in the store's.
     """
     import networkx as nx
 
+    store = as_store(source)
     g = nx.Graph()
-    concept_kind: dict[Node, str] = {}
-    for concept in sorted(graph.subjects(RDF.type, SKOS.Concept), key=str):
-        cid = short_id(concept)
+    ids: dict[str, str | None] = {}  # IRI → short id, None for blank nodes and other IRIs
+
+    def sid(text: str) -> str | None:
+        if text not in ids:
+            ids[text] = _iri_id(text)
+        return ids[text]
+
+    # Concepts: few, so kept as terms to tell IRIs from literals exactly.
+    concepts: set[NamedNode | BlankNode] = set()
+    pref_labels: dict[str, str] = {}
+    alt_labels: dict[str, set[Term]] = defaultdict(set)
+    broaders: dict[str, set[Term]] = defaultdict(set)
+    for c, p, o in _rows(store, _CONCEPTS):
+        concepts.add(c)
+        if p is None:
+            continue
+        if p.value == _P["prefLabel"]:
+            _keep_least(pref_labels, c.value, o.value)
+        elif p.value == _P["altLabel"]:
+            alt_labels[c.value].add(o)
+        else:
+            broaders[c.value].add(o)
+
+    def concept_id(term: Term) -> str | None:
+        return sid(term.value) if isinstance(term, NamedNode) else None
+
+    concept_ids: dict[str, str] = {}  # IRI → short id
+    for concept in sorted(concepts, key=lambda c: c.value):
+        cid = concept_id(concept)
         if cid is None:
             continue
-        kind = cid.split(":")[0]
-        concept_kind[concept] = kind
+        concept_ids[concept.value] = cid
         g.add_node(
             cid,
-            kind=kind,
-            label=_text(graph, concept, SKOS.prefLabel),
-            synonyms=sorted(str(a) for a in graph.objects(concept, SKOS.altLabel)),
+            kind=cid.split(":")[0],
+            label=pref_labels.get(concept.value, ""),
+            synonyms=sorted(a.value for a in alt_labels[concept.value]),
             # Kept as data because the undirected graph forgets which end is broader.
-            broader=sorted(str(short_id(b)) for b in graph.objects(concept, SKOS.broader)),
+            broader=sorted(str(concept_id(b)) for b in broaders[concept.value]),
         )
-    for concept in concept_kind:
-        for broader in graph.objects(concept, SKOS.broader):
-            if broader in concept_kind:
-                g.add_edge(short_id(concept), short_id(broader), rel="broader")
+    for iri_text, cid in concept_ids.items():
+        for broader in sorted(broaders[iri_text], key=lambda b: b.value):
+            if isinstance(broader, NamedNode) and broader.value in concept_ids:
+                g.add_edge(cid, concept_ids[broader.value], rel="broader")
 
-    series: dict[Node, str] = {}
-    for cls in (SDO.EventSeries, SDO.Periodical):
-        for s in graph.subjects(RDF.type, cls):
-            sid = short_id(s)
-            if sid is not None:
-                series[s] = sid
+    series_by_class: dict[str, set[str]] = defaultdict(set)
+    series_labels: dict[str, str] = {}
+    series_names: dict[str, str] = {}
+    for t, s, label, name in _rows(store, _SERIES):
+        series_by_class[t.value].add(s.value)
+        if label is not None:
+            _keep_least(series_labels, s.value, label.value)
+        if name is not None:
+            _keep_least(series_names, s.value, name.value)
+    series: dict[str, str] = {}  # IRI → short id
+    for cls in (_P["EventSeries"], _P["Periodical"]):
+        for s in sorted(series_by_class[cls]):
+            vid = sid(s)
+            if vid is not None:
+                series[s] = vid
                 g.add_node(
-                    sid,
-                    kind="venue",
-                    label=_text(graph, s, SKOS.prefLabel),
-                    name=_text(graph, s, SDO.name),
+                    vid, kind="venue", label=series_labels.get(s, ""), name=series_names.get(s, "")
                 )
 
-    for person in sorted(graph.subjects(RDF.type, FOAF.Person), key=str):
-        pid = short_id(person)
+    names: dict[str, str] = {}
+    for x, name in _rows(store, _NAMES):
+        _keep_least(names, x.value, name.value)
+    for person in sorted(row[0].value for row in _rows(store, _PEOPLE)):
+        pid = sid(person)
         if pid is not None:
-            g.add_node(pid, kind="person", label=_text(graph, person, FOAF.name))
+            g.add_node(pid, kind="person", label=names.get(person, ""))
 
-    authorships: dict[Node, list[tuple[int, Node]]] = defaultdict(list)
-    for role, paper in graph.subject_objects(PRO.relatesToDocument):
-        holder = graph.value(role, PRO.isHeldBy)
-        position = graph.value(role, SDO.position)
-        if holder is not None and position is not None:
-            authorships[paper].append((int(str(position)), holder))
+    # One (position, holder) per authorship role, the least if a role has several.
+    roles: dict[str, tuple[int, str, str]] = {}
+    for role, work, pos, holder in _rows(store, _ROLES):
+        held = (int(pos.value), holder.value, work.value)
+        key = role.value
+        if key not in roles or held[:2] < roles[key][:2]:
+            roles[key] = held
+    authorships: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for position, holder, work in roles.values():
+        authorships[work].append((position, holder))
 
-    works: set[Node] = set(graph.subjects(RDF.type, SDO.ScholarlyArticle))
-    works |= set(graph.subjects(RDF.type, SDO.Book))
-    works |= set(graph.subjects(RDF.type, SG.PaperDraft))
-    papers = sorted(works, key=str)
-    for paper in papers:
-        nid = short_id(paper)
+    works: set[str] = set()
+    books: set[str] = set()
+    imported: set[str] = set()
+    titles: dict[str, str] = {}
+    issued: dict[str, str] = {}
+    urls: dict[str, str] = {}
+    dois: dict[str, str] = {}
+    for row in _rows(store, _WORKS):
+        w, t, title, date, url, doi, flag = row
+        work = w.value
+        works.add(work)
+        if t.value == _P["Book"]:
+            books.add(work)
+        if flag.value == "true":
+            imported.add(work)
+        for into, term in ((titles, title), (issued, date), (urls, url), (dois, doi)):
+            if term is not None:
+                _keep_least(into, work, term.value)
+
+    links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for w, p, o in _rows(store, _LINKS):
+        links[p.value][w.value].add(o.value)
+    edition_names: dict[str, str] = {}
+    super_events: dict[str, str] = {}
+    repositories: dict[str, set[str]] = defaultdict(set)
+    sites: dict[str, str] = {}
+    for x, p, o in _rows(store, _TARGETS):
+        prop = p.value
+        if prop == _P["name"]:
+            _keep_least(edition_names, x.value, o.value)
+        elif prop == _P["superEvent"]:
+            # A literal names no series (and is never taken for the IRI it spells).
+            _keep_least(super_events, x.value, "" if isinstance(o, Literal) else o.value)
+        elif prop == _P["codeRepository"]:
+            repositories[x.value].add(o.value)
+        else:
+            _keep_least(sites, x.value, o.value)
+
+    labels: dict[str, str] = {c: str(g.nodes[cid]["label"]) for c, cid in concept_ids.items()}
+    no_links: set[str] = set()
+    technique_of, platform_of = links[_P["technique"]], links[_P["platform"]]
+    inferred_of = (links[_P["inferredTechnique"]], links[_P["inferredPlatform"]])
+    software_of, creators_of = links[_P["workExample"]], links[_P["creator"]]
+    editions_of, journals_of = links[_P["presentedAt"]], links[_P["isPartOf"]]
+    for paper in sorted(works):
+        nid = sid(paper)
         if nid is None:
             continue
-        kind = "book" if (paper, RDF.type, SDO.Book) in graph else "paper"
-        authors = [h for _, h in sorted(authorships.get(paper, []), key=lambda x: x[0])]
-        if not authors:  # graphs without authorship nodes still list creators
-            authors = sorted(graph.objects(paper, DCTERMS.creator), key=str)
+        if paper in authorships:
+            authors = [h for _, h in sorted(authorships[paper])]
+        else:  # graphs without authorship nodes still list creators
+            authors = sorted(creators_of.get(paper, no_links))
         venue_node = None
         edition_label = ""
-        for ed in graph.objects(paper, BIBO.presentedAt):
-            edition_label = _text(graph, ed, SDO.name)
-            venue_node = graph.value(ed, SDO.superEvent) or ed
-        for journal in graph.objects(paper, DCTERMS.isPartOf):
-            venue_node = journal
-        issued = graph.value(paper, DCTERMS.issued)
-        techniques = sorted(
-            (t for t in graph.objects(paper, SG.technique) if t in concept_kind), key=str
-        )
-        platforms = sorted(
-            (p for p in graph.objects(paper, SG.platform) if p in concept_kind), key=str
-        )
+        editions = editions_of.get(paper)
+        if editions:  # the one edition (the last in order if several)
+            edition = max(editions)
+            edition_label = edition_names.get(edition, "")
+            venue_node = super_events.get(edition, edition)
+        journals = journals_of.get(paper)
+        if journals:
+            venue_node = max(journals)
+        techniques = sorted(c for c in technique_of.get(paper, no_links) if c in labels)
+        platforms = sorted(c for c in platform_of.get(paper, no_links) if c in labels)
         # Tags the importer proposed: shown and counted, but marked as inferred.
         inferred = sorted(
-            (
-                c
-                for prop in (SG.inferredTechnique, SG.inferredPlatform)
-                for c in graph.objects(paper, prop)
-                if c in concept_kind
-            ),
-            key=str,
+            {c for links_of in inferred_of for c in links_of.get(paper, no_links) if c in labels}
         )
-        software = sorted(graph.objects(paper, SDO.workExample), key=str)
-        code = [str(r) for s in software for r in graph.objects(s, SDO.codeRepository)]
+        software = sorted(software_of.get(paper, no_links))
+        code = [r for s in software for r in sorted(repositories.get(s, no_links))]
+        title = titles.get(paper, "")
+        date = issued.get(paper)
         g.add_node(
             nid,
-            kind=kind,
-            label=_text(graph, paper, DCTERMS.title).split(":")[0][:40],
-            title=_text(graph, paper, DCTERMS.title),
-            authors=[_text(graph, a, FOAF.name) for a in authors],
+            kind="book" if paper in books else "paper",
+            label=title.split(":")[0][:40],
+            title=title,
+            authors=[names.get(a, "") for a in authors],
             venue=g.nodes[series[venue_node]]["label"] if venue_node in series else "",
             edition=edition_label,
-            year=int(str(issued)[:4]) if issued is not None else None,
-            techniques=[g.nodes[short_id(t)]["label"] for t in techniques],
-            platforms=[g.nodes[short_id(p)]["label"] for p in platforms],
-            inferred=[g.nodes[short_id(c)]["label"] for c in inferred],
-            imported=(paper, SG.curationStatus, SG.Imported) in graph,
-            url=_text(graph, paper, SDO.url),
-            doi=_text(graph, paper, BIBO.doi),
+            year=int(date[:4]) if date is not None else None,
+            techniques=[labels[t] for t in techniques],
+            platforms=[labels[p] for p in platforms],
+            inferred=[labels[c] for c in inferred],
+            imported=paper in imported,
+            url=urls.get(paper, ""),
+            doi=dois.get(paper, ""),
             code=code[0] if code else "",
         )
         for pos, person in enumerate(authors, start=1):
-            if short_id(person) in g:
-                g.add_edge(nid, short_id(person), rel="author", position=pos)
+            if sid(person) in g:
+                g.add_edge(nid, sid(person), rel="author", position=pos)
         if venue_node in series:
             g.add_edge(nid, series[venue_node], rel="venue")
         for t in techniques:
-            g.add_edge(nid, short_id(t), rel="technique")
+            g.add_edge(nid, concept_ids[t], rel="technique")
         for p in platforms:
-            g.add_edge(nid, short_id(p), rel="platform")
+            g.add_edge(nid, concept_ids[p], rel="platform")
         for c in inferred:
-            if not g.has_edge(nid, short_id(c)):
-                g.add_edge(nid, short_id(c), rel="inferred")
+            if not g.has_edge(nid, concept_ids[c]):
+                g.add_edge(nid, concept_ids[c], rel="inferred")
         for s in software:
-            sid = short_id(s)
-            if sid is not None:
-                repo = graph.value(s, SDO.codeRepository)
-                site = graph.value(s, SDO.url)
+            swid = sid(s)
+            if swid is not None:
+                repo = min(repositories.get(s, no_links), default="")
                 g.add_node(
-                    sid,
+                    swid,
                     kind="software",
                     label=f"code: {g.nodes[nid]['label']}",
-                    url=str(repo or site or ""),
+                    url=repo or sites.get(s, ""),
                 )
-                g.add_edge(nid, sid, rel="software")
-    for rel, prop in (("extends", CITO.extends), ("cites", CITO.cites)):
-        for a, b in graph.subject_objects(prop):
-            if short_id(a) in g and short_id(b) in g:
-                g.add_edge(short_id(a), short_id(b), rel=rel)
+                g.add_edge(nid, swid, rel="software")
+    for rel in ("extends", "cites"):
+        pairs = links[_P[rel]]
+        for a in sorted(pairs):
+            for b in sorted(pairs[a]):
+                if sid(a) in g and sid(b) in g:
+                    g.add_edge(sid(a), sid(b), rel=rel)
     return g
 
 
@@ -203,10 +391,24 @@ def coauthor_view(full: nx.Graph) -> nx.Graph:
     return g
 
 
+def induced_subgraph(g: nx.Graph, keep: Collection[str]) -> nx.Graph:
+    """The nodes ``keep`` of ``g`` and the edges between them, in ``g``'s order.
+
+    ``g.subgraph(keep).copy()`` walks a small ``keep`` in set order, which changes with the
+    process' string hashing; node order drives the layout, so pages would differ.
+    """
+    import networkx as nx
+
+    sub = nx.Graph()
+    sub.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+    sub.add_edges_from((a, b, d) for a, b, d in g.edges(data=True) if a in keep and b in keep)
+    return sub
+
+
 def topics_view(full: nx.Graph) -> nx.Graph:
     """Papers with their techniques and platforms, and the concept hierarchy."""
-    keep = [n for n, d in full.nodes(data=True) if d["kind"] in ("paper", "technique", "platform")]
-    return full.subgraph(keep).copy()
+    keep = {n for n, d in full.nodes(data=True) if d["kind"] in ("paper", "technique", "platform")}
+    return induced_subgraph(full, keep)
 
 
 def resolve_node(full: nx.Graph, name: str) -> str:
@@ -250,5 +452,5 @@ def view(full: nx.Graph, name: str = "full", focus: str | None = None, depth: in
         centre = resolve_node(full, focus)
         if centre not in g:
             raise UnknownNode(f"{centre} is not part of the {name} view")
-        g = nx.ego_graph(g, centre, radius=depth)
+        g = induced_subgraph(g, nx.single_source_shortest_path_length(g, centre, cutoff=depth))
     return g
