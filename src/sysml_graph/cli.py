@@ -267,7 +267,7 @@ def query(
         click.echo(format_result(result, fmt), nl=False)
         return
     graph = _load_graph(data_dir, graph_file)
-    click.echo(format_result(run(graph.rdflib(), text), fmt), nl=False)
+    click.echo(format_result(run(graph, text), fmt), nl=False)
 
 
 @cli.command()

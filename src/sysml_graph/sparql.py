@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .resources import queries_dir
@@ -225,14 +225,90 @@ def missing_prefixes(text: str) -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
 
 
-def run(graph: Graph, text: str) -> Any:
-    """Run a checked query on ``graph``; return rdflib's result."""
-    header = missing_prefixes(text)
-    query = prepare(header + text, header_lines=header.count("\n"))
+# Words that, outside strings, IRIs and comments, may mean a query reaches out or writes.
+# A query without any of them needs no full parse to be known safe; one with any of them
+# goes through :func:`prepare`, which decides exactly (and says why).
+_SUSPECT = re.compile(
+    r"(?<![\w:$?])(SERVICE|FROM|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:])",
+    re.IGNORECASE,
+)
+_Q1, _Q2 = "'", '"'
+_OPAQUE = re.compile(
+    "|".join(
+        (
+            r"<[^<>\"{}|^`\\\x00-\x20]*>",  # IRI
+            f"{_Q1 * 3}(?:[^{_Q1}\\\\]|\\\\.|{_Q1}(?!{_Q1 * 2}))*{_Q1 * 3}",  # long strings
+            f"{_Q2 * 3}(?:[^{_Q2}\\\\]|\\\\.|{_Q2}(?!{_Q2 * 2}))*{_Q2 * 3}",
+            f"{_Q1}(?:[^{_Q1}\\\\\\n\\r]|\\\\.)*{_Q1}",  # strings
+            f"{_Q2}(?:[^{_Q2}\\\\\\n\\r]|\\\\.)*{_Q2}",
+            r"#[^\n\r]*",  # comments
+        )
+    ),
+    re.DOTALL,
+)
+
+
+def needs_full_check(text: str) -> bool:
+    """Whether ``text`` holds a word that could make it unsafe (outside strings, IRIs and
+    comments); false positives only cost a full parse.
+
+    >>> needs_full_check('SELECT * { ?s <http://x/SERVICE> "FROM" } # LOAD')
+    False
+    >>> needs_full_check("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }")
+    True
+    """
+    return _SUSPECT.search(_OPAQUE.sub(" ", text)) is not None
+
+
+@dataclass
+class Answer:
+    """A query's answer: rows for SELECT, a boolean for ASK, N-Triples for CONSTRUCT."""
+
+    kind: str  # SELECT, ASK or CONSTRUCT (DESCRIBE answers like CONSTRUCT)
+    names: list[str] = field(default_factory=list)
+    rows: list[list[Node | None]] = field(default_factory=list)
+    boolean: bool = False
+    triples: bytes = b""
+
+
+def run(graph: Any, text: str) -> Answer:
+    """Run a checked query on ``graph`` (a :class:`~sysml_graph.kgraph.KnowledgeGraph`, a
+    ``pyoxigraph.Store`` or an rdflib graph) with pyoxigraph; the project's prefixes are
+    predeclared.
+
+    >>> from sysml_graph.kgraph import KnowledgeGraph
+    >>> kg = KnowledgeGraph(['<http://x/a> <http://purl.org/dc/terms/title> "A" .\\n'])
+    >>> run(kg, "SELECT ?t WHERE { ?a dcterms:title ?t }").rows
+    [[rdflib.term.Literal('A')]]
+    """
+    import pyoxigraph
+
+    from .kgraph import KnowledgeGraph, _to_rdflib
+
+    if needs_full_check(text):
+        header = missing_prefixes(text)
+        prepare(header + text, header_lines=header.count("\n"))
+    if isinstance(graph, pyoxigraph.Store):
+        store = graph
+    else:
+        kg = graph if isinstance(graph, KnowledgeGraph) else KnowledgeGraph.from_rdflib(graph)
+        store = kg.store
     try:
-        return graph.query(query)
-    except Exception as err:  # rdflib raises assorted errors while evaluating
+        result = store.query(text, prefixes=dict(PREFIXES.items()))
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {err}") from None
+    except Exception as err:  # pyoxigraph raises OSError/ValueError while evaluating
         raise QueryError(f"query failed: {err}") from None
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return Answer("ASK", boolean=bool(result))
+    if isinstance(result, pyoxigraph.QueryTriples):
+        data = result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES)
+        return Answer("CONSTRUCT", triples=data or b"")
+    assert isinstance(result, pyoxigraph.QuerySolutions)
+    convert = _to_rdflib()
+    names = [v.value for v in result.variables]
+    rows = [[None if t is None else convert(t) for t in solution] for solution in result]
+    return Answer("SELECT", names, rows)
 
 
 def _short(term: Node | None) -> str:
@@ -246,24 +322,57 @@ def _short(term: Node | None) -> str:
     return str(term)
 
 
-def rows(result: Any) -> tuple[list[str], list[list[Node | None]]]:
-    names = [str(v) for v in result.vars]
-    return names, [list(row) for row in result]
+def answer_of(result: Any) -> Answer:
+    """An rdflib query result (from a remote endpoint) as an :class:`Answer`."""
+    if isinstance(result, Answer):
+        return result
+    if result.type == "ASK":
+        return Answer("ASK", boolean=bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return Answer("CONSTRUCT", triples=result.graph.serialize(format="nt", encoding="utf-8"))
+    return Answer("SELECT", [str(v) for v in result.vars], [list(row) for row in result])
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype is not None:
+            out["datatype"] = str(term.datatype)
+        return out
+    return {"type": "bnode", "value": str(term)}
 
 
 def format_result(result: Any, fmt: str, width: int | None = None) -> str:
-    """A query result as text: ``table`` (for people), ``csv``, ``tsv``, ``json``."""
-    if result.type == "ASK":
+    """A query result as text: ``table`` (for people), ``csv``, ``tsv``, ``json``
+    (SPARQL 1.1 Query Results JSON)."""
+    answer = answer_of(result)
+    if answer.kind == "ASK":
         if fmt == "json":
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
-        return ("true" if result.askAnswer else "false") + "\n"
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        out: bytes = result.graph.serialize(format="turtle", encoding="utf-8")
-        return out.decode("utf-8")
-    names, data = rows(result)
+            return json.dumps({"head": {}, "boolean": answer.boolean}) + "\n"
+        return ("true" if answer.boolean else "false") + "\n"
+    if answer.kind == "CONSTRUCT":
+        from .export import WRITE_PREFIXES
+        from .kgraph import KnowledgeGraph
+
+        kg = KnowledgeGraph.from_bytes(answer.triples, "nt", "answer")
+        import pyoxigraph
+
+        out = pyoxigraph.serialize(
+            kg.triples(), format=pyoxigraph.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES
+        )
+        return (out or b"").decode("utf-8")
+    names, data = answer.names, answer.rows
     if fmt == "json":
-        text: bytes = result.serialize(format="json")
-        return json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+        bindings = [
+            {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
+            for row in data
+        ]
+        doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
