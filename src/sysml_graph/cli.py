@@ -299,7 +299,7 @@ def query(
 def export(
     fmt: str, table: str, output: Path | None, data_dir: Path | None, graph_file: Path | None
 ) -> None:
-    """Export the graph: Turtle, sorted N-Triples, JSON-LD, RDF/XML, TriG, BibTeX, CSV
+    """Export the graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG, BibTeX, CSV
     tables of papers, people or venues, or the network as GraphML (Gephi, Cytoscape)."""
     from .export import serialize, trig, write_atomic
 

@@ -1,7 +1,8 @@
-"""Serialise the graph: Turtle, sorted N-Triples, JSON-LD, RDF/XML, TriG; write atomically.
+"""Serialise the graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG; write files atomically.
 
-pyoxigraph writes every format from the graph's sorted N-Triples lines, in that order, so
-the same triples always give the same bytes, and 1.6 million triples take seconds.
+pyoxigraph writes every format from its store, in the store's order, which depends only on
+the order the triples went in: the same data gives the same bytes, and millions of triples
+take seconds.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def serialize(graph: Any, fmt: str) -> bytes:
     :data:`FORMATS`), deterministic bytes.
 
     >>> x = "<https://w3id.org/sysml-graph/paper/x>"
-    >>> kg = KnowledgeGraph([f'{x} <http://purl.org/dc/terms/title> "X" .\\n'])
+    >>> kg = KnowledgeGraph.from_lines([f'{x} <http://purl.org/dc/terms/title> "X" .\\n'])
     >>> print(serialize(kg, "turtle").decode().splitlines()[-1])
     paper:x dcterms:title "X" .
     """
@@ -48,14 +49,8 @@ def serialize(graph: Any, fmt: str) -> bytes:
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    kg = _kg(graph)
-    if fmt == "nt":
-        return kg.nt()
     rdf_format = getattr(pyoxigraph.RdfFormat, FORMATS[fmt][0])
-    prefixes = WRITE_PREFIXES if fmt == "turtle" else NAMESPACES
-    data = pyoxigraph.serialize(kg.triples(), format=rdf_format, prefixes=prefixes)
-    assert data is not None
-    return data
+    return _kg(graph).dump(rdf_format, WRITE_PREFIXES if fmt == "turtle" else NAMESPACES)
 
 
 def trig(graph: Any, owners: Mapping[str, str]) -> bytes:

@@ -13,7 +13,7 @@ from .kgraph import KnowledgeGraph
 from .load import read_corpus
 from .problems import InvalidInput
 from .records import Corpus
-from .to_rdf import graph_lines
+from .to_rdf import knowledge_graph
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -46,7 +46,7 @@ def kg_from_data(data_dir: Path, shacl: bool = True) -> tuple[KnowledgeGraph, Co
     with no_gc_pauses():
         corpus, problems = read_corpus(data_dir)
         check_corpus(corpus, problems)
-        kg = KnowledgeGraph(graph_lines(corpus))
+        kg = knowledge_graph(corpus)
     if shacl:
         from .shacl import locations, shacl_problems
 

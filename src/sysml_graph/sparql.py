@@ -277,7 +277,7 @@ def run(graph: Any, text: str) -> Answer:
     predeclared.
 
     >>> from sysml_graph.kgraph import KnowledgeGraph
-    >>> kg = KnowledgeGraph(['<http://x/a> <http://purl.org/dc/terms/title> "A" .\\n'])
+    >>> kg = KnowledgeGraph.from_lines(['<http://x/a> <http://purl.org/dc/terms/title> "A" .\\n'])
     >>> run(kg, "SELECT ?t WHERE { ?a dcterms:title ?t }").rows
     [[rdflib.term.Literal('A')]]
     """

@@ -9,8 +9,10 @@ IRI minted from curated ids, which is what makes the output byte-identical from 
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .namespaces import BASE, DATASET, LICENSE, NAMESPACES
 from .records import Corpus, Paper, PaperKind, Scheme, Series, Status, VenueKind
@@ -18,6 +20,8 @@ from .resources import ontology_file
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from .kgraph import KnowledgeGraph
 
 
 def _ns(prefix: str) -> str:
@@ -272,23 +276,36 @@ def ontology_lines() -> list[str]:
     return data.decode("utf-8").splitlines(keepends=True)
 
 
-def corpus_lines(corpus: Corpus) -> list[str]:
-    """The triples of the records (papers, people, venues, schemes), unsorted."""
+def corpus_lines(corpus: Corpus, chunk: int = 5_000) -> Iterator[list[str]]:
+    """The triples of the records (papers, people, venues, schemes), in lists of lines
+    for ``chunk`` records at a time, in the corpus' order."""
     out: list[str] = []
     a = out.append
     add_schemes(out, corpus.schemes)
     add_venues(out, corpus.series)
-    for person in corpus.people:
+    yield out
+    out = []
+    a = out.append
+    for i, person in enumerate(corpus.people, start=1):
         n = node("person", person.id)
         name = lit(person.name)
         a(f"{n} {RDF_TYPE} {FOAF.Person} .\n")
         a(f"{n} {RDF_TYPE} {SDO.Person} .\n")
         a(f"{n} {FOAF.name} {name} .\n")
         a(f"{n} {SDO.name} {name} .\n")
+        if i % chunk == 0:
+            yield out
+            out = []
+            a = out.append
+    yield out
     journals = {s.id for s in corpus.series if s.kind is VenueKind.JOURNAL}
-    for paper in corpus.papers:
+    out = []
+    for i, paper in enumerate(corpus.papers, start=1):
         add_paper(out, paper, journals)
-    return out
+        if i % chunk == 0:
+            yield out
+            out = []
+    yield out
 
 
 def dataset_lines(corpus: Corpus) -> list[str]:
@@ -316,34 +333,42 @@ def dataset_lines(corpus: Corpus) -> list[str]:
     return out
 
 
-def finish(lines: list[str]) -> list[str]:
-    """Sorted, without duplicates, with the dataset's void:triples count (itself included).
-
-    Sorted N-Triples lines keep each subject's triples together, so the writers that read
-    them in this order (Turtle, JSON-LD) give the same bytes for the same triples.
-    """
-    unique = set(lines)
-    unique.add(f"{_u(DATASET)} {VOID.triples} {integer(len(unique) + 1)} .\n")
-    return sorted(unique)
+def count_line(triples: int) -> str:
+    """The dataset's void:triples, for a graph of ``triples`` triples before this one."""
+    return f"{_u(DATASET)} {VOID.triples} {integer(triples + 1)} .\n"
 
 
-def graph_lines(corpus: Corpus, include_ontology: bool = True) -> list[str]:
-    """The whole knowledge graph of ``corpus`` as sorted, distinct N-Triples lines.
+def knowledge_graph(corpus: Corpus, include_ontology: bool = True) -> KnowledgeGraph:
+    """The whole knowledge graph of ``corpus``, loaded into a pyoxigraph store.
 
     With ``include_ontology`` the project's own OWL terms (and their alignments to the
-    standard ones) travel in the same file, so that Protégé and reasoners see them.
+    standard ones) travel in the same file, so that Protégé and reasoners see them. The
+    lines go in in a fixed order (ontology, schemes, venues, people, papers, dataset), which
+    fixes the order of every dump.
 
     >>> from sysml_graph.records import Corpus
-    >>> lines = graph_lines(Corpus([], [], [], [], []), include_ontology=False)
-    >>> len(lines), lines == sorted(set(lines))
-    (8, True)
-    >>> [line for line in lines if "void#triples" in line][0].split()[2]
+    >>> kg = knowledge_graph(Corpus([], [], [], [], []), include_ontology=False)
+    >>> len(kg)
+    8
+    >>> [line for line in kg.nt().decode().splitlines() if "void#triples" in line][0].split()[2]
     '"8"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
-    lines = ontology_lines() if include_ontology else []
-    lines += corpus_lines(corpus)
-    lines += dataset_lines(corpus)
-    return finish(lines)
+    from .kgraph import KnowledgeGraph
+
+    chunks: list[Iterable[list[str]]] = []
+    if include_ontology:
+        chunks.append([ontology_lines()])
+    chunks.append(corpus_lines(corpus))
+    chunks.append([dataset_lines(corpus)])
+    kg = KnowledgeGraph.from_lines(itertools.chain.from_iterable(chunks))
+    kg.store.load(count_line(len(kg)).encode(), format=_nt_format())
+    return kg
+
+
+def _nt_format() -> Any:
+    import pyoxigraph
+
+    return pyoxigraph.RdfFormat.N_TRIPLES
 
 
 def new_graph() -> Graph:
@@ -358,6 +383,4 @@ def new_graph() -> Graph:
 
 def build_graph(corpus: Corpus, include_ontology: bool = True) -> Graph:
     """The whole knowledge graph of ``corpus`` as an rdflib graph (the public API)."""
-    from .kgraph import KnowledgeGraph
-
-    return KnowledgeGraph(graph_lines(corpus, include_ontology)).rdflib()
+    return knowledge_graph(corpus, include_ontology).rdflib()
