@@ -177,7 +177,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
 
     with _progress() as progress:
         steps = progress.add_task("load, check and map the YAML", total=5)
-        graph, corpus = kg_from_data(_data(data_dir))
+        graph, corpus = kg_from_data(_data(data_dir), cache=out_dir / ".cache" / "parsed.pickle")
         outputs: dict[Path, bytes] = {}
         for fmt in ("turtle", "nt", "jsonld"):
             progress.update(steps, advance=1, description=f"serialise {fmt}")

@@ -14,10 +14,12 @@ This module checks each file on its own (syntax, types, ranges, required fields)
 from __future__ import annotations
 
 import datetime
+import hashlib
+import pickle
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .problems import InvalidInput, Problem
@@ -412,18 +414,6 @@ def _list_of(node: Node, file: str, problems: list[Problem], what: str) -> list[
     return list(node.value)
 
 
-def _read(path: Path, data_dir: Path, problems: list[Problem]) -> tuple[Node | None, str]:
-    display = rel(path, data_dir)
-    try:
-        return read_yaml(path, display), display
-    except InvalidInput as err:
-        problems.extend(err.problems)
-        return None, display
-    except OSError as err:
-        problems.append(Problem(display, 1, f"cannot read the file: {err.strerror}"))
-        return None, display
-
-
 def rel(path: Path, data_dir: Path) -> str:
     """The name shown in messages and used for provenance: relative to the data folder."""
     try:
@@ -461,11 +451,68 @@ def load_corpus(data_dir: Path) -> Corpus:
     return corpus
 
 
-def read_corpus(data_dir: Path) -> tuple[Corpus, list[Problem]]:
+# One file's result: its kind, what it holds, and the problems found in it alone.
+Parsed = tuple[str, Any, list[Problem]]
+
+
+def parse_file(path: Path, data_dir: Path) -> Parsed:
+    """Read and type-check one file of ``data_dir`` on its own."""
+    problems: list[Problem] = []
+    display = rel(path, data_dir)
+    top = path.parent in (data_dir, data_dir / IMPORTED)
+    if top and path.name in ("people.yaml", "venues.yaml", "editions.yaml", "sources.yaml"):
+        kind = path.stem
+    elif path.parent.name == "taxonomies":
+        kind = "taxonomy"
+    else:
+        kind = "paper"
+    try:
+        node = read_yaml(path, display)
+    except InvalidInput as err:
+        return kind, None, err.problems
+    except OSError as err:
+        return kind, None, [Problem(display, 1, f"cannot read the file: {err.strerror}")]
+    payload: Any = None
+    if kind == "people":
+        payload = parse_people(node, display, problems)
+    elif kind == "venues":
+        payload = parse_venues(node, display, problems)
+    elif kind == "editions":
+        payload = parse_editions(node, display, problems)
+    elif kind == "sources":
+        payload = parse_source_lists(node, display, problems)
+    elif kind == "taxonomy":
+        payload = parse_scheme(node, display, problems)
+    else:
+        payload = paper = parse_paper(node, display, problems)
+        if paper is not None and paper.id != path.stem:
+            problems.append(
+                Problem(
+                    display,
+                    paper.lines.get("id", 1),
+                    f"paper id '{paper.id}' must match its file name; "
+                    f"rename the file to {paper.id}.yaml or the id to '{path.stem}'",
+                )
+            )
+    return kind, payload, problems
+
+
+def parse_files(paths: list[Path], data_dir: Path) -> list[Parsed]:
+    """:func:`parse_file` for each path, in order.
+
+    One process: a pool of two workers was measured slower (1.22 s instead of 1.37 s at
+    10,000 files, but 28.7 s instead of 20.7 s at 100,000), shipping the records back
+    costing about what the second core saves.
+    """
+    return [parse_file(path, data_dir) for path in paths]
+
+
+def read_corpus(data_dir: Path, cache: ParseCache | None = None) -> tuple[Corpus, list[Problem]]:
     """Read every file of ``data_dir``: what could be read, and the problems found.
 
     Records with problems are left out or keep only their valid fields, so that the
-    cross-reference checks can still run on the rest.
+    cross-reference checks can still run on the rest. With a ``cache``, files whose bytes
+    it has seen before are not parsed again.
     """
     if not data_dir.is_dir():
         raise InvalidInput([Problem(str(data_dir), 1, "data folder does not exist")])
@@ -479,38 +526,24 @@ def read_corpus(data_dir: Path) -> tuple[Corpus, list[Problem]]:
     for required in ("people.yaml", "venues.yaml"):
         if not (data_dir / required).is_file():
             problems.append(Problem(required, 1, f"missing file; the data folder needs {required}"))
-    for path in iter_files(data_dir):
-        if not path.is_file():
+    paths = [path for path in iter_files(data_dir) if path.is_file()]
+    results = cache.parse(paths, data_dir) if cache is not None else parse_files(paths, data_dir)
+    for kind, payload, found in results:
+        problems += found
+        if payload is None:
             continue
-        node, display = _read(path, data_dir, problems)
-        if node is None:
-            continue
-        top = path.parent in (data_dir, data_dir / IMPORTED)
-        if path.name == "people.yaml" and top:
-            people += parse_people(node, display, problems)
-        elif path.name == "venues.yaml" and top:
-            series += parse_venues(node, display, problems)
-        elif path.name == "editions.yaml" and top:
-            extra_editions += parse_editions(node, display, problems)
-        elif path.name == "sources.yaml" and top:
-            source_lists += parse_source_lists(node, display, problems)
-        elif path.parent.name == "taxonomies":
-            scheme = parse_scheme(node, display, problems)
-            if scheme is not None:
-                schemes.append(scheme)
+        if kind == "people":
+            people += payload
+        elif kind == "venues":
+            series += payload
+        elif kind == "editions":
+            extra_editions += payload
+        elif kind == "sources":
+            source_lists += payload
+        elif kind == "taxonomy":
+            schemes.append(payload)
         else:
-            paper = parse_paper(node, display, problems)
-            if paper is not None:
-                if paper.id != path.stem:
-                    problems.append(
-                        Problem(
-                            display,
-                            paper.lines.get("id", 1),
-                            f"paper id '{paper.id}' must match its file name; "
-                            f"rename the file to {paper.id}.yaml or the id to '{path.stem}'",
-                        )
-                    )
-                papers.append(paper)
+            papers.append(payload)
     by_id = {s.id: s for s in series}
     for edition in extra_editions:
         if edition.series in by_id:
@@ -525,3 +558,67 @@ def read_corpus(data_dir: Path) -> tuple[Corpus, list[Problem]]:
             )
     corpus = Corpus(papers, people, series, schemes, source_lists)
     return corpus, problems
+
+
+class ParseCache:
+    """Parsed files by the hash of their bytes, kept in one pickle file.
+
+    Rebuilding after one file changed then parses one file: the others are looked up by
+    (size, mtime) first and by content hash when those moved (a checkout touches every
+    file but changes few). The pickle is only ever read from the project's own output
+    folder; a cache from another version of sysml-graph is ignored.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, tuple[int, int, bytes, Parsed]] = {}
+        self.hits = 0
+        self.misses = 0
+        try:
+            with path.open("rb") as f:
+                version, entries = pickle.load(f)
+            if version == _cache_version():
+                self.entries = entries
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            pass  # no cache, or an unreadable one: parse everything
+
+    def parse(self, paths: list[Path], data_dir: Path) -> list[Parsed]:
+        results: dict[Path, Parsed] = {}
+        todo: list[Path] = []
+        fresh: dict[str, tuple[int, int, bytes, Parsed]] = {}
+        for path in paths:
+            key = rel(path, data_dir)
+            st = path.stat()
+            entry = self.entries.get(key)
+            if entry is not None and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
+                results[path] = entry[3]
+                fresh[key] = entry
+                continue
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+            if entry is not None and entry[2] == digest:
+                results[path] = entry[3]
+                fresh[key] = (st.st_size, st.st_mtime_ns, digest, entry[3])
+                continue
+            todo.append(path)
+            fresh[key] = (st.st_size, st.st_mtime_ns, digest, ("", None, []))
+        self.hits, self.misses = len(paths) - len(todo), len(todo)
+        for path, parsed in zip(todo, parse_files(todo, data_dir), strict=True):
+            results[path] = parsed
+            key = rel(path, data_dir)
+            size, mtime, digest, _ = fresh[key]
+            fresh[key] = (size, mtime, digest, parsed)
+        self.entries = fresh
+        return [results[path] for path in paths]
+
+    def save(self) -> None:
+        """Write the cache (atomically) for the next run."""
+        from .export import write_atomic
+
+        write_atomic(self.path, pickle.dumps((_cache_version(), self.entries), protocol=5))
+
+
+def _cache_version() -> str:
+    from . import __version__
+
+    # The parse depends on the date (the last valid year) as well as on the code.
+    return f"{__version__}:{last_valid_year()}:{Path(__file__).stat().st_mtime_ns}"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .check import check_corpus
 from .kgraph import KnowledgeGraph
-from .load import read_corpus
+from .load import ParseCache, read_corpus
 from .problems import InvalidInput
 from .records import Corpus
 from .to_rdf import knowledge_graph
@@ -35,8 +35,12 @@ def no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def kg_from_data(data_dir: Path, shacl: bool = True) -> tuple[KnowledgeGraph, Corpus]:
+def kg_from_data(
+    data_dir: Path, shacl: bool = True, cache: Path | None = None
+) -> tuple[KnowledgeGraph, Corpus]:
     """Load ``data_dir``, check it, and map it to RDF; raise :class:`InvalidInput`.
+
+    With ``cache`` (a file), files parsed by an earlier run are not parsed again.
 
     >>> from sysml_graph.resources import default_data_dir
     >>> kg, corpus = kg_from_data(default_data_dir())
@@ -44,7 +48,10 @@ def kg_from_data(data_dir: Path, shacl: bool = True) -> tuple[KnowledgeGraph, Co
     True
     """
     with no_gc_pauses():
-        corpus, problems = read_corpus(data_dir)
+        parse_cache = ParseCache(cache) if cache is not None else None
+        corpus, problems = read_corpus(data_dir, parse_cache)
+        if parse_cache is not None:
+            parse_cache.save()  # what each file holds, valid or not, is worth keeping
         check_corpus(corpus, problems)
         kg = knowledge_graph(corpus)
     if shacl:

@@ -251,10 +251,12 @@ def parse_text(text: str, file: str) -> Node:
     return root
 
 
-def read_yaml(path: Path, display: str | None = None) -> Node:
-    """Read a YAML file as :class:`Node` values; bytes must be UTF-8."""
+def read_yaml(path: Path, display: str | None = None, data: bytes | None = None) -> Node:
+    """Read a YAML file (or its ``data``, already read) as :class:`Node` values; bytes must
+    be UTF-8."""
     name = display or str(path)
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -1,0 +1,61 @@
+"""The build's parse cache: a rebuild parses only what changed and builds the same bytes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sysml_graph.load import ParseCache, read_corpus
+
+from .conftest import Invoke
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.glob("sysml-graph.*"))}
+
+
+def test_rebuild_from_the_cache_writes_the_same_files(
+    run: Invoke, data_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "dist"
+    assert run("build", "--data", str(data_copy), "--out", str(out)).exit_code == 0
+    first = _outputs(out)
+    assert (out / ".cache" / "parsed.pickle").is_file()
+    assert run("build", "--data", str(data_copy), "--out", str(out)).exit_code == 0
+    assert _outputs(out) == first
+
+
+def test_only_changed_files_are_parsed_again(data_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "parsed.pickle"
+    cache = ParseCache(path)
+    corpus, _ = read_corpus(data_copy, cache)
+    files = cache.misses
+    assert cache.hits == 0 and files > 16
+    cache.save()
+
+    eie = data_copy / "papers" / "eie.yaml"
+    eie.write_text(eie.read_text().replace("EIE:", "EIE (changed):"))
+    os.utime(data_copy / "papers" / "tvm.yaml")  # touched, same bytes: found by hash
+    cache = ParseCache(path)
+    corpus, _ = read_corpus(data_copy, cache)
+    assert (cache.hits, cache.misses) == (files - 1, 1)
+    assert next(p for p in corpus.papers if p.id == "eie").title.startswith("EIE (changed):")
+
+
+def test_problems_are_remembered_with_the_file(
+    run: Invoke, data_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "dist"
+    (data_copy / "papers" / "eie.yaml").write_text("id: eie\nyear: 20l6\n")
+    for _ in range(2):  # the second build reads eie.yaml's problems from the cache
+        result = run("build", "--data", str(data_copy), "--out", str(out))
+        assert result.exit_code == 1
+        assert "papers/eie.yaml:2: 'year' must be a 4-digit integer year" in result.output
+
+
+def test_a_broken_cache_is_ignored(data_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "parsed.pickle"
+    path.write_bytes(b"not a pickle")
+    cache = ParseCache(path)
+    corpus, problems = read_corpus(data_copy, cache)
+    assert problems == [] and cache.hits == 0 and len(corpus.papers) == 16
