@@ -266,7 +266,7 @@ class Answer:
 
     kind: str  # SELECT, ASK or CONSTRUCT (DESCRIBE answers like CONSTRUCT)
     names: list[str] = field(default_factory=list)
-    rows: list[list[Node | None]] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)  # pyoxigraph terms or None
     boolean: bool = False
     triples: bytes = b""
 
@@ -279,11 +279,11 @@ def run(graph: Any, text: str) -> Answer:
     >>> from sysml_graph.kgraph import KnowledgeGraph
     >>> kg = KnowledgeGraph.from_lines(['<http://x/a> <http://purl.org/dc/terms/title> "A" .\\n'])
     >>> run(kg, "SELECT ?t WHERE { ?a dcterms:title ?t }").rows
-    [[rdflib.term.Literal('A')]]
+    [[<Literal value=A datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>]]
     """
     import pyoxigraph
 
-    from .kgraph import KnowledgeGraph, _to_rdflib
+    from .kgraph import KnowledgeGraph
 
     if needs_full_check(text):
         header = missing_prefixes(text)
@@ -305,21 +305,38 @@ def run(graph: Any, text: str) -> Answer:
         data = result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES)
         return Answer("CONSTRUCT", triples=data or b"")
     assert isinstance(result, pyoxigraph.QuerySolutions)
-    convert = _to_rdflib()
     names = [v.value for v in result.variables]
-    rows = [[None if t is None else convert(t) for t in solution] for solution in result]
-    return Answer("SELECT", names, rows)
+    return Answer("SELECT", names, [list(solution) for solution in result])
 
 
-def _short(term: Node | None) -> str:
+def _short(term: Any) -> str:
     if term is None:
         return ""
+    text = str(term.value)
+    if _is_iri(term) and text.startswith(BASE) and "#" not in text:
+        return text[len(BASE) :].replace("/", ":", 1)
+    return text
+
+
+def _is_iri(term: Any) -> bool:
+    import pyoxigraph
+
+    return isinstance(term, pyoxigraph.NamedNode)
+
+
+def _from_rdflib(term: Node | None) -> Any:
+    import pyoxigraph
+
+    if term is None:
+        return None
     if isinstance(term, URIRef):
-        text = str(term)
-        if text.startswith(BASE) and "#" not in text:
-            return text[len(BASE) :].replace("/", ":", 1)
-        return text
-    return str(term)
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        datatype = pyoxigraph.NamedNode(str(term.datatype)) if term.datatype else None
+        return pyoxigraph.Literal(str(term), datatype=datatype)
+    return pyoxigraph.BlankNode(str(term))
 
 
 def answer_of(result: Any) -> Answer:
@@ -330,20 +347,26 @@ def answer_of(result: Any) -> Answer:
         return Answer("ASK", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return Answer("CONSTRUCT", triples=result.graph.serialize(format="nt", encoding="utf-8"))
-    return Answer("SELECT", [str(v) for v in result.vars], [list(row) for row in result])
+    rows = [[_from_rdflib(t) for t in row] for row in result]
+    return Answer("SELECT", [str(v) for v in result.vars], rows)
 
 
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": str(term)}
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _json_term(term: Any) -> dict[str, str]:
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.Literal):
+        out = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
-        elif term.datatype is not None:
-            out["datatype"] = str(term.datatype)
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
         return out
-    return {"type": "bnode", "value": str(term)}
+    return {"type": "bnode", "value": term.value}
 
 
 def format_result(result: Any, fmt: str, width: int | None = None) -> str:
@@ -378,16 +401,16 @@ def format_result(result: Any, fmt: str, width: int | None = None) -> str:
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(names)
         for row in data:
-            writer.writerow(["" if t is None else str(t) for t in row])
+            writer.writerow(["" if t is None else t.value for t in row])
         return buf.getvalue()
     if fmt == "tsv":
         lines = ["\t".join(f"?{n}" for n in names)]
-        lines += ["\t".join("" if t is None else t.n3() for t in row) for row in data]
+        lines += ["\t".join("" if t is None else str(t) for t in row) for row in data]
         return "\n".join(lines) + "\n"
     return _table(names, data, width)
 
 
-def _table(names: list[str], data: list[list[Node | None]], width: int | None) -> str:
+def _table(names: list[str], data: list[list[Any]], width: int | None) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table
