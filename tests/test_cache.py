@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from sysml_graph.load import ParseCache, read_corpus
 
 from .conftest import Invoke
@@ -59,3 +61,22 @@ def test_a_broken_cache_is_ignored(data_copy: Path, tmp_path: Path) -> None:
     cache = ParseCache(path)
     corpus, problems = read_corpus(data_copy, cache)
     assert problems == [] and cache.hits == 0 and len(corpus.papers) == 16
+
+
+def test_commands_reuse_the_last_build_of_the_same_data(
+    run: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the index is looked for in ./dist
+    data = str(data_copy)
+    fresh = run("query", "papers-per-year", "--data", data, "--format", "csv").output
+    assert run("build", "--data", data).exit_code == 0
+    assert not list((tmp_path / "dist" / ".cache").glob("index-*"))
+    assert run("query", "papers-per-year", "--data", data, "--format", "csv").output == fresh
+    assert len(list((tmp_path / "dist" / ".cache").glob("index-*"))) == 1  # made once
+    assert run("query", "papers-per-year", "--data", data, "--format", "csv").output == fresh
+
+    # Data changed since the build: the index is not used, the answer follows the data.
+    eie = data_copy / "papers" / "eie.yaml"
+    eie.write_text(eie.read_text().replace("EIE:", "EIE (changed):"))
+    ask = 'ASK { ?p dcterms:title ?t FILTER(STRSTARTS(?t, "EIE (changed)")) }'
+    assert run("query", "-e", ask, "--data", data).output == "true\n"

@@ -172,11 +172,13 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
 
     Nothing is written unless the data is valid; each file is replaced atomically.
     """
+    from .build_index import fingerprint, record_build
     from .export import FORMATS, serialize, write_atomic
     from .pipeline import kg_from_data
 
     with _progress() as progress:
         steps = progress.add_task("load, check and map the YAML", total=5)
+        data_fingerprint = fingerprint(_data(data_dir))
         graph, corpus = kg_from_data(_data(data_dir), cache=out_dir / ".cache" / "parsed.pickle")
         outputs: dict[Path, bytes] = {}
         for fmt in ("turtle", "nt", "jsonld"):
@@ -191,6 +193,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
         progress.update(steps, advance=1)
     for path, data in outputs.items():
         write_atomic(path, data)
+    record_build(out_dir, data_fingerprint, out_dir / "sysml-graph.nt")
     click.echo(f"built {len(graph)} triples from {len(corpus.papers)} papers")
     for path, data in outputs.items():
         click.echo(f"  {path}  ({len(data):,} bytes)")
@@ -202,7 +205,10 @@ def _load_graph(data_dir: Path | None, graph_file: Path | None) -> KnowledgeGrap
 
     if graph_file is not None:
         return KnowledgeGraph.from_file(graph_file)
-    return kg_from_data(_data(data_dir), shacl=False)[0]
+    from .build_index import built_graph
+
+    # The last `build` (in ./dist) of the same data, if any: no need to map the YAML again.
+    return built_graph(_data(data_dir)) or kg_from_data(_data(data_dir), shacl=False)[0]
 
 
 @cli.command()
