@@ -28,7 +28,7 @@ def build_in_process(out: Path, seed: str) -> dict[str, bytes]:
         check=True,
         capture_output=True,
     )
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 
 
 def test_build_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:

@@ -188,7 +188,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
         from .network import project
         from .render import render_html
 
-        full = project(graph.rdflib())
+        full = project(graph.store)
         outputs[out_dir / "sysml-graph.html"] = render_html(full, full=full).encode("utf-8")
         progress.update(steps, advance=1)
     for path, data in outputs.items():
@@ -319,7 +319,7 @@ def export(
         from .tables import graphml
         from .tables import table as csv_table
 
-        full = project(graph.rdflib())
+        full = project(graph.store)
         data = graphml(full) if fmt == "graphml" else csv_table(full, table).encode("utf-8")
     elif fmt == "trig":
         data = trig(graph, _owners(graph, data_dir, graph_file))
@@ -374,7 +374,7 @@ def render(
     from .network import UnknownNode, project, view
     from .render import render_html
 
-    full = project(_load_graph(data_dir, graph_file).rdflib())
+    full = project(_load_graph(data_dir, graph_file).store)
     try:
         g = view(full, view_name, focus, depth)
     except UnknownNode as err:
@@ -409,7 +409,7 @@ def stats(data_dir: Path | None, graph_file: Path | None, out_dir: Path, top: in
     from .plots import gap_map_figure, per_year_figure
     from .report import print_stats
 
-    full = project(_load_graph(data_dir, graph_file).rdflib())
+    full = project(_load_graph(data_dir, graph_file).store)
     result = compute(full, top=top)
     print_stats(result, top=top)
     written = gap_map_figure(result.gaps, out_dir / "gap-map")
@@ -483,7 +483,7 @@ def serve(
     from .server import Limits, serving
 
     graph = _load_graph(data_dir, graph_file)
-    full = project(graph.rdflib())
+    full = project(graph.store)
     page = render_html(full, full=full).encode("utf-8")
     with serving(graph, host, port, Limits(timeout, max_results), page) as server:
         address = f"http://{host}:{server.server_address[1]}"

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -286,6 +286,10 @@ class Answer:
     rows: list[list[Any]] = field(default_factory=list)  # pyoxigraph terms or None
     boolean: bool = False
     triples: bytes = b""
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        """The rows, as rdflib's results iterate."""
+        return iter(self.rows)
 
 
 def run(graph: Any, text: str) -> Answer:
