@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from sysml_graph.network import project, view
 from sysml_graph.pipeline import graph_from_data
-from sysml_graph.render import render_html
+from sysml_graph.render import NODE_BUDGET, render_html
 
 from .chromium import ARGS, CHROMIUM
 from .conftest import REPO, copy_curated
@@ -238,8 +239,10 @@ def test_the_full_shipped_network_draws_and_searches(browser: Browser, tmp_path:
     path = tmp_path / "shipped.html"
     path.write_text(render_html(full, full=full), encoding="utf-8")
     s = open_page(browser, path)
-    assert s.page.evaluate("window.__network.body.data.nodes.length") == full.number_of_nodes()
     assert full.number_of_nodes() > 4000
+    shown = min(full.number_of_nodes(), NODE_BUDGET)
+    assert s.page.evaluate("window.__network.body.data.nodes.length") == shown
+    assert s.page.locator("#banner").count() == (shown < full.number_of_nodes())
     assert s.page.evaluate("window.__network.physics.options.enabled") is False
     s.page.fill("#search", "pipeswitch")
     s.page.wait_for_function("() => window.__searchResult !== undefined")
@@ -249,5 +252,48 @@ def test_the_full_shipped_network_draws_and_searches(browser: Browser, tmp_path:
         "id => window.__network.body.data.nodes.get(id).title.textContent", found
     )
     assert "imported from a list, not yet curated" in tooltip
+    assert s.errors == [] and s.refused == []
+    s.page.close()
+
+
+def test_a_graph_above_the_budget_shows_its_best_connected_nodes(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """Past NODE_BUDGET nodes the page keeps every concept and venue, then the best-connected
+    nodes (ties by id), says so, and its search and filters work on what it shows."""
+    g = nx.Graph()
+    for node in ("technique:t", "platform:f", "venue:v"):
+        g.add_node(node, kind=node.split(":")[0], label=node, name="Venue", synonyms=[])
+    n_papers, n_authors = NODE_BUDGET // 2, 100
+    for i in range(n_authors):  # 1 paper in 100 each
+        g.add_node(f"person:a{i:03}", kind="person", label=f"Author {i}")
+    for i in range(n_papers):  # 4 links each
+        g.add_node(f"paper:x{i:05}", kind="paper", label=f"Paper {i}", title=f"Paper {i}")
+        g.add_edges_from((f"paper:x{i:05}", n) for n in ("technique:t", "platform:f", "venue:v"))
+        g.add_edge(f"paper:x{i:05}", f"person:a{i % n_authors:03}")
+    loners = NODE_BUDGET + 1000 - g.number_of_nodes()  # no link at all: the last chosen
+    for i in range(loners):
+        g.add_node(f"person:z{i:05}", kind="person", label=f"Loner {i}")
+    total = g.number_of_nodes()
+    path = tmp_path / "big.html"
+    path.write_text(render_html(g, full=g), encoding="utf-8")
+    s = open_page(browser, path)
+    banner = s.page.inner_text("#banner")
+    assert banner == (
+        f"Showing the {NODE_BUDGET:,} best-connected of {total:,} nodes. "
+        "Use sysml-graph render --focus ID or --view for the rest."
+    )
+    assert s.page.is_visible("#banner")
+    ids = set(s.page.evaluate("window.__network.body.data.nodes.getIds()"))
+    assert len(ids) == NODE_BUDGET
+    kept_loners = NODE_BUDGET - 3 - n_authors - n_papers
+    assert {"technique:t", "platform:f", "venue:v", "person:a000", "paper:x00000"} <= ids
+    assert f"person:z{kept_loners - 1:05}" in ids and f"person:z{kept_loners:05}" not in ids
+    assert s.page.inner_text("#counts").startswith(f"{NODE_BUDGET} nodes, ")
+    s.page.fill("#search", "loner")
+    s.page.wait_for_function("() => window.__searchResult !== undefined")
+    assert len(s.page.evaluate("window.__searchResult")) == kept_loners
+    s.page.uncheck("input.kind-filter[value=person]")
+    assert s.page.inner_text("#counts") == f"{n_papers + 3} of {NODE_BUDGET} nodes shown"
     assert s.errors == [] and s.refused == []
     s.page.close()

@@ -401,7 +401,12 @@ def induced_subgraph(g: nx.Graph, keep: Collection[str]) -> nx.Graph:
 
     sub = nx.Graph()
     sub.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
-    sub.add_edges_from((a, b, d) for a, b, d in g.edges(data=True) if a in keep and b in keep)
+    done: set[str] = set()
+    edges = []
+    for node in sub:  # what g.edges yields, walking the kept nodes' neighbours only
+        edges += [(node, m, d) for m, d in g.adj[node].items() if m in keep and m not in done]
+        done.add(node)
+    sub.add_edges_from(edges)
     return sub
 
 

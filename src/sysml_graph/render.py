@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,19 @@ STYLE: dict[str, tuple[str, str, str]] = {
 # nodes in 0.57 s and 10,000 in 2.5 s.
 PHYSICS_MAX_NODES = 300
 
+# Above this many nodes the page shows only its best-connected ones, and says so, so that
+# it draws within 1 s and repaints within 50 ms whatever the graph's size. Cut pages are
+# dense (every hub stays). benchmarks/render.py, headless Chromium on this 2-core machine,
+# best of 8, pages cut from the 135,116-node network of generate.py's 100,000 papers: 2,500
+# nodes 0.83 s / 31 ms, 3,000 1.10 s / 41 ms, 3,500 1.42 s / 58 ms, 4,000 1.69 s / 67 ms
+# (synthetic 100,000 nodes: 2,500 0.66 s / 23 ms, 3,000 0.91 s / 37 ms). The machine was
+# busy then (the shipped 4,790-node page took 0.97-1.05 s, 0.80 s when quiet): 3,000 may
+# pass on a quiet one, 2,500 passes either way.
+NODE_BUDGET = 2500
+
+# Kinds a reduced page always keeps: few, and what the filters and the legend are about.
+ALWAYS_SHOWN = ("technique", "platform", "venue")
+
 
 def layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
     """Positions for every node: igraph's Fruchterman-Reingold (grid-based above 1,000
@@ -63,6 +77,33 @@ def layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
     return {
         n: ((x - cx) * scale, (y - cy) * scale) for n, (x, y) in zip(nodes, coords, strict=True)
     }
+
+
+def reduce_to_budget(
+    g: nx.Graph, full: nx.Graph | None = None, budget: int | None = None
+) -> nx.Graph:
+    """``g`` if it has at most ``budget`` nodes (default :data:`NODE_BUDGET`); otherwise its
+    ``budget`` best-connected nodes and the edges between them, in ``g``'s order.
+
+    Every technique, platform and venue comes first, then papers, people and the rest by
+    their degree in ``full`` (the complete projection; ``g`` without it), ties by id.
+    """
+    import heapq
+
+    from .network import induced_subgraph
+
+    limit = NODE_BUDGET if budget is None else budget
+    if g.number_of_nodes() <= limit:
+        return g
+    degree = dict(g.degree())
+    if full is not None:
+        degree.update(full.degree())
+    kinds = dict(g.nodes(data="kind"))
+
+    def rank(node: str) -> tuple[bool, int, str]:
+        return kinds[node] not in ALWAYS_SHOWN, -degree[node], node
+
+    return induced_subgraph(g, set(heapq.nsmallest(limit, g.nodes, key=rank)))
 
 
 def _details(data: dict[str, Any], degree: int) -> dict[str, Any]:
@@ -99,10 +140,14 @@ def _json_for_script(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def network_data(g: nx.Graph, full: nx.Graph | None = None) -> dict[str, Any]:
+def network_data(
+    g: nx.Graph, full: nx.Graph | None = None, degrees: Mapping[str, int] | None = None
+) -> dict[str, Any]:
     """Nodes, edges and menus of the page, through a pyvis Network.
 
-    ``full`` is the complete projection, for the concept hierarchy behind the filters.
+    ``full`` is the complete projection, for the concept hierarchy behind the filters;
+    ``degrees`` what sizes the nodes and counts a person's papers when ``g`` was cut down
+    from a bigger graph (default: the degrees in ``g``).
     """
     from pyvis.network import Network
 
@@ -113,7 +158,8 @@ def network_data(g: nx.Graph, full: nx.Graph | None = None) -> dict[str, Any]:
     physics = g.number_of_nodes() <= PHYSICS_MAX_NODES
     positions = layout(g)
     net = Network(height="100%", width="100%", directed=False, cdn_resources="in_line")
-    degrees = dict(g.degree())
+    if degrees is None:
+        degrees = dict(g.degree())
     # Filling pyvis' node and edge lists directly: add_node/add_edge are quadratic.
     for node in sorted(g.nodes):
         data = g.nodes[node]
@@ -209,7 +255,8 @@ def network_data(g: nx.Graph, full: nx.Graph | None = None) -> dict[str, Any]:
 
 
 def render_html(g: nx.Graph, title: str = "sysml-graph", full: nx.Graph | None = None) -> str:
-    """The whole page as text."""
+    """The whole page as text; above :data:`NODE_BUDGET` nodes, of the best-connected
+    ones only (:func:`reduce_to_budget`), with a banner that says so."""
     import jinja2
     import pyvis
     from markupsafe import Markup
@@ -220,9 +267,15 @@ def render_html(g: nx.Graph, title: str = "sysml-graph", full: nx.Graph | None =
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    data = network_data(g, full)
+    source = full if full is not None else g
+    shown = reduce_to_budget(g, source)
+    reduced = None
+    if shown is not g:
+        reduced = {"shown": f"{shown.number_of_nodes():,}", "total": f"{g.number_of_nodes():,}"}
+    data = network_data(shown, source, dict(g.degree()) if reduced else None)
     return env.get_template("network.html.j2").render(
         title=title,
+        reduced=reduced,
         data_json=Markup(_json_for_script(data)),
         vis_js=Markup(
             (vis_dir / "vis-network.min.js")
@@ -230,6 +283,6 @@ def render_html(g: nx.Graph, title: str = "sysml-graph", full: nx.Graph | None =
             .replace("</script", "<\\/script")
         ),
         legend=data["legend"],
-        n_nodes=g.number_of_nodes(),
-        n_edges=g.number_of_edges(),
+        n_nodes=shown.number_of_nodes(),
+        n_edges=shown.number_of_edges(),
     )
