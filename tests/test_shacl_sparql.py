@@ -11,12 +11,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 import pytest
-from rdflib import BNode, Graph, Literal
+from rdflib import BNode, Graph, Literal, Namespace
 from rdflib.namespace import RDF
 
 from sysml_graph.pipeline import graph_from_data
 from sysml_graph.resources import default_data_dir, shapes_file
-from sysml_graph.shacl import SGS, year_pattern
+from sysml_graph.shacl import SGS as SGS_IRI
+from sysml_graph.shacl import year_pattern
 from sysml_graph.shacl_sparql import (
     SH,
     CompiledCheck,
@@ -26,6 +27,8 @@ from sysml_graph.shacl_sparql import (
     validate,
 )
 from sysml_graph.vocab import SH as SH_NS
+
+SGS = Namespace(SGS_IRI)
 
 # focus, path, shape, component and value (N-Triples; "_:" for any blank node, as the two
 # engines name them differently)
