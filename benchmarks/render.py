@@ -1,14 +1,15 @@
 """Benchmark the HTML network: synthetic graphs from 500 to 100,000 nodes.
 
 Prints, for each size: the nodes and edges of the graph and of the page (above
-``render.NODE_BUDGET`` nodes the page keeps the best-connected ones), HTML size, Python
-time to reduce, lay out and generate the page, time until the page is first drawn in
-headless Chromium (Debian's, via Playwright), and the time of a repaint. Then the node
-budget: 100,000-node graphs cut to growing budgets (the synthetic one, and the ``--nt``
-graph's network if given), which is how ``render.NODE_BUDGET`` was chosen (target: drawn
-within 1 s, repainted within 50 ms), with the layout time of each. Then the physics
-threshold: first-draw time with physics on at growing sizes, which is how
-``render.PHYSICS_MAX_NODES`` was chosen.
+``render.NODE_BUDGET`` nodes or ``render.EDGE_BUDGET`` edges the page keeps the
+best-connected nodes), HTML size, Python time to reduce, lay out and generate the page,
+time until the page is first drawn in headless Chromium (Debian's, via Playwright), and
+the time of a repaint. Then the budgets: 100,000-node graphs cut to growing node budgets
+(the synthetic one, and the ``--nt`` graph's network if given), and a page of
+``NODE_BUDGET`` nodes with more and more edges, which is how ``render.NODE_BUDGET`` and
+``render.EDGE_BUDGET`` were chosen (target: drawn within 1 s, repainted within 50 ms).
+Then the physics threshold: first-draw time with physics on at growing sizes, which is
+how ``render.PHYSICS_MAX_NODES`` was chosen.
 
     python benchmarks/render.py                      # all sizes
     python benchmarks/render.py 500 2000             # some sizes, then budget and physics
@@ -36,7 +37,8 @@ from sysml_graph import render
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from chromium import ARGS, CHROMIUM
 
-BUDGETS = (2000, 2500, 3000, 3500, 4000, 5000)
+BUDGETS = (2000, 2500, 3000, 3500, 4000, 5000)  # nodes, edges unlimited
+EDGES = (0, 3000, 6000, 9000)  # and all of them, on a page of NODE_BUDGET nodes
 ROUNDS = 5
 
 
@@ -141,7 +143,10 @@ def row(browser: Browser, g: nx.Graph, path: Path, full: nx.Graph | None = None)
 def main(sizes: list[int], nt: Path | None) -> None:
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        print(f"NODE_BUDGET = {render.NODE_BUDGET}, PHYSICS_MAX_NODES = {render.PHYSICS_MAX_NODES}")
+        print(
+            f"NODE_BUDGET = {render.NODE_BUDGET}, EDGE_BUDGET = {render.EDGE_BUDGET}, "
+            f"PHYSICS_MAX_NODES = {render.PHYSICS_MAX_NODES}"
+        )
         print(HEADER)
         for n in sizes:
             print(row(browser, synthetic(n), Path(tmp) / f"g{n}.html"), flush=True)
@@ -160,9 +165,10 @@ def main(sizes: list[int], nt: Path | None) -> None:
         big = {"synthetic": synthetic(100_000)}
         if nt is not None and full is not None:
             big[nt.name] = full
-        pages = {}
-        saved = render.NODE_BUDGET
+        pages: dict[tuple[str, int], tuple[Path, int, float]] = {}
+        saved = render.NODE_BUDGET, render.EDGE_BUDGET
         try:
+            render.EDGE_BUDGET = 10**9  # the nodes alone
             for name, g in big.items():
                 for budget in BUDGETS:
                     render.NODE_BUDGET = budget
@@ -173,18 +179,30 @@ def main(sizes: list[int], nt: Path | None) -> None:
                     path = Path(tmp) / f"b{len(pages)}.html"
                     path.write_text(render.render_html(g, full=g), encoding="utf-8")
                     pages[name, budget] = (path, shown.number_of_edges(), lay)
+            # The edges alone: one page of NODE_BUDGET nodes, its edges thinned.
+            dense = render.reduce_to_budget(synthetic(10_000), budget=saved[0])
+            edges = list(dense.edges)
+            random.Random(1).shuffle(edges)
+            for m in (*EDGES, len(edges)):
+                thinned = dense.copy()
+                thinned.remove_edges_from(edges[m:])
+                path = Path(tmp) / f"e{m}.html"
+                path.write_text(render.render_html(thinned, full=thinned), encoding="utf-8")
+                pages["thinned", m] = (path, thinned.number_of_edges(), 0.0)
         finally:
-            render.NODE_BUDGET = saved
+            render.NODE_BUDGET, render.EDGE_BUDGET = saved
         times: dict[tuple[str, int], list[tuple[float, float]]] = {k: [] for k in pages}
         for _ in range(ROUNDS):  # interleaved, so that a busy moment hits every size alike
             for key, (path, _, _) in pages.items():
                 drawn, repaint, _, _ = measure_page(browser, path)
                 times[key].append((drawn, repaint))
-        for (name, budget), (_, edges, lay) in pages.items():
+        for (name, budget), (_, edges_shown, lay) in pages.items():
             draws = [d for d, _ in times[name, budget]]
             repaints = [r for _, r in times[name, budget]]
+            nodes = saved[0] if name == "thinned" else budget
+            laid = "" if name == "thinned" else f"layout {lay:.2f} s, "
             print(
-                f"{name:>12} {budget:>6} nodes {edges:>6} edges: layout {lay:.2f} s, "
+                f"{name:>12} {nodes:>6} nodes {edges_shown:>6} edges: {laid}"
                 f"first draw {min(draws):.2f} / {statistics.median(draws):.2f} s, "
                 f"repaint {min(repaints):.1f} / {statistics.median(repaints):.1f} ms"
             )

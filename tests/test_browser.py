@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from sysml_graph.network import project, view
 from sysml_graph.pipeline import graph_from_data
-from sysml_graph.render import NODE_BUDGET, render_html
+from sysml_graph.render import EDGE_BUDGET, NODE_BUDGET, reduce_to_budget, render_html
 
 from .chromium import ARGS, CHROMIUM
 from .conftest import REPO, copy_curated
@@ -240,8 +240,8 @@ def test_the_full_shipped_network_draws_and_searches(browser: Browser, tmp_path:
     path.write_text(render_html(full, full=full), encoding="utf-8")
     s = open_page(browser, path)
     assert full.number_of_nodes() > 4000
-    shown = min(full.number_of_nodes(), NODE_BUDGET)
-    assert s.page.evaluate("window.__network.body.data.nodes.length") == shown
+    shown = reduce_to_budget(full, full).number_of_nodes()
+    assert s.page.evaluate("window.__network.body.data.nodes.length") == shown <= NODE_BUDGET
     assert s.page.locator("#banner").count() == (shown < full.number_of_nodes())
     assert s.page.evaluate("window.__network.physics.options.enabled") is False
     s.page.fill("#search", "pipeswitch")
@@ -260,7 +260,8 @@ def test_a_graph_above_the_budget_shows_its_best_connected_nodes(
     browser: Browser, tmp_path: Path
 ) -> None:
     """Past NODE_BUDGET nodes the page keeps every concept and venue, then the best-connected
-    nodes (ties by id), says so, and its search and filters work on what it shows."""
+    nodes (ties by id), says so, and its search and filters work on what it shows. (The
+    graph has fewer edges than EDGE_BUDGET: 4 per paper.)"""
     g = nx.Graph()
     for node in ("technique:t", "platform:f", "venue:v"):
         g.add_node(node, kind=node.split(":")[0], label=node, name="Venue", synonyms=[])
@@ -295,5 +296,29 @@ def test_a_graph_above_the_budget_shows_its_best_connected_nodes(
     assert len(s.page.evaluate("window.__searchResult")) == kept_loners
     s.page.uncheck("input.kind-filter[value=person]")
     assert s.page.inner_text("#counts") == f"{n_papers + 3} of {NODE_BUDGET} nodes shown"
+    assert s.errors == [] and s.refused == []
+    s.page.close()
+
+
+def test_a_dense_graph_is_cut_by_its_edges_too(browser: Browser, tmp_path: Path) -> None:
+    """Edges cost drawing time as well: past EDGE_BUDGET the page stops at the node that
+    would take it over, even below NODE_BUDGET nodes."""
+    hubs = [f"technique:t{i}" for i in range(5)]
+    g = nx.Graph()
+    for hub in hubs:
+        g.add_node(hub, kind="technique", label=hub, synonyms=[])
+    papers = EDGE_BUDGET // 5 + 100  # 5 links each: more than the edges allow
+    for i in range(papers):
+        g.add_node(f"paper:x{i:05}", kind="paper", label=f"Paper {i}", title=f"Paper {i}")
+        g.add_edges_from((f"paper:x{i:05}", hub) for hub in hubs)
+    shown = 5 + min(EDGE_BUDGET // 5, NODE_BUDGET - 5)
+    path = tmp_path / "dense.html"
+    path.write_text(render_html(g, full=g), encoding="utf-8")
+    s = open_page(browser, path)
+    assert s.page.inner_text("#banner").startswith(
+        f"Showing the {shown:,} best-connected of {g.number_of_nodes():,} nodes."
+    )
+    assert s.page.evaluate("window.__network.body.data.nodes.length") == shown
+    assert s.page.evaluate("window.__network.body.data.edges.length") <= EDGE_BUDGET
     assert s.errors == [] and s.refused == []
     s.page.close()

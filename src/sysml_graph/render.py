@@ -39,15 +39,17 @@ STYLE: dict[str, tuple[str, str, str]] = {
 # nodes in 0.57 s and 10,000 in 2.5 s.
 PHYSICS_MAX_NODES = 300
 
-# Above this many nodes the page shows only its best-connected ones, and says so, so that
-# it draws within 1 s and repaints within 50 ms whatever the graph's size. Cut pages are
-# dense (every hub stays). benchmarks/render.py, headless Chromium on this 2-core machine,
-# best of 8, pages cut from the 135,116-node network of generate.py's 100,000 papers: 2,500
-# nodes 0.83 s / 31 ms, 3,000 1.10 s / 41 ms, 3,500 1.42 s / 58 ms, 4,000 1.69 s / 67 ms
-# (synthetic 100,000 nodes: 2,500 0.66 s / 23 ms, 3,000 0.91 s / 37 ms). The machine was
-# busy then (the shipped 4,790-node page took 0.97-1.05 s, 0.80 s when quiet): 3,000 may
-# pass on a quiet one, 2,500 passes either way.
+# Above this many nodes, or edges, the page shows only its best-connected nodes, and says
+# so, so that it draws within 1 s and repaints within 50 ms whatever the graph's size.
+# Measured with benchmarks/render.py in headless Chromium on this 2-core machine (best of
+# 6, first draw / repaint) while it drew the shipped 4,790-node page in 0.80 s as before:
+# the 135,116-node network of generate.py's 100,000 papers cut to 2,500 nodes (5,733 edges:
+# cut pages are dense, every hub stays) 0.59 s / 23 ms, 3,000 0.75 s / 31 ms, 3,500 1.04 s
+# / 47 ms, 4,000 1.32 s / 57 ms; medians 0.86 s at 2,500 but 1.09 s at 3,000. Edges cost
+# too: 2,500 nodes with 0, 3,000, 6,000, 9,000 and 12,583 edges took 0.38, 0.48, 0.56, 0.64
+# and 0.75 s / 15, 20, 27, 41 and 48 ms.
 NODE_BUDGET = 2500
+EDGE_BUDGET = 8000
 
 # Kinds a reduced page always keeps: few, and what the filters and the legend are about.
 ALWAYS_SHOWN = ("technique", "platform", "venue")
@@ -80,20 +82,26 @@ def layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
 
 
 def reduce_to_budget(
-    g: nx.Graph, full: nx.Graph | None = None, budget: int | None = None
+    g: nx.Graph,
+    full: nx.Graph | None = None,
+    budget: int | None = None,
+    edge_budget: int | None = None,
 ) -> nx.Graph:
-    """``g`` if it has at most ``budget`` nodes (default :data:`NODE_BUDGET`); otherwise its
-    ``budget`` best-connected nodes and the edges between them, in ``g``'s order.
+    """``g`` if it has at most ``budget`` nodes and ``edge_budget`` edges (default
+    :data:`NODE_BUDGET`, :data:`EDGE_BUDGET`); otherwise its best-connected nodes and the
+    edges between them, in ``g``'s order, as many as both budgets allow.
 
     Every technique, platform and venue comes first, then papers, people and the rest by
-    their degree in ``full`` (the complete projection; ``g`` without it), ties by id.
+    their degree in ``full`` (the complete projection; ``g`` without it), ties by id; the
+    first node that would take the edges over budget ends the list.
     """
     import heapq
 
     from .network import induced_subgraph
 
     limit = NODE_BUDGET if budget is None else budget
-    if g.number_of_nodes() <= limit:
+    edge_limit = EDGE_BUDGET if edge_budget is None else edge_budget
+    if g.number_of_nodes() <= limit and g.number_of_edges() <= edge_limit:
         return g
     degree = dict(g.degree())
     if full is not None:
@@ -103,7 +111,15 @@ def reduce_to_budget(
     def rank(node: str) -> tuple[bool, int, str]:
         return kinds[node] not in ALWAYS_SHOWN, -degree[node], node
 
-    return induced_subgraph(g, set(heapq.nsmallest(limit, g.nodes, key=rank)))
+    keep: set[str] = set()
+    edges = 0
+    for node in heapq.nsmallest(limit, g.nodes, key=rank):
+        added = sum(1 for m in g.adj[node] if m in keep or m == node)
+        if edges + added > edge_limit:
+            break
+        keep.add(node)
+        edges += added
+    return induced_subgraph(g, keep)
 
 
 def _details(data: dict[str, Any], degree: int) -> dict[str, Any]:
@@ -255,8 +271,9 @@ def network_data(
 
 
 def render_html(g: nx.Graph, title: str = "sysml-graph", full: nx.Graph | None = None) -> str:
-    """The whole page as text; above :data:`NODE_BUDGET` nodes, of the best-connected
-    ones only (:func:`reduce_to_budget`), with a banner that says so."""
+    """The whole page as text; above :data:`NODE_BUDGET` nodes or :data:`EDGE_BUDGET`
+    edges, of the best-connected nodes only (:func:`reduce_to_budget`), with a banner
+    that says so."""
     import jinja2
     import pyvis
     from markupsafe import Markup
