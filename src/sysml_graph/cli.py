@@ -384,7 +384,7 @@ def render(
     """Draw the network as one interactive HTML page (pyvis/vis-network, offline)."""
     from .export import write_atomic
     from .network import UnknownNode, project, view
-    from .render import render_html
+    from .render import reduce_to_budget, render_html
 
     full = project(_load_graph(data_dir, graph_file).store)
     try:
@@ -394,7 +394,11 @@ def render(
     title = f"sysml-graph — {view_name}" + (f" around {focus}" if focus else "")
     data = render_html(g, title=title, full=full).encode("utf-8")
     write_atomic(output, data)
-    click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    shown = reduce_to_budget(g, full)
+    of = f" (the best-connected of {g.number_of_nodes()})" if shown is not g else ""
+    click.echo(
+        f"wrote {output}: {shown.number_of_nodes()} nodes{of}, {shown.number_of_edges()} edges"
+    )
 
 
 @cli.command()
