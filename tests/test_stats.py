@@ -62,3 +62,26 @@ def test_stats_command_writes_stable_charts(run: Invoke, tmp_path: Path) -> None
     if os.environ.get("SYSML_GRAPH_UPDATE_SCREENSHOTS"):
         (REPO / "docs").mkdir(exist_ok=True)
         (REPO / "docs" / "gap-map.png").write_bytes((first / "gap-map.png").read_bytes())
+
+
+def test_betweenness_is_networkx_exactly_or_a_seeded_estimate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import networkx as nx
+
+    from sysml_graph import analysis
+
+    g = nx.relabel_nodes(nx.gnm_random_graph(300, 900, seed=4), lambda i: f"person:{i}")
+    exact = nx.betweenness_centrality(g)
+    ours = analysis.betweenness(g)
+    assert max(abs(exact[n] - ours[n]) for n in g) < 1e-12
+    # The sampled estimate with every node as a source is the exact value, and with a
+    # sample it ranks the most central people the same, every run.
+    monkeypatch.setattr(analysis, "EXACT_BETWEENNESS_MAX", 10)
+    monkeypatch.setattr(analysis, "SAMPLED_SOURCES", 300)
+    assert max(abs(exact[n] - v) for n, v in analysis.betweenness(g).items()) < 1e-12
+    monkeypatch.setattr(analysis, "SAMPLED_SOURCES", 150)
+    sampled = analysis.betweenness(g)
+    assert sampled == analysis.betweenness(g)
+    top = sorted(g, key=lambda n: -exact[n])[:3]
+    assert set(top) <= set(sorted(g, key=lambda n: -sampled[n])[:10])
