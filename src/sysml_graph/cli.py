@@ -184,24 +184,40 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
 
     Nothing is written unless the data is valid; each file is replaced atomically.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from .build_index import fingerprint, record_build
     from .export import FORMATS, serialize, write_atomic
+    from .network import project
     from .pipeline import kg_from_data
+    from .render import render_html
+    from .shacl import locations, shacl_problems
 
     with _progress() as progress:
-        steps = progress.add_task("load, check and map the YAML", total=5)
+        steps = progress.add_task("load, check and map the YAML", total=4)
         data_fingerprint = fingerprint(_data(data_dir))
-        graph, corpus = kg_from_data(_data(data_dir), cache=out_dir / ".cache" / "parsed.pickle")
-        outputs: dict[Path, bytes] = {}
-        for fmt in ("turtle", "nt", "jsonld"):
-            progress.update(steps, advance=1, description=f"serialise {fmt}")
-            outputs[out_dir / f"sysml-graph{FORMATS[fmt][1]}"] = serialize(graph, fmt)
-        progress.update(steps, advance=1, description="lay out and render the network")
-        from .network import project
-        from .render import render_html
-
-        full = project(graph.store)
-        outputs[out_dir / "sysml-graph.html"] = render_html(full, full=full).encode("utf-8")
+        cache = out_dir / ".cache" / "parsed.pickle"
+        graph, corpus = kg_from_data(_data(data_dir), shacl=False, cache=cache)
+        # pyoxigraph lets go of the GIL while it dumps and queries: the three dumps run in
+        # a second thread while this one checks the shapes and draws the network (at
+        # 10,000 papers the dumps alone take 0.96 s one after the other, 0.58 s together).
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            dumps = {fmt: pool.submit(serialize, graph, fmt) for fmt in ("turtle", "nt", "jsonld")}
+            progress.update(steps, advance=1, description="check the SHACL shapes")
+            problems = shacl_problems(graph, locations(corpus))
+            if problems:
+                for dump in dumps.values():
+                    dump.cancel()
+                raise InvalidInput(problems)
+            progress.update(steps, advance=1, description="lay out and render the network")
+            full = project(graph.store)
+            html = render_html(full, full=full).encode("utf-8")
+            progress.update(steps, advance=1, description="serialise")
+            outputs = {
+                out_dir / f"sysml-graph{FORMATS[fmt][1]}": dump.result()
+                for fmt, dump in dumps.items()
+            }
+        outputs[out_dir / "sysml-graph.html"] = html
         progress.update(steps, advance=1)
     for path, data in outputs.items():
         write_atomic(path, data)
