@@ -335,6 +335,14 @@ def test_query_a_turtle_file(run: Invoke, turtle_file: object) -> None:
             "SERVICE",
         ),
         ("SELECT * WHERE { ?s ?p }", "syntax error"),
+        # The lexical scan that spares safe queries a full parse must not be fooled.
+        ("# a comment\nselect * where {\n  service <http://x.org/> { ?s ?p ?o } }", "SERVICE"),
+        (
+            'SELECT * WHERE { ?s ?p "say \\" FROM" . SERVICE <http://x.org/> { ?a ?b ?c } }',
+            "SERVICE",
+        ),
+        ("SELECT * WHERE { ?s ?p ?o . sErViCe <http://x.org/> { ?a ?b ?c } }", "SERVICE"),
+        ("SELECT *\tfrom\t<file:///etc/passwd> { ?s ?p ?o }", "FROM"),
     ],
 )
 def test_unsafe_or_broken_queries_are_refused(run: Invoke, text: str, message: str) -> None:

@@ -268,8 +268,12 @@ def needs_full_check(text: str) -> bool:
     >>> needs_full_check("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }")
     True
     """
-    upper = text.upper()
-    if not any(word in upper for word in _SUSPECT_WORDS):  # the common case, ~3 µs
+    # Whole-line comments, where named queries state their question in words like "from"
+    # and "with", are dropped before the cheap test: ~3 µs for most queries.
+    upper = "\n".join(
+        line for line in text.upper().split("\n") if not line.lstrip().startswith("#")
+    )
+    if not any(word in upper for word in _SUSPECT_WORDS):
         return False
     return _SUSPECT.search(_OPAQUE.sub(" ", text)) is not None
 
