@@ -453,10 +453,15 @@ def _owners(graph: Any, data_dir: Path | None, graph_file: Path | None) -> dict[
     """Which source file each node was written in: from the YAML when building from data,
     else from the papers' prov:wasDerivedFrom links."""
     if graph_file is None:
-        from .load import load_corpus
+        from .load import ParseCache, read_corpus
         from .shacl import locations
 
-        where = locations(load_corpus(_data(data_dir)))
+        # The last build's parse cache, if any, spares parsing the files again.
+        cache = ParseCache(Path("dist") / ".cache" / "parsed.pickle")
+        corpus, problems = read_corpus(_data(data_dir), cache)
+        if problems:
+            raise InvalidInput(problems)
+        where = locations(corpus)
         return {str(node): w.file for node, w in where.items()}
     from .namespaces import BASE, NAMESPACES
 
