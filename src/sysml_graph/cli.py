@@ -7,6 +7,7 @@ Errors go to stderr as one line per problem, never as a traceback. Exit codes: 0
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -187,7 +188,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from .build_index import fingerprint, record_build
-    from .export import FORMATS, serialize, write_atomic
+    from .export import FORMATS, serialize_to_temp, write_atomic
     from .network import project
     from .pipeline import kg_from_data
     from .render import render_html
@@ -199,32 +200,39 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
         cache = out_dir / ".cache" / "parsed.pickle"
         graph, corpus = kg_from_data(_data(data_dir), shacl=False, cache=cache)
         # pyoxigraph lets go of the GIL while it dumps and queries: the three dumps run in
-        # a second thread while this one checks the shapes and draws the network (at
-        # 10,000 papers the dumps alone take 0.96 s one after the other, 0.58 s together).
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            dumps = {fmt: pool.submit(serialize, graph, fmt) for fmt in ("turtle", "nt", "jsonld")}
-            progress.update(steps, advance=1, description="check the SHACL shapes")
-            problems = shacl_problems(graph, locations(corpus))
-            if problems:
-                for dump in dumps.values():
-                    dump.cancel()
-                raise InvalidInput(problems)
-            progress.update(steps, advance=1, description="lay out and render the network")
-            full = project(graph.store)
-            html = render_html(full, full=full).encode("utf-8")
-            progress.update(steps, advance=1, description="serialise")
-            outputs = {
-                out_dir / f"sysml-graph{FORMATS[fmt][1]}": dump.result()
-                for fmt, dump in dumps.items()
+        # a second thread, into temporary files, while this one checks the shapes and draws
+        # the network (at 10,000 papers the dumps take 0.96 s one after the other, 0.58 s
+        # together). Nothing replaces the previous build until everything has succeeded.
+        targets = {fmt: out_dir / f"sysml-graph{FORMATS[fmt][1]}" for fmt in FORMATS}
+        del targets["rdfxml"]
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            dumps = {
+                fmt: pool.submit(serialize_to_temp, graph, fmt, path)
+                for fmt, path in targets.items()
             }
-        outputs[out_dir / "sysml-graph.html"] = html
+            try:
+                progress.update(steps, advance=1, description="check the SHACL shapes")
+                problems = shacl_problems(graph, locations(corpus))
+                if problems:
+                    raise InvalidInput(problems)
+                progress.update(steps, advance=1, description="lay out and render the network")
+                full = project(graph.store)
+                html = render_html(full, full=full).encode("utf-8")
+                progress.update(steps, advance=1, description="serialise")
+                temps = {targets[fmt]: dump.result() for fmt, dump in dumps.items()}
+            except BaseException:
+                for dump in dumps.values():
+                    if not dump.cancel() and dump.exception() is None:
+                        dump.result().unlink(missing_ok=True)
+                raise
         progress.update(steps, advance=1)
-    for path, data in outputs.items():
-        write_atomic(path, data)
+    for path, tmp in temps.items():
+        os.replace(tmp, path)
+    write_atomic(out_dir / "sysml-graph.html", html)
     record_build(out_dir, data_fingerprint, out_dir / "sysml-graph.nt")
     click.echo(f"built {len(graph)} triples from {len(corpus.papers)} papers")
-    for path, data in outputs.items():
-        click.echo(f"  {path}  ({len(data):,} bytes)")
+    for path in [*temps, out_dir / "sysml-graph.html"]:
+        click.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
 
 
 def _load_graph(data_dir: Path | None, graph_file: Path | None) -> KnowledgeGraph:

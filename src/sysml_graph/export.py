@@ -53,6 +53,28 @@ def serialize(graph: Any, fmt: str) -> bytes:
     return _kg(graph).dump(rdf_format, WRITE_PREFIXES if fmt == "turtle" else NAMESPACES)
 
 
+def serialize_to_temp(graph: Any, fmt: str, path: Path) -> Path:
+    """Write ``graph`` in format ``fmt`` to a new temporary file beside ``path`` (synced to
+    disk) and return it: the caller renames it over ``path`` when everything is ready, as
+    :func:`write_atomic` does, or deletes it."""
+    import pyoxigraph
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        rdf_format = getattr(pyoxigraph.RdfFormat, FORMATS[fmt][0])
+        _kg(graph).dump_to(tmp, rdf_format, WRITE_PREFIXES if fmt == "turtle" else NAMESPACES)
+        with tmp.open("rb") as f:
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
 def trig(graph: Any, owners: Mapping[str, str]) -> bytes:
     """The graph as TriG with one named graph per source file: each triple goes to the
     graph of the file its subject was written in (``owners``: subject IRI → file name);

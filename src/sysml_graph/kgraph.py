@@ -69,6 +69,16 @@ class KnowledgeGraph:
         assert data is not None
         return data
 
+    def dump_to(
+        self, path: Path, rdf_format: pyoxigraph.RdfFormat, prefixes: dict[str, str] | None
+    ) -> None:
+        """Like :meth:`dump`, straight into a file (hundreds of MB never sit in memory)."""
+        import pyoxigraph
+
+        self.store.dump(
+            str(path), format=rdf_format, from_graph=pyoxigraph.DefaultGraph(), prefixes=prefixes
+        )
+
     def nt(self) -> bytes:
         """N-Triples, in the store's order."""
         import pyoxigraph
