@@ -26,3 +26,12 @@ NAMESPACES: dict[str, str] = {
 }
 DATASET = BASE + "dataset"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def concept_kind(scheme: str) -> str:
+    """IRI segment for a concept of ``scheme``: techniques → technique.
+
+    >>> concept_kind("techniques")
+    'technique'
+    """
+    return scheme[:-1] if scheme.endswith("s") else scheme

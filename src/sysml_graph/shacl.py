@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .namespaces import BASE, NAMESPACES
+from .namespaces import BASE, NAMESPACES, concept_kind
 from .problems import Problem
 from .records import Corpus, Where
 from .resources import shapes_file
-from .to_rdf import concept_kind
 
 SGS = "https://w3id.org/sysml-graph/shapes#"
 SH = "http://www.w3.org/ns/shacl#"

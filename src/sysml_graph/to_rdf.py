@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .namespaces import BASE, DATASET, LICENSE, NAMESPACES
+from .namespaces import BASE, DATASET, LICENSE, NAMESPACES, concept_kind
 from .records import Corpus, Paper, PaperKind, Scheme, Series, Status, VenueKind
 from .resources import ontology_file
 
@@ -118,11 +118,6 @@ def node(kind: str, ident: str) -> str:
 def link(url: str) -> str:
     """An IRI from the data (checked by the loader: http(s), no character an IRI forbids)."""
     return f"<{url}>"
-
-
-def concept_kind(scheme: str) -> str:
-    """IRI segment for a concept of ``scheme``: techniques → technique."""
-    return scheme[:-1] if scheme.endswith("s") else scheme
 
 
 # --- the mapping --------------------------------------------------------------------------

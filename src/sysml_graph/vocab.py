@@ -1,38 +1,29 @@
-"""Namespaces and IRI minting: the interop contract's vocabulary in one place."""
+"""The interop contract's vocabulary as rdflib namespaces, for the rdflib side of the API.
+
+The strings live in :mod:`sysml_graph.namespaces` (free of rdflib, for the fast path).
+"""
 
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SDO, SKOS, VOID, XSD
 
-BASE = "https://w3id.org/sysml-graph/"
-SG = Namespace(BASE + "ns#")
-BIBO = Namespace("http://purl.org/ontology/bibo/")
-FABIO = Namespace("http://purl.org/spar/fabio/")
-PRO = Namespace("http://purl.org/spar/pro/")
-CITO = Namespace("http://purl.org/spar/cito/")
+from .namespaces import BASE, NAMESPACES, concept_kind
+from .namespaces import DATASET as _DATASET
+from .namespaces import LICENSE as _LICENSE
+
+__all__ = ["BASE", "BIBO", "CITO", "DATASET", "FABIO", "LICENSE", "PREFIXES", "PRO", "SG", "SH"]
+__all__ += ["concept_kind", "iri"]
+
+PREFIXES: dict[str, Namespace] = {prefix: Namespace(ns) for prefix, ns in NAMESPACES.items()}
+SG = PREFIXES["sg"]
+BIBO = PREFIXES["bibo"]
+FABIO = PREFIXES["fabio"]
+PRO = PREFIXES["pro"]
+CITO = PREFIXES["cito"]
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
-DATASET = URIRef(BASE + "dataset")
-LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
-
-PREFIXES: dict[str, Namespace] = {
-    "sg": SG,
-    "bibo": BIBO,
-    "cito": CITO,
-    "dcterms": Namespace(str(DCTERMS)),
-    "fabio": FABIO,
-    "foaf": Namespace(str(FOAF)),
-    "owl": Namespace(str(OWL)),
-    "pro": PRO,
-    "prov": Namespace(str(PROV)),
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "schema": Namespace(str(SDO)),
-    "skos": Namespace(str(SKOS)),
-    "void": Namespace(str(VOID)),
-    "xsd": Namespace(str(XSD)),
-}
+DATASET = URIRef(_DATASET)
+LICENSE = URIRef(_LICENSE)
 
 
 def iri(kind: str, ident: str) -> URIRef:
@@ -42,8 +33,3 @@ def iri(kind: str, ident: str) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/sysml-graph/paper/deepx')
     """
     return URIRef(f"{BASE}{kind}/{ident}")
-
-
-def concept_kind(scheme: str) -> str:
-    """IRI segment for a concept of ``scheme``: techniques → technique."""
-    return scheme[:-1] if scheme.endswith("s") else scheme
