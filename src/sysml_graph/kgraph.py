@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 class KnowledgeGraph:
-    """The triples in an in-memory pyoxigraph store (its default graph).
+    """The triples in a pyoxigraph store's default graph: in memory, or the read-only
+    on-disk index of the last build (:mod:`sysml_graph.build_index`).
 
     Every writer dumps from the store, whose order depends only on the order the triples
     went in; the mapping and the file readers add them in a fixed order, so the same data

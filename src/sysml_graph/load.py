@@ -586,8 +586,11 @@ class ParseCache:
         results: dict[Path, Parsed] = {}
         todo: list[Path] = []
         fresh: dict[str, tuple[int, int, bytes, Parsed]] = {}
+        # Keyed by absolute path: two data folders never share entries, even when their
+        # files have the same names, sizes and times (copies made with cp -p).
+        base = str(data_dir.absolute())
         for path in paths:
-            key = rel(path, data_dir)
+            key = f"{base}/{rel(path, data_dir)}"
             st = path.stat()
             entry = self.entries.get(key)
             if entry is not None and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
@@ -604,7 +607,7 @@ class ParseCache:
         self.hits, self.misses = len(paths) - len(todo), len(todo)
         for path, parsed in zip(todo, parse_files(todo, data_dir), strict=True):
             results[path] = parsed
-            key = rel(path, data_dir)
+            key = f"{base}/{rel(path, data_dir)}"
             size, mtime, digest, _ = fresh[key]
             fresh[key] = (size, mtime, digest, parsed)
         self.entries = fresh
