@@ -80,3 +80,21 @@ def test_commands_reuse_the_last_build_of_the_same_data(
     eie.write_text(eie.read_text().replace("EIE:", "EIE (changed):"))
     ask = 'ASK { ?p dcterms:title ?t FILTER(STRSTARTS(?t, "EIE (changed)")) }'
     assert run("query", "-e", ask, "--data", data).output == "true\n"
+
+
+def test_validate_reads_through_the_build_cache_without_writing_it(
+    run: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = str(data_copy)
+    assert run("validate", "--data", data).exit_code == 0
+    assert not (tmp_path / "dist").exists()  # validate writes nothing
+    assert run("build", "--data", data).exit_code == 0
+    pickle = tmp_path / "dist" / ".cache" / "parsed.pickle"
+    before = pickle.read_bytes()
+    eie = data_copy / "papers" / "eie.yaml"
+    eie.write_text(eie.read_text().replace("year: 2016", "year: 20l6"))
+    result = run("validate", "--data", data)
+    assert result.exit_code == 1
+    assert "papers/eie.yaml:13: 'year' must be a 4-digit integer year" in result.output
+    assert pickle.read_bytes() == before

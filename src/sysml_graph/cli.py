@@ -141,7 +141,9 @@ def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool, eng
             raise InvalidInput(problems)
         click.echo(f"ok: {len(foreign)} triples conform to the shapes")
         return
-    graph, corpus = kg_from_data(_data(data_dir), shacl=False)
+    # The last build's parse cache (in ./dist), if any, spares parsing unchanged files.
+    cache = Path("dist") / ".cache" / "parsed.pickle"
+    graph, corpus = kg_from_data(_data(data_dir), shacl=False, cache=cache, save_cache=False)
     if not no_shacl:
         problems = shacl_problems(graph, locations(corpus), engine=engine)
         if problems:

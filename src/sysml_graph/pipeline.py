@@ -36,11 +36,12 @@ def no_gc_pauses() -> Iterator[None]:
 
 
 def kg_from_data(
-    data_dir: Path, shacl: bool = True, cache: Path | None = None
+    data_dir: Path, shacl: bool = True, cache: Path | None = None, save_cache: bool = True
 ) -> tuple[KnowledgeGraph, Corpus]:
     """Load ``data_dir``, check it, and map it to RDF; raise :class:`InvalidInput`.
 
-    With ``cache`` (a file), files parsed by an earlier run are not parsed again.
+    With ``cache`` (a file), files parsed by an earlier run are not parsed again; with
+    ``save_cache`` the cache is then updated for the next run.
 
     >>> from sysml_graph.resources import default_data_dir
     >>> kg, corpus = kg_from_data(default_data_dir())
@@ -50,7 +51,7 @@ def kg_from_data(
     with no_gc_pauses():
         parse_cache = ParseCache(cache) if cache is not None else None
         corpus, problems = read_corpus(data_dir, parse_cache)
-        if parse_cache is not None:
+        if parse_cache is not None and save_cache:
             parse_cache.save()  # what each file holds, valid or not, is worth keeping
         check_corpus(corpus, problems)
         kg = knowledge_graph(corpus)
