@@ -114,3 +114,39 @@ def test_installed_package_runs_from_another_folder(wheel: Path, tmp_path: Path)
 
     shutil.copytree(REPO / "data", copy)
     assert sysml_graph("validate", "--data", str(copy)).returncode == 0
+
+
+def test_every_imported_library_is_a_declared_dependency(wheel: Path) -> None:
+    """A plain `pip install .` must bring everything the package imports (a library only in
+    the test extra works in the test venv and fails for users)."""
+    import ast
+    import re
+    from importlib.metadata import packages_distributions
+
+    metadata = next(
+        zipfile.ZipFile(wheel).read(n).decode()
+        for n in zipfile.ZipFile(wheel).namelist()
+        if n.endswith(".dist-info/METADATA")
+    )
+    declared = {
+        re.split(r"[<>=!~;\[ ]", line.removeprefix("Requires-Dist:").strip())[0].lower()
+        for line in metadata.splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    }
+    providers = packages_distributions()
+    missing = set()
+    for path in (REPO / "src" / "sysml_graph").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "sysml_graph":
+                    continue
+                dists = {d.lower() for d in providers.get(top, [top])}
+                if not dists & declared:
+                    missing.add(f"{path.name}: {top} (from {', '.join(sorted(dists))})")
+    assert not missing, f"imported but not in [project] dependencies: {sorted(missing)}"
