@@ -98,3 +98,19 @@ def test_validate_reads_through_the_build_cache_without_writing_it(
     assert result.exit_code == 1
     assert "papers/eie.yaml:13: 'year' must be a 4-digit integer year" in result.output
     assert pickle.read_bytes() == before
+
+
+def test_export_hands_over_the_builds_files_while_the_data_is_unchanged(
+    run: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = str(data_copy)
+    assert run("build", "--data", data).exit_code == 0
+    for fmt, name in (("turtle", "ttl"), ("nt", "nt"), ("jsonld", "jsonld")):
+        out = tmp_path / f"x.{name}"
+        assert run("export", "--format", fmt, "--data", data, "-o", str(out)).exit_code == 0
+        assert out.read_bytes() == (tmp_path / "dist" / f"sysml-graph.{name}").read_bytes()
+    eie = data_copy / "papers" / "eie.yaml"
+    eie.write_text(eie.read_text().replace("EIE:", "EIE (changed):"))
+    result = run("export", "--format", "nt", "--data", data)
+    assert b"EIE (changed):" in result.stdout_bytes

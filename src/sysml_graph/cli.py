@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -231,13 +232,16 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
     for path, tmp in temps.items():
         os.replace(tmp, path)
     write_atomic(out_dir / "sysml-graph.html", html)
-    record_build(out_dir, data_fingerprint, out_dir / "sysml-graph.nt")
+    record_build(out_dir, data_fingerprint, [*temps, out_dir / "sysml-graph.html"])
     click.echo(f"built {len(graph)} triples from {len(corpus.papers)} papers")
     for path in [*temps, out_dir / "sysml-graph.html"]:
         click.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
 
 
-def _load_graph(data_dir: Path | None, graph_file: Path | None) -> KnowledgeGraph:
+def _load_graph(
+    data_dir: Path | None, graph_file: Path | None, whole: bool = True
+) -> KnowledgeGraph:
+    """The graph to work on; ``whole=False`` when only queries will read it."""
     from .kgraph import KnowledgeGraph
     from .pipeline import kg_from_data
 
@@ -246,7 +250,8 @@ def _load_graph(data_dir: Path | None, graph_file: Path | None) -> KnowledgeGrap
     from .build_index import built_graph
 
     # The last `build` (in ./dist) of the same data, if any: no need to map the YAML again.
-    return built_graph(_data(data_dir)) or kg_from_data(_data(data_dir), shacl=False)[0]
+    built = built_graph(_data(data_dir), whole=whole)
+    return built or kg_from_data(_data(data_dir), shacl=False)[0]
 
 
 @cli.command()
@@ -310,7 +315,7 @@ def query(
             sys.exit(1)
         click.echo(format_result(result, fmt), nl=False)
         return
-    graph = _load_graph(data_dir, graph_file)
+    graph = _load_graph(data_dir, graph_file, whole=False)
     click.echo(format_result(run(graph, text), fmt), nl=False)
 
 
@@ -345,8 +350,21 @@ def export(
 ) -> None:
     """Export the graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG, BibTeX, CSV
     tables of papers, people or venues, or the network as GraphML (Gephi, Cytoscape)."""
-    from .export import serialize, trig, write_atomic
+    from .export import FORMATS, serialize, trig, write_atomic
 
+    if graph_file is None and fmt in ("turtle", "nt", "jsonld"):
+        from .build_index import built_file
+
+        # The last build wrote exactly these bytes from the same data: hand them over.
+        done = built_file(_data(data_dir), f"sysml-graph{FORMATS[fmt][1]}")
+        if done is not None:
+            if output is None:
+                with done.open("rb") as f:
+                    shutil.copyfileobj(f, sys.stdout.buffer)
+            else:
+                _copy_atomic(done, output)
+                click.echo(f"wrote {output} ({output.stat().st_size:,} bytes)", err=True)
+            return
     graph = _load_graph(data_dir, graph_file)
     if fmt == "bibtex":
         from .bibtex import export_bibtex
@@ -368,6 +386,21 @@ def export(
     else:
         write_atomic(output, data)
         click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+
+
+def _copy_atomic(source: Path, target: Path) -> None:
+    import tempfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 @cli.command()
