@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, SDO
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, FOAF, SDO
 
 from .entries import Entry, clean_title, year_in
 from .network import short_id
@@ -31,15 +31,32 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _text(graph: Graph, s: Any, p: URIRef) -> str | None:
-    value = graph.value(s, p)
-    return str(value) if value is not None else None
+def _select(store: Any, query: str) -> Any:
+    import pyoxigraph
+
+    result = store.query(query)
+    assert isinstance(result, pyoxigraph.QuerySolutions)
+    return result
 
 
-def export_bibtex(graph: Graph) -> str:
-    """Every paper and book of ``graph`` as BibTeX, one entry per work, keyed by its id.
+def _values(store: Any, query: str) -> dict[str, str]:
+    """``?s → ?v`` from a two-variable SELECT; the least value when there are several."""
+    out: dict[str, str] = {}
+    for row in _select(store, query):
+        s, v = row[0].value, row[1].value
+        if s not in out or v < out[s]:
+            out[s] = v
+    return out
 
-    >>> from rdflib import Literal
+
+def export_bibtex(graph: Any) -> str:
+    """Every paper and book of ``graph`` (a :class:`~sysml_graph.kgraph.KnowledgeGraph`, a
+    ``pyoxigraph.Store`` or an rdflib graph) as BibTeX, one entry per work, keyed by its id.
+    Read with a few bulk SPARQL queries: at 100,000 papers walking an rdflib graph took
+    150 s and 4.6 GB.
+
+    >>> from rdflib import Graph, Literal
+    >>> from rdflib.namespace import RDF
     >>> g = Graph()
     >>> p = URIRef("https://w3id.org/sysml-graph/paper/x")
     >>> _ = g.add((p, RDF.type, SDO.ScholarlyArticle)).add((p, DCTERMS.title, Literal("A & B")))
@@ -52,66 +69,71 @@ def export_bibtex(graph: Graph) -> str:
     from bibtexparser.model import Entry as BibEntry
     from bibtexparser.model import Field
 
-    works = sorted(
-        set(graph.subjects(RDF.type, SDO.ScholarlyArticle))
-        | set(graph.subjects(RDF.type, SG.PaperDraft))
-        | set(graph.subjects(RDF.type, SDO.Book)),
-        key=str,
-    )
+    from .kgraph import KnowledgeGraph
+    from .network import as_store
+
+    store = as_store(graph.store if isinstance(graph, KnowledgeGraph) else graph)
+
+    def of(prop: str) -> dict[str, str]:
+        return _values(store, f"SELECT ?s ?v WHERE {{ ?s <{prop}> ?v }}")
+
+    def typed(cls: str) -> set[str]:
+        return {row[0].value for row in _select(store, f"SELECT ?s WHERE {{ ?s a <{cls}> }}")}
+
+    books, preprints = typed(str(SDO.Book)), typed(str(FABIO.Preprint))
+    works = sorted(typed(str(SDO.ScholarlyArticle)) | typed(str(SG.PaperDraft)) | books)
+    titles, issued, names = of(str(DCTERMS.title)), of(str(DCTERMS.issued)), of(str(SDO.name))
+    editions, journals = of(str(BIBO.presentedAt)), of(str(DCTERMS.isPartOf))
+    publishers, urls = of(str(DCTERMS.publisher)), of(str(SDO.url))
+    extra = {"doi": of(str(BIBO.doi)), "pages": of(str(BIBO.pages)), "eprint": of(str(SG.arxiv))}
+    person_names = of(str(FOAF.name))
+    authors: dict[str, list[tuple[int, str]]] = {}
+    roles = f"""SELECT ?w ?pos ?who WHERE {{
+        ?role <{PRO.relatesToDocument}> ?w ; <{SDO.position}> ?pos ; <{PRO.isHeldBy}> ?who }}"""
+    for row in _select(store, roles):
+        authors.setdefault(row[0].value, []).append((int(row[1].value), row[2].value))
     library = bibtexparser.Library()
     for work in works:
-        key = (short_id(work) or str(work)).split(":", 1)[-1]
-        types = set(graph.objects(work, RDF.type))
+        key = (short_id(URIRef(work)) or work).split(":", 1)[-1]
         fields: dict[str, str] = {}
-        title = _text(graph, work, DCTERMS.title)
-        if title:
-            fields["title"] = title
-        authors = sorted(
-            (
-                (int(str(graph.value(role, SDO.position))), graph.value(role, PRO.isHeldBy))
-                for role in graph.subjects(PRO.relatesToDocument, work)
-            ),
-            key=lambda pair: pair[0],
-        )
-        names = [_text(graph, person, FOAF.name) or "" for _, person in authors]
-        if names:
-            fields["author"] = " and ".join(names)
-        issued = _text(graph, work, DCTERMS.issued)
-        if issued:
-            fields["year"] = issued[:4]
-        edition = graph.value(work, BIBO.presentedAt)
-        journal = graph.value(work, DCTERMS.isPartOf)
+        if work in titles:
+            fields["title"] = titles[work]
+        names_in_order = [person_names.get(who, "") for _, who in sorted(authors.get(work, []))]
+        if names_in_order:
+            fields["author"] = " and ".join(names_in_order)
+        if work in issued:
+            fields["year"] = issued[work][:4]
         entry_type = "misc"
-        if SDO.Book in types:
+        if work in books:
             entry_type = "book"
-            publisher = _text(graph, work, DCTERMS.publisher)
-            if publisher:
-                fields["publisher"] = publisher
-        elif edition is not None:
+            if publishers.get(work):
+                fields["publisher"] = publishers[work]
+        elif work in editions:
             entry_type = "inproceedings"
-            fields["booktitle"] = _text(graph, edition, SDO.name) or ""
-        elif journal is not None:
-            name = _text(graph, journal, SDO.name) or ""
-            if FABIO.Preprint in types:
+            fields["booktitle"] = names.get(editions[work], "")
+        elif work in journals:
+            name = names.get(journals[work], "")
+            if work in preprints:
                 fields["journal"] = name
             else:
                 entry_type = "article"
                 fields["journal"] = name
         fields = {k: escape(v) if k in TEXT_FIELDS else v for k, v in fields.items()}
-        for bib, prop in (("doi", BIBO.doi), ("pages", BIBO.pages), ("eprint", SG.arxiv)):
-            value = _text(graph, work, prop)
+        for bib in ("doi", "pages", "eprint"):
+            value = extra[bib].get(work)
             if value:
                 fields[bib] = value.replace("-", "--") if bib == "pages" else value
         if "eprint" in fields:
             fields["archiveprefix"] = "arXiv"
-        url = _text(graph, work, SDO.url)
-        if url:
-            fields["url"] = url
+        if urls.get(work):
+            fields["url"] = urls[work]
         library.add(BibEntry(entry_type, key, [Field(k, v) for k, v in fields.items()]))
     layout = bibtexparser.BibtexFormat()
     layout.indent = "  "
     layout.block_separator = "\n\n"
-    text: str = bibtexparser.write_string(library, bibtex_format=layout)
+    # In place: the default unparse stack deep-copies every entry (slow for 100,000).
+    unparse = bibtexparser.middlewares.default_unparse_stack(allow_inplace_modification=True)
+    text: str = bibtexparser.write_string(library, unparse_stack=unparse, bibtex_format=layout)
     return text
 
 

@@ -370,7 +370,7 @@ def export(
     if fmt == "bibtex":
         from .bibtex import export_bibtex
 
-        data = export_bibtex(graph.rdflib()).encode("utf-8")
+        data = export_bibtex(graph).encode("utf-8")
     elif fmt in ("csv", "graphml"):
         from .network import project
         from .tables import graphml
