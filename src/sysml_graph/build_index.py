@@ -1,11 +1,12 @@
-"""Reuse the last build: commands that read ``--data`` open the graph ``build`` wrote, from an
-on-disk pyoxigraph index, instead of mapping the YAML again, when the data has not changed.
+"""Reuse the last build: while the data has not changed since ``build`` wrote ``./dist``,
+commands that read ``--data`` use what it wrote instead of mapping the YAML again.
 
-At 100,000 papers mapping the YAML and loading the store takes tens of seconds; opening the
-index takes milliseconds, so a query costs what the query costs. ``build`` records a
-fingerprint of the data folder (every file's path, size and modification time) beside its
-N-Triples; the first command that finds the fingerprint unchanged indexes that file once
-(``OUT/.cache/index-*``), later ones open the index read-only.
+At 100,000 papers mapping the YAML and loading the store takes tens of seconds. ``build``
+records a fingerprint of the data folder (every file's path, size and modification time)
+and of its own files; while both still match, ``export`` hands over the built Turtle,
+N-Triples or JSON-LD, queries open an on-disk pyoxigraph index of the N-Triples (made once,
+``OUT/.cache/index-*``, then opened in milliseconds), and whole-graph work loads the
+N-Triples into memory.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .kgraph import KnowledgeGraph
 from .load import iter_files
 
 RECORD = "build.json"
+NT = "sysml-graph.nt"
 
 
 def fingerprint(data_dir: Path) -> str:
@@ -81,9 +83,6 @@ def built_graph(
     if not index.is_dir():
         _make_index(nt_file, index)
     return KnowledgeGraph(pyoxigraph.Store.read_only(str(index)))
-
-
-NT = "sysml-graph.nt"
 
 
 def _make_index(nt_file: Path, index: Path) -> None:
