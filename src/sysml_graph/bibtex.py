@@ -70,9 +70,8 @@ def export_bibtex(graph: Any) -> str:
     from bibtexparser.model import Field
 
     from .kgraph import KnowledgeGraph
-    from .network import as_store
 
-    store = as_store(graph.store if isinstance(graph, KnowledgeGraph) else graph)
+    store = KnowledgeGraph.of(graph).store
 
     def of(prop: str) -> dict[str, str]:
         return _values(store, f"SELECT ?s ?v WHERE {{ ?s <{prop}> ?v }}")

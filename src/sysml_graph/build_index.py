@@ -25,6 +25,11 @@ RECORD = "build.json"
 NT = "sysml-graph.nt"
 
 
+def parse_cache_file(out_dir: Path = Path("dist")) -> Path:
+    """Where ``build`` keeps its parse cache (:class:`sysml_graph.load.ParseCache`)."""
+    return out_dir / ".cache" / "parsed.pickle"
+
+
 def fingerprint(data_dir: Path) -> str:
     """A hash of every data file's path, size and modification time (no file is read)."""
     from . import __version__

@@ -143,7 +143,9 @@ def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool, eng
         click.echo(f"ok: {len(foreign)} triples conform to the shapes")
         return
     # The last build's parse cache (in ./dist), if any, spares parsing unchanged files.
-    cache = Path("dist") / ".cache" / "parsed.pickle"
+    from .build_index import parse_cache_file
+
+    cache = parse_cache_file()
     graph, corpus = kg_from_data(_data(data_dir), shacl=False, cache=cache, save_cache=False)
     if not no_shacl:
         problems = shacl_problems(graph, locations(corpus), engine=engine)
@@ -190,7 +192,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    from .build_index import fingerprint, record_build
+    from .build_index import fingerprint, parse_cache_file, record_build
     from .export import FORMATS, serialize_to_temp, write_atomic
     from .network import project
     from .pipeline import kg_from_data
@@ -200,7 +202,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
     with _progress() as progress:
         steps = progress.add_task("load, check and map the YAML", total=4)
         data_fingerprint = fingerprint(_data(data_dir))
-        cache = out_dir / ".cache" / "parsed.pickle"
+        cache = parse_cache_file(out_dir)
         graph, corpus = kg_from_data(_data(data_dir), shacl=False, cache=cache)
         # pyoxigraph lets go of the GIL while it dumps and queries: the three dumps run in
         # a second thread, into temporary files, while this one checks the shapes and draws
@@ -351,7 +353,7 @@ def export(
 ) -> None:
     """Export the graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG, BibTeX, CSV
     tables of papers, people or venues, or the network as GraphML (Gephi, Cytoscape)."""
-    from .export import FORMATS, serialize, trig, write_atomic
+    from .export import FORMATS, copy_atomic, serialize, trig, write_atomic
 
     if graph_file is None and fmt in ("turtle", "nt", "jsonld"):
         from .build_index import built_file
@@ -363,7 +365,7 @@ def export(
                 with done.open("rb") as f:
                     shutil.copyfileobj(f, sys.stdout.buffer)
             else:
-                _copy_atomic(done, output)
+                copy_atomic(done, output)
                 click.echo(f"wrote {output} ({output.stat().st_size:,} bytes)", err=True)
             return
     graph = _load_graph(data_dir, graph_file)
@@ -387,21 +389,6 @@ def export(
     else:
         write_atomic(output, data)
         click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
-
-
-def _copy_atomic(source: Path, target: Path) -> None:
-    import tempfile
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @cli.command()
@@ -497,11 +484,12 @@ def _owners(graph: Any, data_dir: Path | None, graph_file: Path | None) -> dict[
     """Which source file each node was written in: from the YAML when building from data,
     else from the papers' prov:wasDerivedFrom links."""
     if graph_file is None:
+        from .build_index import parse_cache_file
         from .load import ParseCache, read_corpus
         from .shacl import locations
 
         # The last build's parse cache, if any, spares parsing the files again.
-        cache = ParseCache(Path("dist") / ".cache" / "parsed.pickle")
+        cache = ParseCache(parse_cache_file())
         corpus, problems = read_corpus(_data(data_dir), cache)
         if problems:
             raise InvalidInput(problems)

@@ -8,8 +8,9 @@ take seconds.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,14 +27,18 @@ FORMATS: dict[str, tuple[str, str]] = {
     "jsonld": ("JSON_LD", ".jsonld"),
     "rdfxml": ("RDF_XML", ".rdf"),
 }
-ENTITY_KINDS: tuple[str, ...] = ("authorship", "paper", "person", "platform", "scheme")
-ENTITY_KINDS += ("software", "technique", "venue")
+ENTITY_KINDS = (
+    "authorship",
+    "paper",
+    "person",
+    "platform",
+    "scheme",
+    "software",
+    "technique",
+    "venue",
+)
 # Turtle and TriG also abbreviate the entity IRIs: paper:tvm, person:tianqi-chen, …
 WRITE_PREFIXES: dict[str, str] = NAMESPACES | {k: f"{BASE}{k}/" for k in ENTITY_KINDS}
-
-
-def _kg(graph: Any) -> KnowledgeGraph:
-    return graph if isinstance(graph, KnowledgeGraph) else KnowledgeGraph.from_rdflib(graph)
 
 
 def serialize(graph: Any, fmt: str) -> bytes:
@@ -50,22 +55,21 @@ def serialize(graph: Any, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     rdf_format = getattr(pyoxigraph.RdfFormat, FORMATS[fmt][0])
-    return _kg(graph).dump(rdf_format, WRITE_PREFIXES if fmt == "turtle" else NAMESPACES)
+    return KnowledgeGraph.of(graph).dump(
+        rdf_format, WRITE_PREFIXES if fmt == "turtle" else NAMESPACES
+    )
 
 
-def serialize_to_temp(graph: Any, fmt: str, path: Path) -> Path:
-    """Write ``graph`` in format ``fmt`` to a new temporary file beside ``path`` (synced to
-    disk) and return it: the caller renames it over ``path`` when everything is ready, as
-    :func:`write_atomic` does, or deletes it."""
-    import pyoxigraph
-
+def staged(path: Path, fill: Callable[[Path], object]) -> Path:
+    """A new temporary file beside ``path``, written by ``fill``, synced to disk and
+    readable by all; the caller renames it over ``path`` (or deletes it). On failure
+    nothing is left behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     tmp = Path(name)
     try:
-        rdf_format = getattr(pyoxigraph.RdfFormat, FORMATS[fmt][0])
-        _kg(graph).dump_to(tmp, rdf_format, WRITE_PREFIXES if fmt == "turtle" else NAMESPACES)
+        fill(tmp)
         with tmp.open("rb") as f:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
@@ -73,6 +77,16 @@ def serialize_to_temp(graph: Any, fmt: str, path: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
+
+
+def serialize_to_temp(graph: Any, fmt: str, path: Path) -> Path:
+    """``graph`` in format ``fmt`` in a :func:`staged` file for ``path``: the dump goes
+    straight to disk, never through memory."""
+    import pyoxigraph
+
+    rdf_format = getattr(pyoxigraph.RdfFormat, FORMATS[fmt][0])
+    prefixes = WRITE_PREFIXES if fmt == "turtle" else NAMESPACES
+    return staged(path, lambda tmp: KnowledgeGraph.of(graph).dump_to(tmp, rdf_format, prefixes))
 
 
 def trig(graph: Any, owners: Mapping[str, str]) -> bytes:
@@ -95,7 +109,7 @@ def trig(graph: Any, owners: Mapping[str, str]) -> bytes:
 
     def quads() -> Iterator[pyoxigraph.Quad]:
         # Grouped by graph (default first, then by name), each in the lines' sorted order.
-        placed = [(graph_of(t.subject), t) for t in _kg(graph).triples()]
+        placed = [(graph_of(t.subject), t) for t in KnowledgeGraph.of(graph).triples()]
         placed.sort(key=lambda gt: "" if gt[0] is default else gt[0].value)
         for g, t in placed:
             yield pyoxigraph.Quad(t.subject, t.predicate, t.object, g)
@@ -108,15 +122,9 @@ def trig(graph: Any, owners: Mapping[str, str]) -> bytes:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename, so that readers
     (and a build that fails half-way) never see a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    os.replace(staged(path, lambda tmp: tmp.write_bytes(data)), path)
+
+
+def copy_atomic(source: Path, path: Path) -> None:
+    """Copy ``source`` to ``path`` the way :func:`write_atomic` writes."""
+    os.replace(staged(path, lambda tmp: shutil.copyfile(source, tmp)), path)

@@ -123,6 +123,18 @@ class KnowledgeGraph:
         return graph
 
     @classmethod
+    def of(cls, graph: Any) -> KnowledgeGraph:
+        """``graph`` (a KnowledgeGraph, a ``pyoxigraph.Store`` or an rdflib graph) as a
+        KnowledgeGraph; an rdflib graph is copied into a new store."""
+        import pyoxigraph
+
+        if isinstance(graph, KnowledgeGraph):
+            return graph
+        if isinstance(graph, pyoxigraph.Store):
+            return cls(graph)
+        return cls.from_rdflib(graph)
+
+    @classmethod
     def from_rdflib(cls, graph: Graph) -> KnowledgeGraph:
         data: bytes = graph.serialize(format="nt", encoding="utf-8")
         # rdflib writes in hash order: sort, so that equal graphs load in the same order.

@@ -455,8 +455,8 @@ def load_corpus(data_dir: Path) -> Corpus:
 Parsed = tuple[str, Any, list[Problem]]
 
 
-def parse_file(path: Path, data_dir: Path) -> Parsed:
-    """Read and type-check one file of ``data_dir`` on its own."""
+def parse_file(path: Path, data_dir: Path, data: bytes | None = None) -> Parsed:
+    """Read (unless its ``data`` is given) and type-check one file of ``data_dir`` alone."""
     problems: list[Problem] = []
     display = rel(path, data_dir)
     top = path.parent in (data_dir, data_dir / IMPORTED)
@@ -467,7 +467,7 @@ def parse_file(path: Path, data_dir: Path) -> Parsed:
     else:
         kind = "paper"
     try:
-        node = read_yaml(path, display)
+        node = read_yaml(path, display, data)
     except InvalidInput as err:
         return kind, None, err.problems
     except OSError as err:
@@ -583,35 +583,31 @@ class ParseCache:
             pass  # no cache, or an unreadable one: parse everything
 
     def parse(self, paths: list[Path], data_dir: Path) -> list[Parsed]:
-        results: dict[Path, Parsed] = {}
-        todo: list[Path] = []
+        results: list[Parsed] = []
         fresh: dict[str, tuple[int, int, bytes, Parsed]] = {}
         # Keyed by absolute path: two data folders never share entries, even when their
         # files have the same names, sizes and times (copies made with cp -p).
         base = str(data_dir.absolute())
+        self.hits = self.misses = 0
         for path in paths:
             key = f"{base}/{rel(path, data_dir)}"
             st = path.stat()
             entry = self.entries.get(key)
-            if entry is not None and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
-                results[path] = entry[3]
-                fresh[key] = entry
-                continue
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-            if entry is not None and entry[2] == digest:
-                results[path] = entry[3]
-                fresh[key] = (st.st_size, st.st_mtime_ns, digest, entry[3])
-                continue
-            todo.append(path)
-            fresh[key] = (st.st_size, st.st_mtime_ns, digest, ("", None, []))
-        self.hits, self.misses = len(paths) - len(todo), len(todo)
-        for path, parsed in zip(todo, parse_files(todo, data_dir), strict=True):
-            results[path] = parsed
-            key = f"{base}/{rel(path, data_dir)}"
-            size, mtime, digest, _ = fresh[key]
-            fresh[key] = (size, mtime, digest, parsed)
+            if entry is not None and entry[:2] == (st.st_size, st.st_mtime_ns):
+                parsed, digest = entry[3], entry[2]
+            else:
+                data = path.read_bytes()
+                digest = hashlib.blake2b(data, digest_size=16).digest()
+                if entry is not None and entry[2] == digest:
+                    parsed = entry[3]
+                else:
+                    parsed = parse_file(path, data_dir, data)
+                    self.misses += 1
+            fresh[key] = (st.st_size, st.st_mtime_ns, digest, parsed)
+            results.append(parsed)
+        self.hits = len(paths) - self.misses
         self.entries = fresh
-        return [results[path] for path in paths]
+        return results
 
     def save(self) -> None:
         """Write the cache (atomically) for the next run."""
@@ -623,5 +619,8 @@ class ParseCache:
 def _cache_version() -> str:
     from . import __version__
 
-    # The parse depends on the date (the last valid year) as well as on the code.
-    return f"{__version__}:{last_valid_year()}:{Path(__file__).stat().st_mtime_ns}"
+    # The parse depends on the date (the last valid year) and on the code that reads YAML
+    # into records, which a working copy changes without a new version number.
+    here = Path(__file__).parent
+    code = [(here / m).stat().st_mtime_ns for m in ("load.py", "yamlio.py", "records.py")]
+    return f"{__version__}:{last_valid_year()}:{code}"

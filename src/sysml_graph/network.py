@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, RdfFormat, Store
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, SDO, SKOS
 from rdflib.term import Node
@@ -148,11 +148,9 @@ def _keep_least(into: dict[str, str], key: str, value: str) -> None:
 
 def as_store(source: Store | Graph) -> Store:
     """``source`` itself, or a new in-memory pyoxigraph store holding the rdflib graph."""
-    if isinstance(source, Store):
-        return source
-    store = Store()
-    store.load(source.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)
-    return store
+    from .kgraph import KnowledgeGraph
+
+    return KnowledgeGraph.of(source).store
 
 
 def project(source: Store | Graph) -> nx.Graph:

@@ -87,7 +87,7 @@ def _sparql_results(graph: Any) -> list[_Result]:
     from .kgraph import KnowledgeGraph
     from .shacl_sparql import validate
 
-    kg = graph if isinstance(graph, KnowledgeGraph) else KnowledgeGraph.from_rdflib(graph)
+    kg = KnowledgeGraph.of(graph)
     out = []
     for v in validate(kg.store, _checks(year_pattern())):
         value = None

@@ -237,12 +237,12 @@ _SUSPECT_WORDS: tuple[str, ...] = (
     "CLEAR",
     "DROP",
     "CREATE",
+    "ADD",
+    "MOVE",
+    "COPY",
+    "WITH",
 )
-_SUSPECT_WORDS += ("ADD", "MOVE", "COPY", "WITH")
-_SUSPECT = re.compile(
-    r"(?<![\w:$?])(SERVICE|FROM|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:])",
-    re.IGNORECASE,
-)
+_SUSPECT = re.compile(rf"(?<![\w:$?])({'|'.join(_SUSPECT_WORDS)})(?![\w:])", re.IGNORECASE)
 _Q1, _Q2 = "'", '"'
 _OPAQUE = re.compile(
     "|".join(
@@ -313,11 +313,7 @@ def run(graph: Any, text: str) -> Answer:
     if needs_full_check(text):
         header = missing_prefixes(text)
         prepare(header + text, header_lines=header.count("\n"))
-    if isinstance(graph, pyoxigraph.Store):
-        store = graph
-    else:
-        kg = graph if isinstance(graph, KnowledgeGraph) else KnowledgeGraph.from_rdflib(graph)
-        store = kg.store
+    store = KnowledgeGraph.of(graph).store
     try:
         result = store.query(text, prefixes=_QUERY_PREFIXES)
     except SyntaxError as err:

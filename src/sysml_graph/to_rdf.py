@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .namespaces import BASE, DATASET, LICENSE, NAMESPACES, concept_kind
 from .records import Corpus, Paper, PaperKind, Scheme, Series, Status, VenueKind
@@ -348,6 +348,8 @@ def knowledge_graph(corpus: Corpus, include_ontology: bool = True) -> KnowledgeG
     >>> [line for line in kg.nt().decode().splitlines() if "void#triples" in line][0].split()[2]
     '"8"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
+    import pyoxigraph
+
     from .kgraph import KnowledgeGraph
 
     chunks: list[Iterable[list[str]]] = []
@@ -356,14 +358,8 @@ def knowledge_graph(corpus: Corpus, include_ontology: bool = True) -> KnowledgeG
     chunks.append(corpus_lines(corpus))
     chunks.append([dataset_lines(corpus)])
     kg = KnowledgeGraph.from_lines(itertools.chain.from_iterable(chunks))
-    kg.store.load(count_line(len(kg)).encode(), format=_nt_format())
+    kg.store.load(count_line(len(kg)).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
     return kg
-
-
-def _nt_format() -> Any:
-    import pyoxigraph
-
-    return pyoxigraph.RdfFormat.N_TRIPLES
 
 
 def new_graph() -> Graph:
