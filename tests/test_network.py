@@ -122,3 +122,28 @@ def test_render_command(run: Invoke, tmp_path: Path) -> None:
     bad = run("render", "--focus", "no-such-node", "-o", str(tmp_path / "x.html"))
     assert bad.exit_code == 2 and "no node named 'no-such-node'" in bad.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+def test_a_reduced_page_shows_no_author_without_a_paper() -> None:
+    """Prolific authors outrank every paper by degree; taken by degree alone they filled
+    the page with no paper beside them. Each shown author must have a shown paper."""
+    from sysml_graph.render import reduce_to_budget
+
+    g = nx.Graph()
+    g.add_node("technique:t", kind="technique")
+    for i in range(400):
+        paper = f"paper:p{i:03}"
+        g.add_node(paper, kind="paper")
+        g.add_edge(paper, "technique:t")
+        for a in (i % 50, (i * 7 + 1) % 50):  # 50 authors with ~16 papers each
+            g.add_node(f"person:a{a:02}", kind="person")
+            g.add_edge(paper, f"person:a{a:02}")
+    people = [n for n in g if n.startswith("person:")]
+    assert min(g.degree(p) for p in people) > max(g.degree(n) for n in g if n.startswith("paper:"))
+    page = reduce_to_budget(g, budget=60)
+    assert page.number_of_nodes() == 60
+    assert [n for n in page if page.degree(n) == 0] == []
+    shown_people = [n for n in page if n.startswith("person:")]
+    assert shown_people and all(
+        any(m.startswith("paper:") for m in page.adj[p]) for p in shown_people
+    )

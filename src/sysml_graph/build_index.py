@@ -38,7 +38,7 @@ def fingerprint(data_dir: Path) -> str:
     h.update(f"{__version__}\0{data_dir.resolve()}\0".encode())
     for path in iter_files(data_dir):
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             continue
         h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())

@@ -9,8 +9,8 @@ into a store first). Node ids are short and readable: ``paper:tvm``, ``person:io
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 from rdflib import Graph, URIRef
@@ -162,9 +162,15 @@ def project(source: Store | Graph) -> nx.Graph:
     first). Terms are handled as their text (an IRI, a lexical form, a blank node id; what
     rdflib's ``str`` gives), nodes and lists come in sorted order, never in the store's.
     """
+    from .gcpause import no_gc_pauses
+
+    with no_gc_pauses():
+        return _project(as_store(source))
+
+
+def _project(store: Store) -> nx.Graph:
     import networkx as nx
 
-    store = as_store(source)
     g = nx.Graph()
     ids: dict[str, str | None] = {}  # IRI → short id, None for blank nodes and other IRIs
 
@@ -206,10 +212,11 @@ def project(source: Store | Graph) -> nx.Graph:
             # Kept as data because the undirected graph forgets which end is broader.
             broader=sorted(str(concept_id(b)) for b in broaders[concept.value]),
         )
+    link = _linker(g)
     for iri_text, cid in concept_ids.items():
         for broader in sorted(broaders[iri_text], key=lambda b: b.value):
             if isinstance(broader, NamedNode) and broader.value in concept_ids:
-                g.add_edge(cid, concept_ids[broader.value], rel="broader")
+                link(cid, concept_ids[broader.value], {"rel": "broader"})
 
     series_by_class: dict[str, set[str]] = defaultdict(set)
     series_labels: dict[str, str] = {}
@@ -230,9 +237,10 @@ def project(source: Store | Graph) -> nx.Graph:
                     vid, kind="venue", label=series_labels.get(s, ""), name=series_names.get(s, "")
                 )
 
+    # Rows are read by index: unpacking a pyoxigraph solution costs ~60% more.
     names: dict[str, str] = {}
-    for x, name in _rows(store, _NAMES):
-        _keep_least(names, x.value, name.value)
+    for row in _rows(store, _NAMES):
+        _keep_least(names, row[0].value, row[1].value)
     for person in sorted(row[0].value for row in _rows(store, _PEOPLE)):
         pid = sid(person)
         if pid is not None:
@@ -240,9 +248,9 @@ def project(source: Store | Graph) -> nx.Graph:
 
     # One (position, holder) per authorship role, the least if a role has several.
     roles: dict[str, tuple[int, str, str]] = {}
-    for role, work, pos, holder in _rows(store, _ROLES):
-        held = (int(pos.value), holder.value, work.value)
-        key = role.value
+    for row in _rows(store, _ROLES):
+        held = (int(row[2].value), row[3].value, row[1].value)
+        key = row[0].value
         if key not in roles or held[:2] < roles[key][:2]:
             roles[key] = held
     authorships: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -257,20 +265,20 @@ def project(source: Store | Graph) -> nx.Graph:
     urls: dict[str, str] = {}
     dois: dict[str, str] = {}
     for row in _rows(store, _WORKS):
-        w, t, title, date, url, doi, flag = row
-        work = w.value
+        work = row[0].value
         works.add(work)
-        if t.value == _P["Book"]:
+        if row[1].value == _P["Book"]:
             books.add(work)
-        if flag.value == "true":
+        if row[6].value == "true":
             imported.add(work)
-        for into, term in ((titles, title), (issued, date), (urls, url), (dois, doi)):
+        for into, i in ((titles, 2), (issued, 3), (urls, 4), (dois, 5)):
+            term = row[i]
             if term is not None:
                 _keep_least(into, work, term.value)
 
     links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for w, p, o in _rows(store, _LINKS):
-        links[p.value][w.value].add(o.value)
+    for row in _rows(store, _LINKS):
+        links[row[1].value][row[0].value].add(row[2].value)
     edition_names: dict[str, str] = {}
     super_events: dict[str, str] = {}
     repositories: dict[str, set[str]] = defaultdict(set)
@@ -339,17 +347,18 @@ def project(source: Store | Graph) -> nx.Graph:
             code=code[0] if code else "",
         )
         for pos, person in enumerate(authors, start=1):
-            if sid(person) in g:
-                g.add_edge(nid, sid(person), rel="author", position=pos)
+            author = sid(person)
+            if author in g:
+                link(nid, str(author), {"rel": "author", "position": pos})
         if venue_node in series:
-            g.add_edge(nid, series[venue_node], rel="venue")
+            link(nid, series[venue_node], {"rel": "venue"})
         for t in techniques:
-            g.add_edge(nid, concept_ids[t], rel="technique")
+            link(nid, concept_ids[t], {"rel": "technique"})
         for p in platforms:
-            g.add_edge(nid, concept_ids[p], rel="platform")
+            link(nid, concept_ids[p], {"rel": "platform"})
         for c in inferred:
             if not g.has_edge(nid, concept_ids[c]):
-                g.add_edge(nid, concept_ids[c], rel="inferred")
+                link(nid, concept_ids[c], {"rel": "inferred"})
         for s in software:
             swid = sid(s)
             if swid is not None:
@@ -360,14 +369,38 @@ def project(source: Store | Graph) -> nx.Graph:
                     label=f"code: {g.nodes[nid]['label']}",
                     url=repo or sites.get(s, ""),
                 )
-                g.add_edge(nid, swid, rel="software")
+                link(nid, swid, {"rel": "software"})
     for rel in ("extends", "cites"):
         pairs = links[_P[rel]]
         for a in sorted(pairs):
             for b in sorted(pairs[a]):
-                if sid(a) in g and sid(b) in g:
-                    g.add_edge(sid(a), sid(b), rel=rel)
+                source, target = sid(a), sid(b)
+                if source in g and target in g:
+                    link(str(source), str(target), {"rel": rel})
     return g
+
+
+def _linker(g: nx.Graph) -> Callable[[str, str, dict[str, Any]], None]:
+    """``link(u, v, data)``: what ``g.add_edge(u, v, **data)`` does for two nodes already in
+    ``g``, written straight into its adjacency (785,000 edges at 100,000 papers: 1.6 s
+    instead of 4.5 s through the public method, which checks and copies on every call).
+
+    >>> import networkx as nx
+    >>> g = nx.Graph(); g.add_nodes_from("ab"); link = _linker(g)
+    >>> link("a", "b", {"rel": "cites"}); link("b", "a", {"rel": "extends"})
+    >>> list(g.edges(data=True))
+    [('a', 'b', {'rel': 'extends'})]
+    """
+    adj = g._adj  # networkx's own storage: {node: {neighbour: shared edge data}}
+
+    def link(u: str, v: str, data: dict[str, Any]) -> None:
+        known = adj[u].get(v)
+        if known is None:
+            adj[u][v] = adj[v][u] = data
+        else:
+            known.update(data)
+
+    return link
 
 
 def coauthor_view(full: nx.Graph) -> nx.Graph:

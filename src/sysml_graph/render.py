@@ -93,7 +93,17 @@ def reduce_to_budget(
 
     Every technique, platform and venue comes first, then papers, people and the rest by
     their degree in ``full`` (the complete projection; ``g`` without it), ties by id; the
-    first node that would take the edges over budget ends the list.
+    first node that would take the edges over budget ends the list. A node waits until one
+    of its neighbours is shown (a prolific author until one of their papers is): taken by
+    degree alone, 1,200 of the 2,500 nodes of a 100,000-paper page were authors without a
+    single paper beside them. Nodes with no shown neighbour fill what is left, if anything.
+
+    >>> import networkx as nx
+    >>> g = nx.Graph([("paper:a", "technique:t"), ("paper:a", "person:p"),
+    ...               ("person:p", "paper:b"), ("person:p", "paper:c")])
+    >>> nx.set_node_attributes(g, {n: n.split(":")[0] for n in g}, "kind")
+    >>> list(reduce_to_budget(g, budget=3))  # person:p (degree 3) waits for paper:a
+    ['paper:a', 'technique:t', 'person:p']
     """
     import heapq
 
@@ -111,14 +121,36 @@ def reduce_to_budget(
     def rank(node: str) -> tuple[bool, int, str]:
         return kinds[node] not in ALWAYS_SHOWN, -degree[node], node
 
+    queue = [(rank(n), n) for n in g.nodes]
+    heapq.heapify(queue)
     keep: set[str] = set()
+    waiting: set[str] = set()
     edges = 0
-    for node in heapq.nsmallest(limit, g.nodes, key=rank):
+
+    def take(node: str, added: int) -> None:
+        nonlocal edges
+        keep.add(node)
+        edges += added
+        if waiting:
+            for m in g.adj[node]:
+                if m in waiting:  # now it has a neighbour on the page: back in line
+                    waiting.discard(m)
+                    heapq.heappush(queue, (rank(m), m))
+
+    while queue and len(keep) < limit:
+        _, node = heapq.heappop(queue)
+        added = sum(1 for m in g.adj[node] if m in keep or m == node)
+        if not added and kinds[node] not in ALWAYS_SHOWN:
+            waiting.add(node)
+            continue
+        if edges + added > edge_limit:
+            return induced_subgraph(g, keep)
+        take(node, added)
+    for node in sorted(waiting, key=rank)[: limit - len(keep)]:
         added = sum(1 for m in g.adj[node] if m in keep or m == node)
         if edges + added > edge_limit:
             break
-        keep.add(node)
-        edges += added
+        take(node, added)
     return induced_subgraph(g, keep)
 
 
