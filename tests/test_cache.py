@@ -114,3 +114,45 @@ def test_export_hands_over_the_builds_files_while_the_data_is_unchanged(
     eie.write_text(eie.read_text().replace("EIE:", "EIE (changed):"))
     result = run("export", "--format", "nt", "--data", data)
     assert b"EIE (changed):" in result.stdout_bytes
+
+
+def test_network_commands_reuse_the_builds_network_while_the_data_is_unchanged(
+    run: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """render, stats and export csv/graphml read the network the build drew instead of
+    projecting the graph again, and write the same bytes as a projection would."""
+    import sysml_graph.network
+
+    monkeypatch.chdir(tmp_path)
+    data = str(data_copy)
+    assert run("build", "--data", data).exit_code == 0
+    assert (tmp_path / "dist" / ".cache" / "network.pickle").is_file()
+    projected = {}
+    for name, args in {
+        "page.html": ["render", "-o", "page.html"],
+        "papers.csv": ["export", "--format", "csv", "-o", "papers.csv"],
+        "graph.graphml": ["export", "--format", "graphml", "-o", "graph.graphml"],
+    }.items():
+        assert run(*args, "--graph", "dist/sysml-graph.nt").exit_code == 0
+        projected[name] = (tmp_path / name).read_bytes()
+        (tmp_path / name).unlink()
+
+    def no_projection(*_: object) -> None:
+        raise AssertionError("projected again although the build's network is current")
+
+    with monkeypatch.context() as m:
+        m.setattr(sysml_graph.network, "project", no_projection)
+        assert run("render", "--data", data, "-o", "page.html").exit_code == 0
+        assert run("export", "--format", "csv", "--data", data, "-o", "papers.csv").exit_code == 0
+        assert (
+            run("export", "--format", "graphml", "--data", data, "-o", "graph.graphml").exit_code
+            == 0
+        )
+        assert run("stats", "--data", data, "--out", "stats").exit_code == 0
+    assert {name: (tmp_path / name).read_bytes() for name in projected} == projected
+
+    # The data changed since the build: the network follows the data.
+    eie = data_copy / "papers" / "eie.yaml"
+    eie.write_text(eie.read_text().replace("EIE:", "EIE (changed):"))
+    result = run("export", "--format", "csv", "--data", data)
+    assert "EIE (changed):" in result.output
