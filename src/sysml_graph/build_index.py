@@ -119,7 +119,7 @@ def built_graph(
     if nt_file is None:
         return None
     if whole:
-        return KnowledgeGraph.from_file(nt_file)
+        return KnowledgeGraph.from_dump(nt_file)
     index = out_dir / ".cache" / f"index-{nt_file.stat().st_mtime_ns}"
     if not index.is_dir():
         _make_index(nt_file, index)

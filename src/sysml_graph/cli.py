@@ -390,7 +390,7 @@ def export(
 ) -> None:
     """Export the graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG, BibTeX, CSV
     tables of papers, people or venues, or the network as GraphML (Gephi, Cytoscape)."""
-    from .export import FORMATS, copy_atomic, serialize, trig, write_atomic
+    from .export import FORMATS, copy_atomic, serialize, trig, trig_of_nt, write_atomic
 
     if graph_file is None and fmt in ("turtle", "nt", "jsonld"):
         from .build_index import built_file
@@ -416,8 +416,14 @@ def export(
 
         data = export_bibtex(_load_graph(data_dir, graph_file)).encode("utf-8")
     elif fmt == "trig":
-        graph = _load_graph(data_dir, graph_file)
-        data = trig(graph, _owners(graph, data_dir, graph_file))
+        from .build_index import NT, built_file
+
+        built = built_file(_data(data_dir), NT) if graph_file is None else None
+        if built is not None:  # the build's N-Triples are in its store's order
+            data = trig_of_nt(built.read_bytes(), _owners(None, data_dir, None))
+        else:
+            graph = _load_graph(data_dir, graph_file)
+            data = trig(graph, _owners(graph, data_dir, graph_file))
     else:
         data = serialize(_load_graph(data_dir, graph_file), fmt)
     if output is None:

@@ -10,15 +10,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .kgraph import KnowledgeGraph
 from .namespaces import BASE, NAMESPACES
-
-if TYPE_CHECKING:
-    import pyoxigraph
 
 FORMATS: dict[str, tuple[str, str]] = {
     # name: (pyoxigraph format name, file suffix)
@@ -93,28 +90,60 @@ def trig(graph: Any, owners: Mapping[str, str]) -> bytes:
     """The graph as TriG with one named graph per source file: each triple goes to the
     graph of the file its subject was written in (``owners``: subject IRI → file name);
     triples of nodes without a file (the ontology, the dataset description) stay in the
-    default graph. The union of all graphs is the graph itself."""
+    default graph. The union of all graphs is the graph itself. Graphs come in order of
+    name (the default graph first), each with its triples in the store's order.
+
+    The triples are sorted into graphs as N-Triples lines of text and written by
+    pyoxigraph: making a Python object per triple took 48 s and 3.7 GB at 4.1 million.
+
+    >>> x = "<https://w3id.org/sysml-graph/paper/x>"
+    >>> kg = KnowledgeGraph.from_lines([f'{x} <http://purl.org/dc/terms/title> "X" .\\n'])
+    >>> out = trig(kg, {x[1:-1]: "papers/x.yaml"}).decode()
+    >>> out.endswith('<https://w3id.org/sysml-graph/source/papers/x.yaml> {\\n'
+    ...              '\\tpaper:x dcterms:title "X" .\\n}\\n')
+    True
+    """
+    return trig_of_nt(KnowledgeGraph.of(graph).nt(), owners)
+
+
+def trig_of_nt(nt: bytes, owners: Mapping[str, str]) -> bytes:
+    """:func:`trig` of the graph these N-Triples hold, in their order (a build's file
+    needs no store: at 4.1 million triples loading one took 10 s and 1.45 GB)."""
     import pyoxigraph
 
-    default = pyoxigraph.DefaultGraph()
-    names: dict[str, pyoxigraph.NamedNode] = {}
-
-    def graph_of(subject: Any) -> Any:
-        owner = owners.get(subject.value) if isinstance(subject, pyoxigraph.NamedNode) else None
-        if owner is None:
-            return default
-        if owner not in names:
-            names[owner] = pyoxigraph.NamedNode(f"{BASE}source/{owner}")
-        return names[owner]
-
-    def quads() -> Iterator[pyoxigraph.Quad]:
-        # Grouped by graph (default first, then by name), each in the lines' sorted order.
-        placed = [(graph_of(t.subject), t) for t in KnowledgeGraph.of(graph).triples()]
-        placed.sort(key=lambda gt: "" if gt[0] is default else gt[0].value)
-        for g, t in placed:
-            yield pyoxigraph.Quad(t.subject, t.predicate, t.object, g)
-
-    data = pyoxigraph.serialize(quads(), format=pyoxigraph.RdfFormat.TRIG, prefixes=WRITE_PREFIXES)
+    text = nt.decode("utf-8")
+    del nt
+    lines = text.splitlines()
+    del text
+    graphs: dict[str, list[str]] = {}
+    names: dict[str, str] = {"": ""}
+    for line in lines:
+        owner = None
+        if line.startswith("<"):
+            subject = line[1 : line.index(">")]
+            if "\\" in subject:  # an escaped IRI: compare what it spells
+                subject = pyoxigraph.NamedNode(subject.encode().decode("unicode_escape")).value
+            owner = owners.get(subject)
+        key = "" if owner is None else owner
+        if key not in graphs:
+            graphs[key] = []
+            if key:  # checked (and escaped) as an IRI once per graph
+                names[key] = f" {pyoxigraph.NamedNode(f'{BASE}source/{key}')}"
+        graphs[key].append(line)
+    del lines
+    with tempfile.TemporaryDirectory() as tmp:
+        quads = Path(tmp) / "quads.nq"
+        with quads.open("w", encoding="utf-8") as f:
+            for key in sorted(graphs):
+                name = names[key]
+                # "<s> <p> <o> ." becomes "<s> <p> <o> <g> ." (N-Quads).
+                f.writelines(f"{line[:-2]}{name} .\n" for line in graphs[key])
+        del graphs
+        data = pyoxigraph.serialize(
+            pyoxigraph.parse(path=str(quads), format=pyoxigraph.RdfFormat.N_QUADS),
+            format=pyoxigraph.RdfFormat.TRIG,
+            prefixes=WRITE_PREFIXES,
+        )
     assert data is not None
     return data
 
