@@ -180,3 +180,25 @@ def test_a_file_read_from_its_end_gives_every_line_once_last_first(
     path.write_bytes(b"".join(lines) + b"no newline at the end")
     got = b"".join(_lines_from_the_end(path, block)).splitlines(keepends=True)
     assert got == [b"no newline at the end\n", *reversed(lines)]
+
+
+def test_trig_keeps_literals_with_unicode_line_separators_whole() -> None:
+    """N-Triples leaves U+2028 and U+0085 unescaped inside a literal; splitting the lines
+    with str.splitlines() would cut the literal in two."""
+    import pyoxigraph
+
+    from sysml_graph.export import trig
+    from sysml_graph.kgraph import KnowledgeGraph
+
+    x = "https://w3id.org/sysml-graph/paper/x"
+    title = "a\u2028b\x85c\u2029d"
+    kg = KnowledgeGraph.from_lines(
+        [f'<{x}> <http://purl.org/dc/terms/title> "{title}" .\n', f"<{x}> <{x}> <{x}> .\n"]
+    )
+    data = trig(kg, {x: "papers/x.yaml"})
+    quads = list(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TRIG))
+    assert len(quads) == 2
+    assert {q.object.value for q in quads if isinstance(q.object, pyoxigraph.Literal)} == {title}
+    assert {q.graph_name.value for q in quads} == {
+        "https://w3id.org/sysml-graph/source/papers/x.yaml"
+    }

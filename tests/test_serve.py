@@ -185,6 +185,23 @@ def test_construct_formats(endpoint: str, graph: Graph, accept: str, fmt: str) -
     assert isomorphic(got, want)
 
 
+def test_construct_keeps_a_literal_with_a_line_separator_whole(endpoint: str) -> None:
+    """N-Triples leaves U+2028 unescaped in a literal: the answer's lines are cut at "\\n"
+    only, or the literal would be cut in two and its halves sorted apart."""
+    q = (
+        "CONSTRUCT { ?p dcterms:description ?t } "
+        'WHERE { ?p a schema:ScholarlyArticle BIND ("a\u2028b" AS ?t) }'
+    )
+    status, _, body = http(
+        f"{endpoint}/sparql",
+        q.encode(),
+        {"Content-Type": "application/sparql-query", "Accept": "application/n-triples"},
+    )
+    assert status == 200
+    got = Graph().parse(data=body.decode(), format="nt")
+    assert len(got) > 1 and {str(o) for o in got.objects()} == {"a\u2028b"}
+
+
 @pytest.mark.parametrize(
     "data,headers,method,query",
     [

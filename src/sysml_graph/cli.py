@@ -214,7 +214,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
     from .shacl import locations, shacl_problems
 
     with _progress() as progress:
-        steps = progress.add_task("load, check and map the YAML", total=4)
+        steps = progress.add_task("load, check and map the YAML", total=5)
         data_fingerprint = fingerprint(_data(data_dir))
         cache = parse_cache_file(out_dir)
         graph, corpus = kg_from_data(_data(data_dir), shacl=False, cache=cache)
@@ -235,13 +235,14 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
             try:
                 papers = len(corpus.papers)
                 del corpus  # the records' memory goes to the network (~0.3 GB at 100k papers)
-                progress.update(steps, advance=1, description="lay out and render the network")
+                progress.update(steps, advance=1, description="project the network")
                 full = project(graph.store)
                 network = stage_network(full, out_dir)
                 progress.update(steps, advance=1, description="check the SHACL shapes")
                 problems = checked.result()
                 if problems:
                     raise InvalidInput(problems)
+                progress.update(steps, advance=1, description="lay out and render the network")
                 html = render_html(full, full=full).encode("utf-8")
                 del full
                 progress.update(steps, advance=1, description="serialise")
@@ -687,12 +688,11 @@ def bibtex(inputs: tuple[Path, ...], source_url: str | None, data_dir: Path, dry
 
 def main() -> None:
     """Entry point of the ``sysml-graph`` console script."""
+    code: Any = 0
     try:
-        cli(prog_name="sysml-graph")
+        cli(prog_name="sysml-graph")  # standalone mode: ends with SystemExit
     except SystemExit as done:
         code = done.code
-    else:  # pragma: no cover - click always ends with SystemExit in standalone mode
-        code = 0
     if isinstance(code, str):  # what sys.exit("message") does
         print(code, file=sys.stderr)
         code = 1

@@ -198,7 +198,7 @@ def _lines_from_the_end(path: Path, block: int = 1 << 25) -> Iterator[bytes]:
     """The lines of ``path``, last first, in chunks of whole lines (each ending in a newline)."""
     with path.open("rb") as f:
         pos = f.seek(0, os.SEEK_END)
-        carry = b""  # the start of a line whose end an earlier block held
+        carry = b""  # the end of a line that begins in the block read next
         while pos > 0:
             size = min(block, pos)
             pos -= size

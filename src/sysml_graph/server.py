@@ -171,7 +171,8 @@ def answer(pool: Pool, text: str, accept: str, limits: Limits) -> tuple[str, byt
             f"{limits.timeout:g} s; narrow it or add a LIMIT",
         ) from None
     if graph_query:
-        lines = [line for line in data.decode("utf-8").splitlines() if line.strip()]
+        # One triple per "\n" (splitlines() would also cut at a U+2028 inside a literal).
+        lines = [line for line in data.decode("utf-8").split("\n") if line.strip()]
         if len(lines) > limits.max_results:
             raise SparqlError(
                 413, f"the result has more than {limits.max_results} triples; narrow the query"
