@@ -172,3 +172,30 @@ def test_exports_from_the_last_build_equal_exports_from_the_data(
     assert run("build", "--data", data).exit_code == 0
     for fmt, expected in fresh.items():
         assert run("export", "--format", fmt, "--data", data).stdout_bytes == expected, fmt
+
+
+def test_the_cache_is_written_again_only_when_something_changed(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "parsed.pickle"
+    for _ in range(2):
+        cache = ParseCache(path)
+        read_corpus(data_copy, cache)
+        cache.save()
+    written = path.stat().st_mtime_ns
+    cache = ParseCache(path)
+    read_corpus(data_copy, cache)
+    assert not cache.changed
+    cache.save()
+    assert path.stat().st_mtime_ns == written  # nothing new: not written
+
+    os.utime(data_copy / "papers" / "tvm.yaml", ns=(1, 1))  # same bytes, new time: noted
+    (data_copy / "papers" / "eie.yaml").unlink()  # a file gone: forgotten
+    cache = ParseCache(path)
+    read_corpus(data_copy, cache)
+    assert cache.changed and cache.misses == 0
+    cache.save()
+    cache = ParseCache(path)
+    read_corpus(data_copy, cache)
+    assert not cache.changed
+    assert not any(key.endswith("papers/eie.yaml") for key in cache.entries)
