@@ -1,8 +1,9 @@
 """Serialise the graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG; write files atomically.
 
-pyoxigraph writes every format from its store, in the store's order, which depends only on
-the order the triples went in: the same data gives the same bytes, and millions of triples
-take seconds.
+pyoxigraph writes every format in the store's order, which depends only on the order the
+triples went in: the same data gives the same bytes, and millions of triples take seconds.
+TriG is the store's N-Triples sorted into one graph per source file, then written by
+pyoxigraph.
 """
 
 from __future__ import annotations
