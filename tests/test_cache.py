@@ -199,3 +199,22 @@ def test_the_cache_is_written_again_only_when_something_changed(
     read_corpus(data_copy, cache)
     assert not cache.changed
     assert not any(key.endswith("papers/eie.yaml") for key in cache.entries)
+
+
+def test_validate_after_a_build_of_all_the_shipped_data_finds_no_problem(
+    run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the importer's editions into their venues once put them in the parse
+    cache's records: every build after the first, and validate, found each one twice."""
+    import shutil
+
+    from sysml_graph.resources import default_data_dir
+
+    data = shutil.copytree(default_data_dir(), tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    assert run("build", "--data", str(data)).exit_code == 0
+    result = run("validate", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    (data / "venues.yaml").write_text((data / "venues.yaml").read_text() + "\n")
+    result = run("build", "--data", str(data))  # a full build, through the cache
+    assert result.exit_code == 0, result.output

@@ -116,8 +116,9 @@ def betweenness(g: nx.Graph) -> dict[str, float]:
     """
     import random
 
-    import igraph
+    from .render import import_igraph
 
+    igraph = import_igraph()
     nodes = list(g.nodes)
     n = len(nodes)
     if n < 3:

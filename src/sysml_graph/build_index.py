@@ -19,10 +19,10 @@ import pickle
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .kgraph import KnowledgeGraph
-from .load import iter_files
+from .load import file_groups
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -37,19 +37,57 @@ def parse_cache_file(out_dir: Path = Path("dist")) -> Path:
     return out_dir / ".cache" / "parsed.pickle"
 
 
-def fingerprint(data_dir: Path) -> str:
-    """A hash of every data file's path, size and modification time (no file is read)."""
-    from . import __version__
+def code_key() -> str:
+    """Changes whenever the code, the ontology and shapes, the page template or the year
+    (which bounds valid years) do: what the outputs depend on besides the data."""
+    import datetime
 
+    from . import __version__
+    from .resources import ontology_dir
+
+    here = Path(__file__).parent
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{__version__}\0{data_dir.resolve()}\0".encode())
-    for path in iter_files(data_dir):
+    h.update(f"{__version__}\0{datetime.date.today().year}\0".encode())
+    for folder in (here, here / "templates", here / "queries", ontology_dir()):
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.is_file():  # not __pycache__, which changes as modules are compiled
+                st = entry.stat()
+                h.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def fingerprint(data_dir: Path) -> str:
+    """A hash of every data file's path, size and modification time (no file is read),
+    and of the code (:func:`code_key`)."""
+    return scan(data_dir)[0]
+
+
+def scan(data_dir: Path) -> tuple[str, dict[str, tuple[int, int]]]:
+    """:func:`fingerprint`, and each data file's (size, modification time) by its path
+    relative to ``data_dir`` (what a rebuild compares with the last build's). 0.35 s for
+    100,000 files: stat by name within each folder's descriptor, one hash update."""
+    parts = [f"{code_key()}\0{data_dir.resolve()}\0"]
+    stats: dict[str, tuple[int, int]] = {}
+    top = str(data_dir)
+    for folder, names in file_groups(data_dir):
+        text = str(folder)
+        relative = "" if folder == data_dir else text[0 if top == "." else len(top) + 1 :] + "/"
         try:
-            st = os.stat(path)
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         except OSError:
             continue
-        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+        try:
+            for name in names:
+                try:
+                    st = os.stat(name, dir_fd=fd)
+                except OSError:
+                    continue
+                parts.append(f"{text}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n")
+                stats[relative + name] = (st.st_size, st.st_mtime_ns)
+        finally:
+            os.close(fd)
+    h = hashlib.blake2b("".join(parts).encode(), digest_size=16)
+    return h.hexdigest(), stats
 
 
 def record_build(out_dir: Path, data_fingerprint: str, files: list[Path]) -> None:
@@ -82,9 +120,18 @@ def built_file(data_dir: Path, name: str, out_dir: Path = Path("dist")) -> Path 
 
 def stage_network(full: nx.Graph, out_dir: Path) -> Path:
     """``full`` pickled into a temporary file beside ``OUT/.cache/network.pickle``, for
-    ``build`` to rename there once everything has succeeded (1.3 s at 100,000 papers)."""
+    ``build`` to rename there once everything has succeeded (1.3 s at 100,000 papers).
+
+    Edges with equal data are given one shared dict first (``full`` is changed): 785,000
+    edges have ten different ones at 100,000 papers, and reading the pickle back took 1.1 s
+    with a dict each, 0.5 s shared. Nothing that reads the network changes an edge's data.
+    """
     from .export import staged
 
+    shared: dict[tuple[tuple[str, Any], ...], dict[str, Any]] = {}
+    for neighbours in full._adj.values():
+        for v, data in neighbours.items():
+            neighbours[v] = shared.setdefault(tuple(sorted(data.items())), data)
     data = pickle.dumps(full, protocol=pickle.HIGHEST_PROTOCOL)
     return staged(out_dir / NETWORK, lambda tmp: tmp.write_bytes(data))
 

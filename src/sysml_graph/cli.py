@@ -204,27 +204,62 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
 
     Nothing is written unless the data is valid; each file is replaced atomically.
     """
+    from .rebuild import PageWorker
+
+    # The rebuild's second process starts first (a fork, before any thread does).
+    worker = PageWorker(out_dir)
+    try:
+        _build(_data(data_dir), out_dir, worker)
+    finally:
+        worker.stop()
+
+
+def _build(data_dir: Path, out_dir: Path, worker: Any) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from .build_index import NETWORK, fingerprint, parse_cache_file, record_build, stage_network
+    from .build_index import NETWORK, parse_cache_file, record_build, scan, stage_network
     from .export import FORMATS, serialize_to_temp, write_atomic
     from .network import project
     from .pipeline import kg_from_data
+    from .rebuild import NotIncremental, draft_state, forget_state, rebuild, save_state
     from .render import render_html
     from .shacl import locations, shacl_problems
 
+    targets = {f: out_dir / f"sysml-graph{FORMATS[f][1]}" for f in ("turtle", "nt", "jsonld")}
+    html_file = out_dir / "sysml-graph.html"
     with _progress() as progress:
-        steps = progress.add_task("load, check and map the YAML", total=5)
-        data_fingerprint = fingerprint(_data(data_dir))
+        steps = progress.add_task("scan the data folder", total=4)
+        data_fingerprint, stats = scan(data_dir)
+
+        def step(description: str) -> None:
+            progress.update(steps, advance=1, description=description)
+
+        try:
+            # Only paper files changed since the last build: splice them into its outputs.
+            done = rebuild(data_dir, out_dir, data_fingerprint, stats, worker, step)
+        except NotIncremental:
+            worker.stop()
+        else:
+            progress.update(steps, completed=4)
+            progress.stop()
+            how = (
+                f"{len(done.changed)} changed paper file(s) spliced into the last build"
+                if done.changed
+                else "nothing changed since the last build"
+            )
+            click.echo(f"built {done.triples} triples from {done.papers} papers ({how})")
+            for path in [*targets.values(), html_file]:
+                click.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
+            return
+        progress.update(steps, completed=0, total=6, description="load, check and map the YAML")
         cache = parse_cache_file(out_dir)
-        graph, corpus = kg_from_data(_data(data_dir), shacl=False, cache=cache)
+        graph, corpus = kg_from_data(data_dir, shacl=False, cache=cache)
         _keep_until_exit(graph)
         # pyoxigraph lets go of the GIL while it dumps and queries: the shapes are checked
         # and the three dumps written (into temporary files) by two more threads while this
         # one draws the network. At 100,000 papers that hides the SHACL check (4–7 s) and the
         # dumps (12 s) behind the projection. Nothing replaces the previous build until
         # everything has succeeded.
-        targets = {f: out_dir / f"sysml-graph{FORMATS[f][1]}" for f in ("turtle", "nt", "jsonld")}
         network: Path | None = None
         with ThreadPoolExecutor(max_workers=2) as pool:
             checked = pool.submit(shacl_problems, graph, locations(corpus))
@@ -234,6 +269,7 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
             }
             try:
                 papers = len(corpus.papers)
+                state = draft_state(data_dir, stats, corpus, len(graph))
                 del corpus  # the records' memory goes to the network (~0.3 GB at 100k papers)
                 progress.update(steps, advance=1, description="project the network")
                 full = project(graph.store)
@@ -255,13 +291,16 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
                 if network is not None:
                     network.unlink(missing_ok=True)
                 raise
+        progress.update(steps, advance=1, description="note where each paper is, for rebuilds")
+        forget_state(out_dir)  # it describes the outputs about to be replaced
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+        write_atomic(html_file, html)
+        record_build(out_dir, data_fingerprint, [*temps, html_file])
+        save_state(state, out_dir, data_fingerprint)
         progress.update(steps, advance=1)
-    for path, tmp in temps.items():
-        os.replace(tmp, path)
-    write_atomic(out_dir / "sysml-graph.html", html)
-    record_build(out_dir, data_fingerprint, [*temps, out_dir / "sysml-graph.html"])
     click.echo(f"built {len(graph)} triples from {papers} papers")
-    for path in [*targets.values(), out_dir / "sysml-graph.html"]:
+    for path in [*targets.values(), html_file]:
         click.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
 
 

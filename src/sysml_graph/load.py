@@ -13,6 +13,7 @@ This module checks each file on its own (syntax, types, ranges, required fields)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import os
@@ -423,32 +424,46 @@ def rel(path: Path, data_dir: Path) -> str:
         return path.as_posix()
 
 
-def paper_files(data_dir: Path) -> list[Path]:
-    """``data_dir/papers/*.yaml`` in name order (what ``sorted(glob(...))`` gives, 10×
-    faster: at 100,000 files, sorting Path objects alone took most of a second)."""
-    folder = data_dir / "papers"
+def paper_names(data_dir: Path) -> list[str]:
+    """The names of the files ``data_dir/papers/*.yaml``, in order (what
+    ``sorted(glob(...))`` gives, 10× faster: at 100,000 files, sorting Path objects alone
+    took most of a second)."""
     try:
-        names = os.listdir(folder)
+        names = os.listdir(data_dir / "papers")
     except (FileNotFoundError, NotADirectoryError):
         return []
-    return [folder / n for n in sorted(names) if n.endswith(".yaml") and not n.startswith(".")]
+    return [n for n in sorted(names) if n.endswith(".yaml") and not n.startswith(".")]
+
+
+def paper_files(data_dir: Path) -> list[Path]:
+    """``data_dir/papers/*.yaml`` in name order."""
+    folder = data_dir / "papers"
+    return [folder / n for n in paper_names(data_dir)]
 
 
 IMPORTED = "imported"
 
 
+def file_groups(data_dir: Path) -> Iterator[tuple[Path, list[str]]]:
+    """:func:`iter_files` as (folder, names) groups, in the same order."""
+    yield data_dir, ["people.yaml", "venues.yaml"]
+    yield (
+        data_dir / "taxonomies",
+        [p.name for p in sorted((data_dir / "taxonomies").glob("*.yaml"))],
+    )
+    yield data_dir / "papers", paper_names(data_dir)
+    imported = data_dir / IMPORTED
+    names = ("sources.yaml", "people.yaml", "venues.yaml", "editions.yaml")
+    yield imported, [name for name in names if (imported / name).is_file()]
+    yield imported / "papers", paper_names(imported)
+
+
 def iter_files(data_dir: Path) -> Iterator[Path]:
     """Every YAML file of a data folder, in a stable order: curated files first, then the
     importer's drafts under ``imported/`` (people, venues, editions, papers)."""
-    for name in ("people.yaml", "venues.yaml"):
-        yield data_dir / name
-    yield from sorted((data_dir / "taxonomies").glob("*.yaml"))
-    yield from paper_files(data_dir)
-    imported = data_dir / IMPORTED
-    for name in ("sources.yaml", "people.yaml", "venues.yaml", "editions.yaml"):
-        if (imported / name).is_file():
-            yield imported / name
-    yield from paper_files(imported)
+    for folder, names in file_groups(data_dir):
+        for name in names:
+            yield folder / name
 
 
 def load_corpus(data_dir: Path) -> Corpus:
@@ -552,6 +567,10 @@ def read_corpus(data_dir: Path, cache: ParseCache | None = None) -> tuple[Corpus
             schemes.append(payload)
         else:
             papers.append(payload)
+    if extra_editions:
+        # Copies: the records may be a parse cache's, which must keep what the files hold
+        # (appending to them put every imported edition in twice once the cache was saved).
+        series = [dataclasses.replace(s, editions=list(s.editions)) for s in series]
     by_id = {s.id: s for s in series}
     for edition in extra_editions:
         if edition.series in by_id:

@@ -434,8 +434,9 @@ def induced_subgraph(g: nx.Graph, keep: Collection[str]) -> nx.Graph:
     sub.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
     done: set[str] = set()
     edges = []
+    adj = g._adj  # networkx's own dicts: its views cost 5× as much per neighbour
     for node in sub:  # what g.edges yields, walking the kept nodes' neighbours only
-        edges += [(node, m, d) for m, d in g.adj[node].items() if m in keep and m not in done]
+        edges += [(node, m, d) for m, d in adj[node].items() if m in keep and m not in done]
         done.add(node)
     sub.add_edges_from(edges)
     return sub

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .namespaces import BASE, DATASET, LICENSE, NAMESPACES, concept_kind
-from .records import Corpus, Paper, PaperKind, Scheme, Series, Status, VenueKind
+from .records import Corpus, Paper, PaperKind, Scheme, Series, SourceList, Status, VenueKind
 from .resources import ontology_file
 
 if TYPE_CHECKING:
@@ -248,15 +248,18 @@ def add_paper(out: list[str], p: Paper, journals: set[str]) -> None:
         a(f"{n} {SG.listSection} {lit(topic)} .\n")
     if p.note:
         a(f"{n} {SKOS.editorialNote} {lit(p.note)} .\n")
-    source = node("source", p.where.file)
-    a(f"{n} {PROV.wasDerivedFrom} {source} .\n")
-    a(f"{source} {RDF_TYPE} {PROV.Entity} .\n")
     for origin in p.sources:
         line = link(origin.url)
         a(f"{n} {PROV.wasDerivedFrom} {line} .\n")
         a(f"{line} {RDF_TYPE} {PROV.Entity} .\n")
         if origin.list.startswith("http"):
             a(f"{line} {DCTERMS.isPartOf} {link(origin.list)} .\n")
+    # Last on purpose: the store dumps the last triple first, so every paper's run of
+    # triples in every output starts with its own file's node (sysml_graph.rebuild finds
+    # the runs by it).
+    source = node("source", p.where.file)
+    a(f"{n} {PROV.wasDerivedFrom} {source} .\n")
+    a(f"{source} {RDF_TYPE} {PROV.Entity} .\n")
 
 
 def ontology_lines() -> list[str]:
@@ -271,9 +274,9 @@ def ontology_lines() -> list[str]:
     return data.decode("utf-8").splitlines(keepends=True)
 
 
-def corpus_lines(corpus: Corpus, chunk: int = 5_000) -> Iterator[list[str]]:
-    """The triples of the records (papers, people, venues, schemes), in lists of lines
-    for ``chunk`` records at a time, in the corpus' order."""
+def shared_lines(corpus: Corpus, chunk: int = 5_000) -> Iterator[list[str]]:
+    """The triples of the shared records (schemes, venues, people), in lists of lines for
+    ``chunk`` people at a time, in the corpus' order."""
     out: list[str] = []
     a = out.append
     add_schemes(out, corpus.schemes)
@@ -293,8 +296,19 @@ def corpus_lines(corpus: Corpus, chunk: int = 5_000) -> Iterator[list[str]]:
             out = []
             a = out.append
     yield out
-    journals = {s.id for s in corpus.series if s.kind is VenueKind.JOURNAL}
-    out = []
+
+
+def journal_ids(corpus: Corpus) -> set[str]:
+    """The venue series that are journals (a paper is dcterms:isPartOf them)."""
+    return {s.id for s in corpus.series if s.kind is VenueKind.JOURNAL}
+
+
+def corpus_lines(corpus: Corpus, chunk: int = 5_000) -> Iterator[list[str]]:
+    """The triples of the records (schemes, venues, people, papers), in lists of lines
+    for ``chunk`` records at a time, in the corpus' order."""
+    yield from shared_lines(corpus, chunk)
+    journals = journal_ids(corpus)
+    out: list[str] = []
     for i, paper in enumerate(corpus.papers, start=1):
         add_paper(out, paper, journals)
         if i % chunk == 0:
@@ -305,6 +319,11 @@ def corpus_lines(corpus: Corpus, chunk: int = 5_000) -> Iterator[list[str]]:
 
 def dataset_lines(corpus: Corpus) -> list[str]:
     """The void:Dataset description, all but its triple count."""
+    return describe_dataset(corpus.source_lists, len(corpus.papers))
+
+
+def describe_dataset(source_lists: list[SourceList], papers: int) -> list[str]:
+    """:func:`dataset_lines` of a corpus with these source lists and this many papers."""
     d = _u(DATASET)
     seed = _u(SEED_LIST)
     out = [
@@ -314,7 +333,7 @@ def dataset_lines(corpus: Corpus) -> list[str]:
         f"{d} {DCTERMS.source} {seed} .\n",
         f"{seed} {DCTERMS.license} {_u(SPDX + 'MIT')} .\n",
     ]
-    for lst in corpus.source_lists:
+    for lst in source_lists:
         repo = link(lst.repository) if lst.repository.startswith("http") else node("source", lst.id)
         out.append(f"{d} {DCTERMS.source} {repo} .\n")
         out.append(f"{repo} {RDF_TYPE} {PROV.Entity} .\n")
@@ -324,7 +343,7 @@ def dataset_lines(corpus: Corpus) -> list[str]:
         if lst.licence:
             out.append(f"{repo} {DCTERMS.license} {_u(SPDX + lst.licence)} .\n")
     out.append(f"{d} {VOID.uriSpace} {lit(BASE)} .\n")
-    out.append(f"{d} {VOID.entities} {integer(len(corpus.papers))} .\n")
+    out.append(f"{d} {VOID.entities} {integer(papers)} .\n")
     return out
 
 
