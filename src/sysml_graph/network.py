@@ -161,11 +161,32 @@ def project(source: Store | Graph) -> nx.Graph:
     pyoxigraph store with a few bulk SPARQL queries (an rdflib graph is copied into a store
     first). Terms are handled as their text (an IRI, a lexical form, a blank node id; what
     rdflib's ``str`` gives), nodes and lists come in sorted order, never in the store's.
+    The network is :func:`in_id_order`.
     """
     from .gcpause import no_gc_pauses
 
     with no_gc_pauses():
-        return _project(as_store(source))
+        return in_id_order(_project(as_store(source)))
+
+
+def in_id_order(g: nx.Graph) -> nx.Graph:
+    """``g`` with its nodes, and each node's neighbours, in order of id (a new graph
+    sharing ``g``'s data). What is computed from the network in the order networkx walks it
+    (communities, PageRank, sampled betweenness) is then the same for a network projected
+    from a whole graph and for one a rebuild patched (0.4 s at 100,000 papers).
+
+    >>> import networkx as nx
+    >>> g = in_id_order(nx.Graph([("b", "c"), ("b", "a")]))
+    >>> list(g), list(g["b"])
+    (['a', 'b', 'c'], ['a', 'c'])
+    """
+    import networkx as nx
+
+    out = nx.Graph()
+    out.graph = g.graph
+    out._node = {n: g._node[n] for n in sorted(g._node)}
+    out._adj = {n: dict(sorted(g._adj[n].items())) for n in out._node}
+    return out
 
 
 def _project(store: Store) -> nx.Graph:

@@ -83,6 +83,7 @@ class State:
     triples: int
     tail_line: str  # the first triple after the papers' runs (the shared records' last)
     fingerprint: str = ""  # the data's, as build.json records it with the outputs
+    network: tuple[int, int] = (0, 0)  # size and mtime of the last full build's network
     deltas: int = 0  # network deltas since the last full build (the first of DELTAS)
 
 
@@ -239,7 +240,11 @@ def save_state(state: State | None, out_dir: Path, fingerprint: str) -> bool:
     forget_state(out_dir)
     if state is None:
         return False
+    from .build_index import NETWORK
+
     state.fingerprint = fingerprint
+    st = (out_dir / NETWORK).stat()
+    state.network = (st.st_size, st.st_mtime_ns)
     files = state.files
     tail_line = state.tail_line
     tail_iri = tail_line[1 : tail_line.index(">")]
@@ -317,6 +322,40 @@ def _outputs_untouched(out_dir: Path, state: State) -> bool:
     except (OSError, ValueError, KeyError, TypeError):
         return False
     return True
+
+
+def _network_untouched(out_dir: Path, state: State) -> bool:
+    from .build_index import NETWORK
+
+    try:
+        st = (out_dir / NETWORK).stat()
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns) == state.network
+
+
+def patched_network(data_dir: Path, out_dir: Path) -> nx.Graph | None:
+    """The network of the data as it is now when the last build into ``out_dir`` was a
+    rebuild: the last full build's, patched by the rebuilds since, :func:`in_id_order`
+    like a projection's. None when the last build was not a rebuild of this data."""
+    from .build_index import NETWORK, fingerprint
+    from .gcpause import no_gc_pauses
+    from .network import in_id_order
+
+    state = _load_state(out_dir, data_dir)
+    if state is None or not state.deltas or state.fingerprint != fingerprint(data_dir):
+        return None
+    if not _outputs_untouched(out_dir, state) or not _network_untouched(out_dir, state):
+        return None
+    deltas = _read_deltas(out_dir)
+    if len(deltas) < state.deltas:
+        return None
+    with no_gc_pauses():
+        with (out_dir / NETWORK).open("rb") as f:
+            g = pickle.load(f)
+        for delta in deltas[: state.deltas]:
+            apply_delta(g, delta)
+        return in_id_order(g)
 
 
 # --- the page, in a second process --------------------------------------------------------
@@ -459,6 +498,8 @@ def rebuild(
         raise NotIncremental("no network of the last build")
     if not _outputs_untouched(out_dir, state):
         raise NotIncremental("an output was changed or removed since the last build")
+    if not _network_untouched(out_dir, state):
+        raise NotIncremental("the last full build's network was changed or removed")
     gone = [f for f in state.stats if f not in stats]
     if gone:
         raise NotIncremental(f"{gone[0]} was removed")
@@ -507,8 +548,8 @@ def rebuild(
     os.replace(state_file, out_dir / STATE)
     for path, tmp in temps.items():
         os.replace(tmp, path)
-    # The network cache is left out: it is the last full build's, which the deltas patch
-    # for the next rebuild only; render, stats and the network exports project anew.
+    # The network cache is left out of build.json: it is the last full build's, which
+    # patched_network patches with the deltas for render, stats and the network exports.
     record_build(out_dir, fingerprint, list(temps))
     return Rebuilt(triples, len(state.files), changed)
 
