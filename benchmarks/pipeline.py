@@ -40,11 +40,12 @@ SELECTIVE = ("paper-authors", "papers-by-author", "coauthors", "find-concept")
 SYNTHETIC = {"paper": "paper-000001", "person": "person-000500", "venue": "venue-01"}
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of a command run in its own process."""
+def timed(cmd: list[str], cwd: Path, output: list[str] | None = None) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of a command run in its own process (and the processes
+    it waited for); its standard output goes to ``output`` if given."""
     start = time.perf_counter()
-    with tempfile.TemporaryFile() as err_file:
-        process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err_file)
+    with tempfile.TemporaryFile() as err_file, tempfile.TemporaryFile() as out_file:
+        process = subprocess.Popen(cmd, cwd=cwd, stdout=out_file, stderr=err_file)
         timer = threading.Timer(STEP_LIMIT, process.kill)
         timer.start()
         _, status, usage = os.wait4(process.pid, 0)
@@ -52,6 +53,9 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
         seconds = time.perf_counter() - start
         err_file.seek(0)
         err = err_file.read().decode(errors="replace")
+        out_file.seek(0)
+        if output is not None:
+            output.append(out_file.read().decode(errors="replace"))
     if seconds >= STEP_LIMIT:
         raise RuntimeError(f"stopped after {STEP_LIMIT} s")
     if status != 0:
@@ -169,11 +173,15 @@ def measure(n: int, root: Path) -> list[tuple[str, float, float | None, float | 
     rows: list[tuple[str, float, float | None, float | None, str]] = []
 
     def step(name: str, cmd: list[str], ratio_to: float | None = None, note: str = "") -> float:
+        output: list[str] = []
         try:
-            seconds, mb = timed(cmd, work)
+            seconds, mb = timed(cmd, work, output)
         except RuntimeError as err:
             rows.append((name, float("nan"), None, None, str(err)))
             return float("nan")
+        if cmd[3:4] == ["build"]:  # say which kind of build it was
+            how = "spliced" if "spliced into the last build" in output[0] else "full build"
+            note = f"{how}; {note}" if note else how
         rows.append((name, seconds, mb, seconds / ratio_to if ratio_to else None, note))
         print(f"{n:>7} {name:<40} {seconds:>8.2f} s {mb:>7.0f} MB", file=sys.stderr)
         return seconds
@@ -201,9 +209,17 @@ def measure(n: int, root: Path) -> list[tuple[str, float, float | None, float | 
     paper.write_text(original.replace("Synthetic paper 0:", "Synthetic paper 0 (edited):"))
     try:
         step("rebuild after one file changed", [*sg, "build", "--data", str(data)])
+        page = str(work / "g0.html")
+        step(
+            "render after it (the network patched)",
+            [*sg, "render", "--data", str(data), "-o", page],
+        )
     finally:
         paper.write_text(original, encoding="utf-8")
-    step("build (cache, file restored)", [*sg, "build", "--data", str(data)])
+    step("rebuild, the file restored", [*sg, "build", "--data", str(data)])
+    venues = data / "venues.yaml"
+    os.utime(venues)  # not a paper file: a full build, all papers from the parse cache
+    step("build, parse cache (venues.yaml touched)", [*sg, "build", "--data", str(data)])
     step("first command: index the build", [*sg, "query", "papers-per-year", "--data", str(data)])
     queries = child("query-times", str(nt))
     for name, q in queries.items():
