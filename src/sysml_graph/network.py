@@ -170,23 +170,28 @@ def project(source: Store | Graph) -> nx.Graph:
 
 
 def in_id_order(g: nx.Graph) -> nx.Graph:
-    """``g`` with its nodes, and each node's neighbours, in order of id (a new graph
-    sharing ``g``'s data). What is computed from the network in the order networkx walks it
-    (communities, PageRank, sampled betweenness) is then the same for a network projected
-    from a whole graph and for one a rebuild patched (0.4 s at 100,000 papers).
+    """``g``, its nodes and each node's neighbours put in order of id, in place (a second
+    copy of the adjacency would cost 0.2 GB at 100,000 papers). What is computed from the
+    network in the order networkx walks it (communities, PageRank, sampled betweenness) is
+    then the same for a network projected from a whole graph and for one a rebuild patched
+    (0.4 s at 100,000 papers).
 
     >>> import networkx as nx
     >>> g = in_id_order(nx.Graph([("b", "c"), ("b", "a")]))
     >>> list(g), list(g["b"])
     (['a', 'b', 'c'], ['a', 'c'])
     """
-    import networkx as nx
-
-    out = nx.Graph()
-    out.graph = g.graph
-    out._node = {n: g._node[n] for n in sorted(g._node)}
-    out._adj = {n: dict(sorted(g._adj[n].items())) for n in out._node}
-    return out
+    for neighbours in g._adj.values():
+        if len(neighbours) > 1:
+            ordered = sorted(neighbours.items())
+            neighbours.clear()
+            neighbours.update(ordered)
+    # networkx's views hold these very dicts: refilled, never replaced.
+    for table in (g._node, g._adj):
+        ordered = sorted(table.items())
+        table.clear()
+        table.update(ordered)
+    return g
 
 
 def _project(store: Store) -> nx.Graph:

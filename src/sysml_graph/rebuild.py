@@ -240,10 +240,8 @@ def save_state(state: State | None, out_dir: Path, fingerprint: str) -> bool:
     forget_state(out_dir)
     if state is None:
         return False
-    from .build_index import NETWORK
-
     state.fingerprint = fingerprint
-    st = (out_dir / NETWORK).stat()
+    st = (out_dir / build_index.NETWORK).stat()
     state.network = (st.st_size, st.st_mtime_ns)
     files = state.files
     tail_line = state.tail_line
@@ -308,11 +306,10 @@ def _outputs_untouched(out_dir: Path, state: State) -> bool:
     state's data fingerprint, and every output is as build.json recorded it."""
     import json
 
-    from .build_index import RECORD
     from .export import FORMATS
 
     try:
-        record = json.loads((out_dir / ".cache" / RECORD).read_text(encoding="utf-8"))
+        record = json.loads((out_dir / ".cache" / build_index.RECORD).read_text(encoding="utf-8"))
         if record["data"] != state.fingerprint:
             return False
         for name in [*(f"sysml-graph{FORMATS[f][1]}" for f in SPLICED), HTML]:
@@ -325,10 +322,8 @@ def _outputs_untouched(out_dir: Path, state: State) -> bool:
 
 
 def _network_untouched(out_dir: Path, state: State) -> bool:
-    from .build_index import NETWORK
-
     try:
-        st = (out_dir / NETWORK).stat()
+        st = (out_dir / build_index.NETWORK).stat()
     except OSError:
         return False
     return (st.st_size, st.st_mtime_ns) == state.network
@@ -338,12 +333,11 @@ def patched_network(data_dir: Path, out_dir: Path) -> nx.Graph | None:
     """The network of the data as it is now when the last build into ``out_dir`` was a
     rebuild: the last full build's, patched by the rebuilds since, :func:`in_id_order`
     like a projection's. None when the last build was not a rebuild of this data."""
-    from .build_index import NETWORK, fingerprint
     from .gcpause import no_gc_pauses
     from .network import in_id_order
 
     state = _load_state(out_dir, data_dir)
-    if state is None or not state.deltas or state.fingerprint != fingerprint(data_dir):
+    if state is None or not state.deltas or state.fingerprint != build_index.fingerprint(data_dir):
         return None
     if not _outputs_untouched(out_dir, state) or not _network_untouched(out_dir, state):
         return None
@@ -351,7 +345,7 @@ def patched_network(data_dir: Path, out_dir: Path) -> nx.Graph | None:
     if len(deltas) < state.deltas:
         return None
     with no_gc_pauses():
-        with (out_dir / NETWORK).open("rb") as f:
+        with (out_dir / build_index.NETWORK).open("rb") as f:
             g = pickle.load(f)
         for delta in deltas[: state.deltas]:
             apply_delta(g, delta)
@@ -377,31 +371,31 @@ def _page_worker(conn: Connection, out_dir: Path) -> None:
         import jinja2  # noqa: F401  # what drawing the page imports, while there is time
         import pyvis.network  # noqa: F401
 
-        from .build_index import NETWORK
         from .export import staged
         from .gcpause import no_gc_pauses
         from .render import import_igraph, render_html
 
         import_igraph()
         with no_gc_pauses():
-            with (out_dir / NETWORK).open("rb") as f:
+            with (out_dir / build_index.NETWORK).open("rb") as f:
                 g = pickle.load(f)
             deltas = _read_deltas(out_dir)
         message = conn.recv()
-        if message is None:
-            return
-        earlier, new = message  # the state knows how many of the deltas are its own
-        if len(deltas) < earlier:
-            raise RuntimeError(f"{DELTAS} has {len(deltas)} deltas, not {earlier}")
-        for delta in [*deltas[:earlier], new]:
-            apply_delta(g, delta)
-        html = render_html(g, full=g).encode("utf-8")
-        tmp = staged(out_dir / HTML, lambda t: t.write_bytes(html))
-        conn.send(("ok", str(tmp)))
+        if message is not None:
+            earlier, new = message  # the state knows how many of the deltas are its own
+            if len(deltas) < earlier:
+                raise RuntimeError(f"{DELTAS} has {len(deltas)} deltas, not {earlier}")
+            for delta in [*deltas[:earlier], new]:
+                apply_delta(g, delta)
+            html = render_html(g, full=g).encode("utf-8")
+            tmp = staged(out_dir / HTML, lambda t: t.write_bytes(html))
+            conn.send(("ok", str(tmp)))
     except BaseException:
-        conn.send(("error", traceback.format_exc()))
-    # Now, not after freeing the network object by object (half a second at 100,000).
-    os._exit(0)
+        with contextlib.suppress(OSError):
+            conn.send(("error", traceback.format_exc()))
+    finally:
+        # Now, not after freeing the network object by object (0.5 s at 100,000 papers).
+        os._exit(0)
 
 
 class PageWorker:
@@ -411,10 +405,9 @@ class PageWorker:
     def __init__(self, out_dir: Path) -> None:
         import multiprocessing
 
-        from .build_index import NETWORK
-
         self.process: multiprocessing.context.ForkProcess | None = None
-        if not (out_dir / STATE).is_file() or not (out_dir / NETWORK).is_file():
+        self.drawing = False
+        if not (out_dir / STATE).is_file() or not (out_dir / build_index.NETWORK).is_file():
             return
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
@@ -430,6 +423,7 @@ class PageWorker:
             self.conn.send((earlier, delta))
         except OSError as e:
             raise NotIncremental(f"the second process ended: {e}") from e
+        self.drawing = True
 
     def page(self) -> Path:
         """The page :meth:`draw` started, in a staged file."""
@@ -439,26 +433,24 @@ class PageWorker:
         except (OSError, EOFError) as e:
             status, text = "error", f"the second process ended: {e}"
         self.process.join()
-        self.process = None
+        self.process, self.drawing = None, False
         if status != "ok":
             raise NotIncremental(f"drawing the page failed:\n{text}")
         return Path(text)
 
     def stop(self) -> None:
+        """End the second process: at once unless it is drawing a page, else once it has
+        (and the page is deleted): a full build should not wait for it."""
         if self.process is None:
             return
-        with contextlib.suppress(OSError):  # it has ended already
-            self.conn.send(None)
-        self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.process = None
-        with contextlib.suppress(OSError, EOFError):
-            if self.conn.poll():  # a page nobody will use
+        if self.drawing:
+            with contextlib.suppress(OSError, EOFError):
                 status, text = self.conn.recv()
                 if status == "ok":
                     Path(text).unlink(missing_ok=True)
+        self.process.kill()
+        self.process.join()
+        self.process = None
 
 
 # --- the rebuild ----------------------------------------------------------------------------
@@ -488,8 +480,7 @@ def rebuild(
     """Splice the paper files that changed since the last build into its outputs; raise
     :class:`NotIncremental` when a full build is needed instead (nothing is written then).
     ``step(description)`` is called as each step starts."""
-    from .build_index import record_build
-    from .export import write_atomic
+    from .export import staged, write_atomic
 
     state = _load_state(out_dir, data_dir)
     if state is None:
@@ -520,8 +511,6 @@ def rebuild(
     delta = _network_delta(store, new, state)
     if step:
         step("splice the changed papers into the outputs")
-    from .export import staged
-
     temps: dict[Path, Path] = {}
     state_file: Path | None = None
     worker.draw(state.deltas, delta)  # the second process draws the page meanwhile
@@ -550,7 +539,7 @@ def rebuild(
         os.replace(tmp, path)
     # The network cache is left out of build.json: it is the last full build's, which
     # patched_network patches with the deltas for render, stats and the network exports.
-    record_build(out_dir, fingerprint, list(temps))
+    build_index.record_build(out_dir, fingerprint, list(temps))
     return Rebuilt(triples, len(state.files), changed)
 
 
