@@ -409,7 +409,10 @@ class PageWorker:
         self.drawing = False
         if not (out_dir / STATE).is_file() or not (out_dir / build_index.NETWORK).is_file():
             return
-        ctx = multiprocessing.get_context("fork")
+        try:
+            ctx = multiprocessing.get_context("fork")
+        except ValueError:  # no fork on this system: every build is a full one
+            return
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_page_worker, args=(child, out_dir), daemon=True)
         self.process.start()
@@ -432,7 +435,8 @@ class PageWorker:
             status, text = self.conn.recv()
         except (OSError, EOFError) as e:
             status, text = "error", f"the second process ended: {e}"
-        self.process.join()
+        # Not joined: it leaves by itself, and the kernel takes a few tenths of a second
+        # to take back its memory (multiprocessing reaps it later, or the build's end).
         self.process, self.drawing = None, False
         if status != "ok":
             raise NotIncremental(f"drawing the page failed:\n{text}")
@@ -448,8 +452,7 @@ class PageWorker:
                 status, text = self.conn.recv()
                 if status == "ok":
                     Path(text).unlink(missing_ok=True)
-        self.process.kill()
-        self.process.join()
+        self.process.kill()  # not joined either (see page)
         self.process = None
 
 
