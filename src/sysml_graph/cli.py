@@ -297,7 +297,8 @@ def _build(data_dir: Path, out_dir: Path, worker: Any) -> None:
             os.replace(tmp, path)
         write_atomic(html_file, html)
         record_build(out_dir, data_fingerprint, [*temps, html_file])
-        save_state(state, out_dir, data_fingerprint)
+        with contextlib.suppress(OSError):  # without it the next build is a full one
+            save_state(state, out_dir, data_fingerprint)
         progress.update(steps, advance=1)
     click.echo(f"built {len(graph)} triples from {papers} papers")
     for path in [*targets.values(), html_file]:
