@@ -3,11 +3,12 @@ commands that read ``--data`` use what it wrote instead of mapping the YAML agai
 
 At 100,000 papers mapping the YAML and loading the store takes tens of seconds. ``build``
 records a fingerprint of the data folder (every file's path, size and modification time)
-and of its own files; while both still match, ``export`` hands over the built Turtle,
-N-Triples or JSON-LD, queries open an on-disk pyoxigraph index of the N-Triples (made once,
-``OUT/.cache/index-*``, then opened in milliseconds), the network commands (render, stats,
-csv, graphml) read the network the build drew (``OUT/.cache/network.pickle``), and other
-whole-graph work loads the N-Triples into memory.
+and of the code, and of its own files; while both still match, ``export`` hands over the
+built Turtle, N-Triples or JSON-LD, queries open an on-disk pyoxigraph index of the
+N-Triples (made once, ``OUT/.cache/index-*``, then opened in milliseconds), the network
+commands (render, stats, csv, graphml) read the network the build drew
+(``OUT/.cache/network.pickle``, patched after a rebuild: :mod:`sysml_graph.rebuild`), and
+other whole-graph work loads the N-Triples into memory.
 """
 
 from __future__ import annotations

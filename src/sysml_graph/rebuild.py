@@ -35,7 +35,6 @@ import pickle
 import re
 import traceback
 from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -110,26 +109,20 @@ def _paper_keys(p: Paper) -> tuple[str, ...]:
 # --- serialising one file's triples alone -----------------------------------------------
 
 
-def _rdf_format(fmt: str) -> tuple[pyoxigraph.RdfFormat, dict[str, str] | None]:
-    import pyoxigraph
+def _dump(lines: list[str], fmt: str) -> bytes:
+    """The lines loaded one after the other into a store of their own, dumped the way
+    ``build`` dumps the whole graph (:func:`sysml_graph.export.serialize`)."""
+    from .export import serialize
+    from .kgraph import KnowledgeGraph
 
-    from .export import FORMATS, WRITE_PREFIXES
-    from .namespaces import NAMESPACES
-
-    prefixes = WRITE_PREFIXES if fmt == "turtle" else NAMESPACES if fmt == "jsonld" else None
-    return getattr(pyoxigraph.RdfFormat, FORMATS[fmt][0]), prefixes
+    return serialize(KnowledgeGraph.from_lines([lines]), fmt)
 
 
-def _dump(lines: Iterable[str], fmt: str) -> bytes:
-    """The lines loaded one after the other into a store of their own, dumped."""
-    import pyoxigraph
+def _output(out_dir: Path, fmt: str) -> Path:
+    """Where ``build`` writes format ``fmt``."""
+    from .export import FORMATS
 
-    store = pyoxigraph.Store()
-    store.load("".join(lines).encode(), pyoxigraph.RdfFormat.N_TRIPLES)
-    rdf_format, prefixes = _rdf_format(fmt)
-    data = store.dump(format=rdf_format, from_graph=pyoxigraph.DefaultGraph(), prefixes=prefixes)
-    assert data is not None
-    return data
+    return out_dir / f"sysml-graph{FORMATS[fmt][1]}"
 
 
 def _turtle_prelude() -> bytes:
@@ -234,7 +227,7 @@ def forget_state(out_dir: Path) -> None:
 def save_state(state: State | None, out_dir: Path, fingerprint: str) -> bool:
     """Find where each paper file's run starts in the outputs just written, and keep the
     state for the next build; False (and no state kept) where a run is not found."""
-    from .export import FORMATS, write_atomic
+    from .export import write_atomic
     from .namespaces import BASE
 
     forget_state(out_dir)
@@ -252,7 +245,7 @@ def save_state(state: State | None, out_dir: Path, fingerprint: str) -> bool:
         template = _marker(fmt, first, line)
         needles = [template.replace(files[0].encode(), name.encode()) for name in files]
         needles.append(_marker(fmt, tail_iri, tail_line))
-        with (out_dir / f"sysml-graph{FORMATS[fmt][1]}").open("rb") as f:
+        with _output(out_dir, fmt).open("rb") as f:
             found = _find_in_order(f, needles)
         if found is None:
             return False
@@ -306,15 +299,13 @@ def _outputs_untouched(out_dir: Path, state: State) -> bool:
     state's data fingerprint, and every output is as build.json recorded it."""
     import json
 
-    from .export import FORMATS
-
     try:
         record = json.loads((out_dir / ".cache" / build_index.RECORD).read_text(encoding="utf-8"))
         if record["data"] != state.fingerprint:
             return False
-        for name in [*(f"sysml-graph{FORMATS[f][1]}" for f in SPLICED), HTML]:
-            st = (out_dir / name).stat()
-            if [st.st_size, st.st_mtime_ns] != record["files"][name]:
+        for path in [*(_output(out_dir, f) for f in SPLICED), out_dir / HTML]:
+            st = path.stat()
+            if [st.st_size, st.st_mtime_ns] != record["files"][path.name]:
                 return False
     except (OSError, ValueError, KeyError, TypeError):
         return False
@@ -613,12 +604,6 @@ def _lines(new: dict[str, Paper], state: State) -> dict[str, list[str]]:
     return out
 
 
-def _nt_file(out_dir: Path) -> Path:
-    from .build_index import NT
-
-    return out_dir / NT
-
-
 def _local_graph(
     out_dir: Path, new: dict[str, Paper], lines: dict[str, list[str]], state: State
 ) -> pyoxigraph.Store:
@@ -637,7 +622,7 @@ def _local_graph(
         partners.update(by_id[o] for o in state.cited_by.get(p.id, ()) if o in by_id)
     partners.difference_update(new)
     runs: list[bytes] = ["".join(lines[name]).encode() for name in new]
-    with _nt_file(out_dir).open("rb") as f:
+    with (out_dir / build_index.NT).open("rb") as f:
         for name in sorted(partners):
             j = where[name]
             f.seek(nt[j])
@@ -698,7 +683,7 @@ def _splice_all(
 ) -> tuple[dict[str, array[int]], int]:
     """Write each output again with the changed runs (into ``temps``); return the new
     offsets and the new number of triples."""
-    from .export import FORMATS, staged
+    from .export import staged
 
     where = {name: j for j, name in enumerate(state.files)}
     nt = state.offsets["nt"]
@@ -706,7 +691,7 @@ def _splice_all(
     # order they went in, the reverse of the dump's) and compare the other dumps' runs.
     old_runs: dict[str, bytes] = {}
     removed = 0
-    with _nt_file(out_dir).open("rb") as f:
+    with (out_dir / build_index.NT).open("rb") as f:
         for name in new:
             if name in where:
                 j = where[name]
@@ -726,7 +711,7 @@ def _splice_all(
     events = _plan(state.files, where, list(new))
     offsets: dict[str, array[int]] = {}
     for fmt in SPLICED:
-        path = out_dir / f"sysml-graph{FORMATS[fmt][1]}"
+        path = _output(out_dir, fmt)
         starts = state.offsets[fmt]
         with path.open("rb") as src:
             src.seek(0)
