@@ -1,6 +1,8 @@
 """A query worker process for ``sysml-graph serve``: one pyoxigraph store, one query at a
 time. The server kills a worker whose query outlives the time limit and starts another, so a
-runaway query really stops (Oxigraph's own --timeout-s does not interrupt an aggregate)."""
+runaway query really stops (Oxigraph's own --timeout-s does not interrupt an aggregate).
+A worker is sealed off from the network once its graph is loaded (:mod:`.offline`): no
+query it runs can open a connection, whatever the front's check let through."""
 
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ def work(conn: Connection, path: str) -> None:
 
     store = ox.Store()
     store.load(path=path, format=ox.RdfFormat.N_TRIPLES)
+    from .offline import available, seal
+
+    if available():
+        seal(all_threads=True)  # also any thread the engine started while loading
     conn.send(("ready", len(store)))
     while True:
         try:

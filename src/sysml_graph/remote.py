@@ -12,7 +12,7 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-from .sparql import QueryError, missing_prefixes, prepare
+from .sparql import QueryError, check, missing_prefixes
 
 RETRIES = 3
 
@@ -52,8 +52,9 @@ def query_endpoint(endpoint: str, text: str, timeout: float = 60.0) -> Any:
     from rdflib.query import Result
 
     full = missing_prefixes(text) + text
-    query = prepare(full)  # the same refusals as locally: no SERVICE, FROM, updates
-    graph_query = query.algebra.name in ("ConstructQuery", "DescribeQuery")
+    header_lines = full.count("\n") - text.count("\n")
+    # The same refusals as locally: no SERVICE, FROM, updates, in either reading of escapes.
+    graph_query = check(full, header_lines) in ("CONSTRUCT", "DESCRIBE")
     accept = "application/n-triples" if graph_query else "application/sparql-results+json"
     request = urllib.request.Request(
         endpoint,

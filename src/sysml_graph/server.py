@@ -27,7 +27,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from .sparql import QueryError, format_result, missing_prefixes, named_queries, prepare
+from .sparql import QueryError, check, format_result, missing_prefixes, named_queries
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
@@ -157,11 +157,11 @@ def answer(pool: Pool, text: str, accept: str, limits: Limits) -> tuple[str, byt
 
     full = missing_prefixes(text) + text
     try:
-        query = prepare(full, header_lines=full.count("\n") - text.count("\n"))
+        form = check(full, header_lines=full.count("\n") - text.count("\n"))
     except QueryError as err:
         status = 403 if "not allowed" in str(err) else 400
         raise SparqlError(status, str(err)) from None
-    graph_query = query.algebra.name in ("ConstructQuery", "DescribeQuery")
+    graph_query = form in ("CONSTRUCT", "DESCRIBE")
     try:
         _, data = pool.run(full, limits.timeout)
     except QueryTimeout:

@@ -47,42 +47,84 @@ def _walk(node: Any) -> Iterable[Any]:
             yield from _walk(value)
 
 
-def prepare(text: str, header_lines: int = 0) -> Any:
-    """Parse ``text`` as a read-only SPARQL query; refuse what could reach out.
+# Oxigraph reads \\uXXXX and \\UXXXXXXXX only inside strings and IRIs, where each stands for
+# one character; SPARQL 1.1 (19.2) expands them everywhere before parsing. (rdflib does too,
+# but reads \\u with eight digits as \\U: the text reaches it already expanded.)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
-    >>> prepare("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
-    Traceback (most recent call last):
-    ...
-    sysml_graph.sparql.QueryError: SERVICE is not allowed: queries never reach the network
-    """
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    try:
-        parsed = parseQuery(text)
-    except ParseException as err:
-        try:
-            parseUpdate(text)
-        except ParseException:
-            raise QueryError(
-                f"SPARQL syntax error at line {err.lineno - header_lines}, "
-                f"column {err.col}: {err.msg}"
-            ) from None
-        raise QueryError(
-            "updates (INSERT, DELETE, LOAD, CLEAR…) are not allowed: the graph is read-only"
-        ) from None
-    for node in _walk(parsed):
+def _expand(match: re.Match[str]) -> str:
+    code = int(match.group(1) or match.group(2), 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        raise QueryError(f"SPARQL syntax error: {match.group(0)} names no character")
+    return chr(code)
+
+
+FORMS = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
+
+
+def _refuse_reaching_out(tree: Any) -> None:
+    for node in _walk(tree):
         name = getattr(node, "name", None)
         if name == "ServiceGraphPattern":
             raise QueryError("SERVICE is not allowed: queries never reach the network")
         if name == "DatasetClause":
             raise QueryError("FROM and FROM NAMED are not allowed: queries never load graphs")
-    query = translateQuery(parsed)
-    for node in _walk(query.algebra):
-        if getattr(node, "name", None) == "ServiceGraphPattern":
-            raise QueryError("SERVICE is not allowed: queries never reach the network")
-    return query
+
+
+def check(text: str, header_lines: int = 0) -> str:
+    """The form of a read-only query (SELECT, ASK, CONSTRUCT or DESCRIBE); QueryError for
+    a syntax error or anything that could reach out or write.
+
+    The one check for every way a query runs (``query``, ``serve``, ``query --endpoint``).
+    The text is read twice: with codepoint escapes expanded everywhere (the standard, and
+    rdflib) and with them standing for one character (Oxigraph), so that a quote spelt
+    ``\\u0022`` cannot hide a SERVICE from one reading; both must be safe. Locally, the
+    engine cannot reach out anyway (:mod:`sysml_graph.offline`); a remote endpoint may
+    read the text either way.
+
+    >>> check("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    sysml_graph.sparql.QueryError: SERVICE is not allowed: queries never reach the network
+    >>> check('ASK { FILTER("A\\u0022=") SERVICE <http://127.0.0.1:9/> { ?x ?b ?c } }')
+    Traceback (most recent call last):
+    ...
+    sysml_graph.sparql.QueryError: SERVICE is not allowed: queries never reach the network
+    >>> check('SELECT ?t WHERE { ?p dcterms:title ?t FILTER(?t = "caf\\u00e9") }')
+    'SELECT'
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    form = ""
+    for reading in dict.fromkeys((_ESCAPE.sub(_expand, text), _ESCAPE.sub("_", text))):
+        try:
+            parsed = parseQuery(reading)
+        except ParseException as err:
+            try:
+                parseUpdate(reading)
+            except (ParseException, ValueError):
+                raise QueryError(
+                    f"SPARQL syntax error at line {err.lineno - header_lines}, "
+                    f"column {err.col}: {err.msg}"
+                ) from None
+            raise QueryError(
+                "updates (INSERT, DELETE, LOAD, CLEAR…) are not allowed: the graph is read-only"
+            ) from None
+        except ValueError as err:  # an escape that names no character
+            raise QueryError(f"SPARQL syntax error: {err}") from None
+        _refuse_reaching_out(parsed)
+        query = translateQuery(parsed)
+        _refuse_reaching_out(query.algebra)
+        form = form or FORMS.get(query.algebra.name, "SELECT")
+    return form
 
 
 # --- named queries ----------------------------------------------------------------------
@@ -227,7 +269,7 @@ def missing_prefixes(text: str) -> str:
 
 # Words that, outside strings, IRIs and comments, may mean a query reaches out or writes.
 # A query without any of them needs no full parse to be known safe; one with any of them
-# goes through :func:`prepare`, which decides exactly (and says why).
+# goes through :func:`check`, which decides exactly (and says why).
 _SUSPECT_WORDS: tuple[str, ...] = (
     "SERVICE",
     "FROM",
@@ -309,25 +351,35 @@ def run(graph: Any, text: str) -> Answer:
     import pyoxigraph
 
     from .kgraph import KnowledgeGraph
+    from .offline import available, run_offline
 
-    if needs_full_check(text):
+    # Where the engine runs sealed off from the network, the full parse only needs to run
+    # for queries that name a suspect word (to refuse them with a clear reason); elsewhere
+    # it is the only guard and always runs.
+    if needs_full_check(text) or not available():
         header = missing_prefixes(text)
-        prepare(header + text, header_lines=header.count("\n"))
+        check(header + text, header_lines=header.count("\n"))
     store = KnowledgeGraph.of(graph).store
-    try:
+
+    def evaluate() -> Answer:
+        # The whole answer is read here: pyoxigraph evaluates lazily, and reading rows later
+        # in another thread would evaluate them (a SERVICE among them) unguarded.
         result = store.query(text, prefixes=_QUERY_PREFIXES)
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return Answer("ASK", boolean=bool(result))
+        if isinstance(result, pyoxigraph.QueryTriples):
+            data = result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES)
+            return Answer("CONSTRUCT", triples=data or b"")
+        assert isinstance(result, pyoxigraph.QuerySolutions)
+        names = [v.value for v in result.variables]
+        return Answer("SELECT", names, [list(solution) for solution in result])
+
+    try:
+        return run_offline(evaluate)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {err}") from None
     except Exception as err:  # pyoxigraph raises OSError/ValueError while evaluating
         raise QueryError(f"query failed: {err}") from None
-    if isinstance(result, pyoxigraph.QueryBoolean):
-        return Answer("ASK", boolean=bool(result))
-    if isinstance(result, pyoxigraph.QueryTriples):
-        data = result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES)
-        return Answer("CONSTRUCT", triples=data or b"")
-    assert isinstance(result, pyoxigraph.QuerySolutions)
-    names = [v.value for v in result.variables]
-    return Answer("SELECT", names, [list(solution) for solution in result])
 
 
 def _short(term: Any) -> str:
