@@ -271,7 +271,7 @@ def test_bind_puts_values_first_in_the_where_group() -> None:
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["papers-by-venue", "--bind", "year=20l7"], "'20l7' is not an integer"),
+        (["papers-by-venue", "--bind", "year=20l7"], "'20l7' is not a year; give all four digits, like 2017"),
         (["papers-by-venue", "--bind", "colour=red"], "unknown parameter colour"),
         (["papers-by-venue", "--bind", "venue=<x> } } DROP"], "is not a venue id"),
         (["no-such-query"], "no query named 'no-such-query'"),
@@ -397,3 +397,70 @@ def test_named_queries_pass_the_safety_check() -> None:
     for q in named_queries().values():
         text = bind(q, {})
         assert check(missing_prefixes(text) + text) in ("SELECT", "ASK", "CONSTRUCT"), q.name
+
+
+# --- helpful answers ---------------------------------------------------------------------
+
+
+def test_the_prefixes_tables_print_work_in_queries(run: Invoke) -> None:
+    """A table prints paper:tvm; the same name works in a query without a PREFIX line."""
+    table = run("query", "paper-authors", "--bind", "paper=tvm").stdout
+    assert "person:tianqi-chen" in table
+    out = rows(run, "-e", "SELECT ?t WHERE { paper:tvm dcterms:title ?t }")
+    assert out == [["TVM: An Automated End-to-End Optimizing Compiler for Deep Learning"]]
+    who = rows(run, "-e", "SELECT ?p WHERE { ?p pro:isHeldBy person:tianqi-chen }")
+    assert len(who) == 1
+
+
+@pytest.mark.parametrize(
+    "query,binding,message",
+    [
+        ("papers-by-technique", "technique=prunning", "no technique 'prunning' in the graph; "
+         "did you mean 'pruning'?"),
+        ("coauthors", "person=nic-lane", "no person 'nic-lane' in the graph; "
+         "did you mean 'nicholas-d-lane'?"),
+        ("papers-by-venue", "venue=MobiSys", "'MobiSys' is not a venue id; "
+         "did you mean 'mobisys'?"),
+        ("papers-by-venue", "year=17", "'17' is not a year; give all four digits, like 2017"),
+        ("papers-by-venue", "year=1850", "no paper from 1850 in the graph; its papers run "
+         "from 2015 to 2018"),
+        ("papers-by-platform", "platform=quantum-annealer", "no platform 'quantum-annealer' "
+         "in the graph; `query find-concept --bind label=WORD` finds a concept by any name"),
+        ("paper-authors", "paper=tvm-2018", "no paper 'tvm-2018' in the graph; "
+         "did you mean 'tvm'?"),
+    ],
+)  # fmt: skip
+def test_an_unknown_id_gets_the_nearest_names(
+    run: Invoke, query: str, binding: str, message: str
+) -> None:
+    result = run("query", query, "--bind", binding)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"error: {message}\n"
+    assert result.stdout == ""
+
+
+def test_a_known_id_is_answered_as_before(run: Invoke) -> None:
+    assert len(rows(run, "papers-by-technique", "--bind", "technique=pruning")) >= 1
+    assert len(rows(run, "papers-by-venue", "--bind", "venue=mobisys", "--bind", "year=2017"))
+
+
+def test_an_undeclared_prefix_is_named_with_its_line(run: Invoke) -> None:
+    result = run("query", "-e", "SELECT * WHERE {\n  ?s ?p ?o .\n  foo:bar ?p ?o }")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "error: unknown prefix 'foo:' at line 3; declare it with PREFIX foo: <…> "
+        "or use a predeclared one: sg, bibo,"
+    )
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_syntax_errors_point_at_the_users_own_line_and_column() -> None:
+    """Through `query` and through the check `serve` and `query --endpoint` make after
+    adding PREFIX lines: the position is in the text the user wrote."""
+    text = "SELECT * WHERE {\n  ?s ?p\n}"
+    header = missing_prefixes(text)
+    assert header.count("\n") > 10
+    for full, lines in ((text, 0), (header + text, header.count("\n"))):
+        with pytest.raises(QueryError) as err:
+            check(full, lines)
+        assert str(err.value).startswith("SPARQL syntax error at line 3, column 2: "), err.value

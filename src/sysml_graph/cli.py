@@ -368,7 +368,15 @@ def query(
     SERVICE, FROM / FROM NAMED and updates are refused: a query never reaches the network
     or reads a file.
     """
-    from .sparql import NamedQuery, bind, format_result, named_queries, resolve, run
+    from .sparql import (
+        NamedQuery,
+        bind,
+        check_bindings,
+        format_result,
+        named_queries,
+        resolve,
+        run,
+    )
 
     if list_queries:
         for name, q in named_queries().items():
@@ -398,6 +406,7 @@ def query(
         click.echo(format_result(result, fmt), nl=False)
         return
     graph = _load_graph(data_dir, graph_file, whole=False)
+    check_bindings(named, bindings, lambda q: [str(r[0].value) for r in run(graph, q).rows])
     click.echo(format_result(run(graph, text), fmt), nl=False)
 
 

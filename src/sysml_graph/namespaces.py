@@ -24,6 +24,20 @@ NAMESPACES: dict[str, str] = {
     "void": "http://rdfs.org/ns/void#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+# Kinds of entity whose IRIs are minted as BASE + kind + "/" + id. Tables print them as
+# ``kind:id`` and queries may use the same prefixed names.
+ENTITY_KINDS = (
+    "paper",
+    "person",
+    "venue",
+    "technique",
+    "platform",
+    "scheme",
+    "authorship",
+    "software",
+    "source",
+)
+ENTITY_PREFIXES: dict[str, str] = {kind: f"{BASE}{kind}/" for kind in ENTITY_KINDS}
 DATASET = BASE + "dataset"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,8 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from .namespaces import BASE, ENTITY_PREFIXES, NAMESPACES
 from .resources import queries_dir
-from .vocab import BASE, PREFIXES
 
 
 class QueryError(Exception):
@@ -92,44 +92,125 @@ def check(text: str, header_lines: int = 0) -> str:
     Traceback (most recent call last):
     ...
     sysml_graph.sparql.QueryError: SERVICE is not allowed: queries never reach the network
-    >>> check('ASK { FILTER("A\\u0022=") SERVICE <http://127.0.0.1:9/> { ?x ?b ?c } }')
+    >>> check('ASK { FILTER("A\\\\u0022=") SERVICE <http://127.0.0.1:9/> { ?x ?b ?c } }')
     Traceback (most recent call last):
     ...
     sysml_graph.sparql.QueryError: SERVICE is not allowed: queries never reach the network
-    >>> check('SELECT ?t WHERE { ?p dcterms:title ?t FILTER(?t = "caf\\u00e9") }')
+    >>> check('SELECT ?t WHERE { ?p dcterms:title ?t FILTER(?t = "caf\\\\u00e9") }')
     'SELECT'
     """
+    forms: list[str] = []
+    errors: list[QueryError] = []
+    for reading in dict.fromkeys((_ESCAPE.sub(_expand, text), _ESCAPE.sub("_", text))):
+        try:
+            forms.append(_check_reading(reading, text, header_lines))
+        except QueryError as err:
+            errors.append(err)
+    # A text can be broken in one reading and reach out in the other: say the latter.
+    errors.sort(key=lambda err: "not allowed" not in str(err))
+    if errors:
+        raise errors[0]
+    return forms[0]
+
+
+def _check_reading(reading: str, text: str, header_lines: int) -> str:
     from pyparsing import ParseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    form = ""
-    for reading in dict.fromkeys((_ESCAPE.sub(_expand, text), _ESCAPE.sub("_", text))):
+    try:
+        parsed = parseQuery(reading)
+    except ParseException as err:
         try:
-            parsed = parseQuery(reading)
-        except ParseException as err:
-            try:
-                parseUpdate(reading)
-            except (ParseException, ValueError):
-                raise QueryError(
-                    f"SPARQL syntax error at line {err.lineno - header_lines}, "
-                    f"column {err.col}: {err.msg}"
-                ) from None
+            parseUpdate(reading)
+        except (ParseException, ValueError):
             raise QueryError(
-                "updates (INSERT, DELETE, LOAD, CLEAR…) are not allowed: the graph is read-only"
+                oxigraph_syntax_error(text, header_lines)
+                or f"SPARQL syntax error at line {err.lineno - header_lines}, "
+                f"column {err.col}: {err.msg}"
             ) from None
-        except ValueError as err:  # an escape that names no character
-            raise QueryError(f"SPARQL syntax error: {err}") from None
-        _refuse_reaching_out(parsed)
+        raise QueryError(
+            "updates (INSERT, DELETE, LOAD, CLEAR…) are not allowed: the graph is read-only"
+        ) from None
+    except ValueError as err:  # an escape that names no character
+        raise QueryError(f"SPARQL syntax error: {err}") from None
+    _refuse_reaching_out(parsed)
+    try:
         query = translateQuery(parsed)
-        _refuse_reaching_out(query.algebra)
-        form = form or FORMS.get(query.algebra.name, "SELECT")
-    return form
+    except Exception as err:  # rdflib raises bare Exceptions here
+        unknown = re.match(r"Unknown namespace prefix : (\S*)", str(err))
+        if unknown:
+            raise QueryError(_unknown_prefix(text, unknown.group(1), header_lines)) from None
+        raise QueryError(f"the query cannot run: {err}") from None
+    _refuse_reaching_out(query.algebra)
+    return FORMS.get(query.algebra.name, "SELECT")
+
+
+def _line_of_prefix(text: str, prefix: str) -> int | None:
+    """The line where ``prefix:`` is first used outside strings, IRIs and comments."""
+    blanked = _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    use = re.search(rf"(?<![\w:.-]){re.escape(prefix)}:", blanked)
+    return blanked.count("\n", 0, use.start()) + 1 if use else None
+
+
+def _unknown_prefix(text: str, prefix: str, header_lines: int) -> str:
+    line = _line_of_prefix(text, prefix)
+    where = f" at line {line - header_lines}" if line is not None else ""
+    known = ", ".join(QUERY_PREFIXES)
+    return (
+        f"unknown prefix '{prefix}:'{where}; declare it with PREFIX {prefix}: <…> "
+        f"or use a predeclared one: {known}"
+    )
+
+
+def oxigraph_syntax_error(text: str, header_lines: int = 0) -> str | None:
+    """Oxigraph's own reading of a syntax error in ``text`` as one line for people (its
+    messages list every character class it expected), or None if Oxigraph parses it.
+
+    >>> oxigraph_syntax_error("SELECT * WHERE {\\n  ?s ?p\\n}")
+    'SPARQL syntax error at line 3, column 2: expected one of LATERAL, SERVICE, [_]'
+    >>> oxigraph_syntax_error("SELECT * WHERE { ?s ?p ?o FILTER(?o = 'x) }")
+    'SPARQL syntax error at line 1, column 44: expected one of …'
+    """
+    import pyoxigraph
+
+    from .offline import run_offline
+
+    def parse() -> None:
+        # Parsed by the engine on an empty store, sealed off like any query; a lazy
+        # answer is never read, so nothing is evaluated.
+        pyoxigraph.Store().query(text, prefixes=QUERY_PREFIXES)
+
+    try:
+        run_offline(parse)
+    except SyntaxError as err:
+        return _readable(str(err), text, header_lines)
+    except Exception:  # parsed, then failed evaluating on an empty store: not a syntax error
+        return None
+    return None
+
+
+def _readable(message: str, text: str, header_lines: int) -> str:
+    where = re.match(r"error at (\d+):(\d+): (.*)", message, re.DOTALL)
+    if where is None:
+        return f"SPARQL syntax error: {' '.join(message.split())[:200]}"
+    line, column, detail = int(where.group(1)), int(where.group(2)), where.group(3)
+    if "Prefix not found" in detail:
+        lines = text.split("\n")
+        before = lines[line - 1][: column - 1] if line <= len(lines) else ""
+        name = re.search(r"([A-Za-z][\w.-]*)?:[\w.%-]*$", before)
+        if name is not None:
+            return _unknown_prefix(text, name.group(1) or "", header_lines)
+    detail = " ".join(detail.split())
+    if detail.startswith("expected one of") and len(detail) > 60:
+        detail = "expected one of …"
+    return f"SPARQL syntax error at line {line - header_lines}, column {column}: {detail}"
 
 
 # --- named queries ----------------------------------------------------------------------
 
-PARAM_KINDS = ("string", "integer", "iri", "paper", "person", "venue", "technique", "platform")
+ENTITY_PARAMS = ("paper", "person", "venue", "technique", "platform")
+PARAM_KINDS = ("string", "integer", "year", "iri", *ENTITY_PARAMS)
 _PARAM = re.compile(r"#\s*@param\s+(\w+)\s+(\w+)(?:\s+default=(\S+))?\s*(.*)")
 
 
@@ -206,10 +287,18 @@ def term_for(kind: str, value: str) -> str:
 
     >>> term_for("venue", "mobisys"), term_for("integer", "2017"), term_for("string", 'a"b')
     ('<https://w3id.org/sysml-graph/venue/mobisys>', '2017', '"a\\\\"b"')
+    >>> term_for("venue", "MobiSys")
+    Traceback (most recent call last):
+    ...
+    sysml_graph.sparql.QueryError: 'MobiSys' is not a venue id; did you mean 'mobisys'?
     """
     if kind == "integer":
         if not re.fullmatch(r"[-+]?\d+", value):
             raise QueryError(f"'{value}' is not an integer")
+        return value
+    if kind == "year":
+        if not re.fullmatch(r"\d{4}", value):
+            raise QueryError(f"'{value}' is not a year; give all four digits, like 2017")
         return value
     if kind == "string":
         return Literal(value).n3()
@@ -217,9 +306,84 @@ def term_for(kind: str, value: str) -> str:
         if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
             raise QueryError(f"'{value}' is not an http(s) IRI")
         return f"<{value}>"
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
-        raise QueryError(f"'{value}' is not a {kind} id (lower-case letters, digits, hyphens)")
+    if not _ID.fullmatch(value):
+        slug = "-".join(re.findall(r"[a-z0-9]+", value.lower()))
+        hint = f"did you mean '{slug}'?" if slug else "ids are lower-case words and hyphens"
+        raise QueryError(f"'{value}' is not a {kind} id; {hint}")
     return f"<{BASE}{kind}/{value}>"
+
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def close_ids(wanted: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """The known ids most like ``wanted``: near spellings, and ids whose words start with
+    the words of ``wanted`` in order (``nic-lane`` → ``nicholas-d-lane``) or whose words
+    all begin ``wanted`` (``tvm-2018`` → ``tvm``).
+
+    >>> close_ids("prunning", ["pruning", "quantisation", "sparsification"])
+    ['pruning']
+    >>> close_ids("nic-lane", ["nicholas-d-lane", "nicholas-lane-2", "lane-kim"])
+    ['nicholas-d-lane', 'nicholas-lane-2']
+    >>> close_ids("tvm-2018", ["tvm", "tvm-autotvm", "clipper"])
+    ['tvm']
+    """
+    import difflib
+
+    pool = sorted(set(known))
+
+    def abbreviates(short: str, long: str) -> bool:
+        rest = iter(long.split("-"))
+        return all(any(part.startswith(w) for part in rest) for w in short.split("-"))
+
+    by_words = [c for c in pool if abbreviates(wanted, c)]
+    within = [c for c in pool if wanted.startswith(f"{c}-") and len(c) >= 3]
+    near = difflib.get_close_matches(wanted, pool, n=n, cutoff=0.75)
+    return list(dict.fromkeys([*near, *by_words, *within]))[:n]
+
+
+def check_bindings(
+    query: NamedQuery, bindings: Mapping[str, str], column: Callable[[str], list[str]]
+) -> None:
+    """Refuse a parameter value that names nothing in the graph, with the nearest names.
+
+    ``column(sparql)`` runs a one-column SELECT on the graph the query will run on and
+    returns the values as strings, so this works on a local graph and behind ``serve``.
+    A value that is in the graph costs one short query; the suggestions are looked for
+    only when it is not.
+    """
+    for param in query.params:
+        raw = bindings.get(param.name)
+        if raw is None:
+            continue
+        if param.kind in ENTITY_PARAMS and not raw.startswith(("http://", "https://")):
+            term_for(param.kind, raw)  # a malformed id is refused before the graph is asked
+            prefix = ENTITY_PREFIXES[param.kind]
+            if column(f"SELECT ?x WHERE {{ BIND(1 AS ?x) <{prefix}{raw}> ?p ?o }} LIMIT 1"):
+                continue
+            ids = column(
+                f"SELECT DISTINCT ?x WHERE {{ ?s a ?t "
+                f'FILTER(STRSTARTS(STR(?s), "{prefix}")) '
+                f"BIND(STRAFTER(STR(?s), {Literal(prefix).n3()}) AS ?x) }}"
+            )
+            near = close_ids(raw, ids)
+            hint = "; did you mean " + " or ".join(f"'{c}'" for c in near) + "?" if near else ""
+            if not near and param.kind in ("technique", "platform"):
+                hint = "; `query find-concept --bind label=WORD` finds a concept by any name"
+            raise QueryError(f"no {param.kind} '{raw}' in the graph{hint}")
+        if param.kind == "year":
+            term_for("year", raw)
+            years = sorted(
+                column(
+                    "SELECT DISTINCT ?x WHERE { ?p dcterms:issued ?d "
+                    "BIND(SUBSTR(STR(?d), 1, 4) AS ?x) }"
+                )
+            )
+            if years and raw not in years:
+                raise QueryError(
+                    f"no paper from {raw} in the graph; its papers run from "
+                    f"{years[0]} to {years[-1]}"
+                )
 
 
 def bind(query: NamedQuery, bindings: Mapping[str, str]) -> str:
@@ -261,10 +425,14 @@ def _blank_comments(text: str) -> str:
 # --- running and formatting -------------------------------------------------------------
 
 
+# The vocabularies of the interop contract, and ``paper:``, ``person:``… as tables print them.
+QUERY_PREFIXES: dict[str, str] = {**NAMESPACES, **ENTITY_PREFIXES}
+
+
 def missing_prefixes(text: str) -> str:
     """PREFIX lines for the project's prefixes that ``text`` does not declare itself."""
     declared = set(re.findall(r"PREFIX\s+(\w*):", text, re.IGNORECASE))
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in QUERY_PREFIXES.items() if p not in declared)
 
 
 # Words that, outside strings, IRIs and comments, may mean a query reaches out or writes.
@@ -320,9 +488,6 @@ def needs_full_check(text: str) -> bool:
     return _SUSPECT.search(_OPAQUE.sub(" ", text)) is not None
 
 
-_QUERY_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-
-
 @dataclass
 class Answer:
     """A query's answer: rows for SELECT, a boolean for ASK, N-Triples for CONSTRUCT."""
@@ -364,7 +529,7 @@ def run(graph: Any, text: str) -> Answer:
     def evaluate() -> Answer:
         # The whole answer is read here: pyoxigraph evaluates lazily, and reading rows later
         # in another thread would evaluate them (a SERVICE among them) unguarded.
-        result = store.query(text, prefixes=_QUERY_PREFIXES)
+        result = store.query(text, prefixes=QUERY_PREFIXES)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return Answer("ASK", boolean=bool(result))
         if isinstance(result, pyoxigraph.QueryTriples):
@@ -377,7 +542,10 @@ def run(graph: Any, text: str) -> Answer:
     try:
         return run_offline(evaluate)
     except SyntaxError as err:
-        raise QueryError(f"SPARQL syntax error: {err}") from None
+        # The standard's reading names an unknown prefix where Oxigraph's message does not.
+        header = missing_prefixes(text)
+        check(header + text, header_lines=header.count("\n"))
+        raise QueryError(_readable(str(err), text, 0)) from None
     except Exception as err:  # pyoxigraph raises OSError/ValueError while evaluating
         raise QueryError(f"query failed: {err}") from None
 
