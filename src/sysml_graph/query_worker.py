@@ -2,40 +2,168 @@
 time. The server kills a worker whose query outlives the time limit and starts another, so a
 runaway query really stops (Oxigraph's own --timeout-s does not interrupt an aggregate).
 A worker is sealed off from the network once its graph is loaded (:mod:`.offline`): no
-query it runs can open a connection, whatever the front's check let through."""
+query it runs can open a connection, whatever the front's check let through.
+
+The worker writes the answer in the format the client asked for, and stops reading a result
+one row (or triple) past the size limit: an over-large answer costs neither the worker's
+memory nor the front's time."""
 
 from __future__ import annotations
 
+import itertools
+import json
+import sys
 from multiprocessing.connection import Connection
+from typing import Any
+
+# What a worker is asked: (query text, prefixes the text may use undeclared, format of the
+# answer ("json", "xml", "csv" or "tsv" for SELECT and ASK; "turtle", "nt", "jsonld" or
+# "rdfxml" for CONSTRUCT and DESCRIBE), most rows or triples). A bare query text asks for
+# SPARQL JSON or N-Triples without a limit.
+Request = tuple[str, dict[str, str], str, int]
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# The one-column table Jena and Virtuoso write for an ASK answer in CSV and TSV (SPARQL
+# 1.1 defines those formats for SELECT only).
+_ASK_TABLE = {"csv": b"_askResult\r\n%s\r\n", "tsv": b"?_askResult\n%s\n"}
 
 
 def work(conn: Connection, path: str) -> None:
-    """Load the N-Triples at ``path``; answer queries from ``conn`` until it closes.
+    """Load the N-Triples at ``path``; answer :data:`Request`\\ s from ``conn`` until it
+    closes.
 
-    Each answer is ``("ok", kind, bytes)`` with SPARQL JSON results (SELECT, ASK) or
-    N-Triples (CONSTRUCT, DESCRIBE), or ``("error", message)``.
+    Each answer is ``("ok", kind, bytes)`` (kind "results" for SELECT and ASK, "graph" for
+    CONSTRUCT and DESCRIBE), ``("too-many", limit)``, ``("syntax", message)`` for a query
+    Oxigraph cannot read, or ``("error", message)``.
     """
     import pyoxigraph as ox
 
     store = ox.Store()
     store.load(path=path, format=ox.RdfFormat.N_TRIPLES)
-    from .offline import available, seal
-
-    if available():
-        seal(all_threads=True)  # also any thread the engine started while loading
+    _seal()
     conn.send(("ready", len(store)))
     while True:
         try:
-            text = conn.recv()
+            request = conn.recv()
         except EOFError:
             return
-        try:
-            result = store.query(text)
-            if isinstance(result, ox.QueryTriples):
-                data = result.serialize(format=ox.RdfFormat.N_TRIPLES)
-                conn.send(("ok", "graph", data))
-            else:
-                data = result.serialize(format=ox.QueryResultsFormat.JSON)
-                conn.send(("ok", "results", data))
-        except Exception as err:
-            conn.send(("error", str(err)))
+        conn.send(answer(store, request))
+
+
+def _seal() -> None:
+    """Seal every thread of this process, the engine's included, off the network.
+
+    Sealing comes before :func:`.offline.available` is asked: its probe leaves a thread
+    with a filter of its own, and while that thread is still exiting the kernel refuses to
+    synchronise the process's threads (seccomp_load then fails with ECANCELED).
+    """
+    from .offline import available, seal
+
+    try:
+        seal(all_threads=True)
+    except OSError:
+        if available():
+            raise  # seccomp works here, so the failure must not pass unnoticed
+        # No seccomp on this system: the front's parser check alone stands guard.
+
+
+def answer(store: Any, request: Request | str) -> tuple[Any, ...]:
+    """The answer to one request, as :func:`work` sends it."""
+    import pyoxigraph as ox
+
+    text, prefixes, fmt, limit = (
+        (request, {}, "", sys.maxsize - 1) if isinstance(request, str) else request
+    )
+    try:
+        result = store.query(text, prefixes=prefixes)
+        if isinstance(result, ox.QueryBoolean):
+            return "ok", "results", boolean(bool(result), fmt or "json")
+        if isinstance(result, ox.QueryTriples):
+            triples = list(itertools.islice(result, limit + 1))
+            if len(triples) > limit:
+                return "too-many", limit
+            return "ok", "graph", graph(triples, fmt or "nt")
+        names = [v.value for v in result.variables]
+        rows = list(itertools.islice(result, limit + 1))
+        if len(rows) > limit:
+            return "too-many", limit
+        return "ok", "results", solutions(names, rows, fmt or "json")
+    except SyntaxError as err:
+        return "syntax", str(err)
+    except Exception as err:  # pyoxigraph raises OSError/ValueError while evaluating
+        return "error", str(err)
+
+
+def boolean(value: bool, fmt: str) -> bytes:
+    """An ASK answer in SPARQL JSON or XML, or as a one-column CSV/TSV table."""
+    word = b"true" if value else b"false"
+    if fmt in _ASK_TABLE:
+        return _ASK_TABLE[fmt] % word
+    if fmt == "xml":
+        return (
+            b'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            b"<head/><boolean>%s</boolean></sparql>\n" % word
+        )
+    return b'{"head":{},"boolean":%s}\n' % word
+
+
+def _term(term: Any) -> dict[str, Any]:
+    """A term as SPARQL 1.1 JSON results write it (RDF 1.2 triple terms as "triple")."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        parts = ("subject", "predicate", "object")
+        return {"type": "triple", "value": {p: _term(getattr(term, p)) for p in parts}}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def solutions(names: list[str], rows: list[Any], fmt: str) -> bytes:
+    """SELECT rows in SPARQL JSON, or in XML, CSV or TSV as Oxigraph writes them."""
+    import pyoxigraph as ox
+
+    bindings = [{name: _term(row[name]) for name in names if row[name] is not None} for row in rows]
+    data = json.dumps(
+        {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False
+    ).encode("utf-8")
+    if fmt == "json":
+        return data
+    formats = {
+        "xml": ox.QueryResultsFormat.XML,
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+    }
+    parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+    out: bytes = parsed.serialize(format=formats[fmt]) or b""
+    return out
+
+
+def graph(triples: list[Any], fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
+    """CONSTRUCT or DESCRIBE triples in an RDF format; N-Triples sorted, one per line;
+    Turtle, JSON-LD and RDF/XML with ``prefixes`` (by default the project's)."""
+    import pyoxigraph as ox
+
+    from .export import WRITE_PREFIXES
+
+    if fmt == "nt":
+        data: bytes = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        # One triple per "\n" (splitlines() would also cut at a U+2028 inside a literal).
+        lines = sorted(line for line in data.decode("utf-8").split("\n") if line.strip())
+        return "".join(line + "\n" for line in lines).encode("utf-8")
+    formats = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "jsonld": ox.RdfFormat.JSON_LD,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+    }
+    names = WRITE_PREFIXES if prefixes is None else prefixes
+    out: bytes = ox.serialize(triples, format=formats[fmt], prefixes=names) or b""
+    return out
