@@ -204,12 +204,15 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
 
     Nothing is written unless the data is valid; each file is replaced atomically.
     """
+    from .build_lock import build_lock
     from .rebuild import PageWorker
 
-    # The rebuild's second process starts first (a fork, before any thread does).
+    # The rebuild's second process starts first (a fork, before any thread does), and
+    # before the lock, which it must not inherit: it could outlive a build killed by -9.
     worker = PageWorker(out_dir)
     try:
-        _build(_data(data_dir), out_dir, worker)
+        with build_lock(out_dir, lambda message: click.echo(message, err=True)):
+            _build(_data(data_dir), out_dir, worker)
     finally:
         worker.stop()
 
@@ -397,8 +400,13 @@ def query(
     text = bind(named, bindings)
     if endpoint is not None:
         from .remote import RemoteError, query_endpoint
+        from .sparql import answer_of
+
+        def remote_column(sparql: str) -> list[str]:
+            return [str(r[0].value) for r in answer_of(query_endpoint(endpoint, sparql)).rows]
 
         try:
+            check_bindings(named, bindings, remote_column)
             result = query_endpoint(endpoint, text)
         except RemoteError as err:
             click.echo(f"error: {err}", err=True)

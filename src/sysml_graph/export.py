@@ -62,9 +62,12 @@ def serialize(graph: Any, fmt: str) -> bytes:
 def staged(path: Path, fill: Callable[[Path], object]) -> Path:
     """A new temporary file beside ``path``, written by ``fill``, synced to disk and
     readable by all; the caller renames it over ``path`` (or deletes it). On failure
-    nothing is left behind."""
+    nothing is left behind; a process killed meanwhile leaves ``.NAME.PID.XXXXXXXX.tmp``,
+    which the next build removes (:mod:`sysml_graph.build_lock`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+    )
     os.close(fd)
     tmp = Path(name)
     try:
