@@ -165,6 +165,7 @@ class Worker:
         from .query_worker import work
 
         ctx = multiprocessing.get_context("spawn")  # safe beside the server's threads
+        self._stopping = threading.Lock()
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=work, args=(child, str(path)), daemon=True)
         self.process.start()
@@ -183,9 +184,13 @@ class Worker:
         raise RuntimeError(f"a query worker did not start (exit code {self.process.exitcode})")
 
     def stop(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        # Two threads may stop one worker at once (the server closing while a replacement
+        # waits for it); closing its pipe twice would close whatever reused the descriptor.
+        with self._stopping:
+            if self.process.exitcode is None:
+                self.process.kill()
+                self.process.join(5)
+            self.conn.close()
 
     def run(self, request: tuple[Any, ...], timeout: float) -> tuple[Any, ...]:
         try:
@@ -244,6 +249,8 @@ class Pool:
                 try:
                     new.ready(120)
                 except RuntimeError as err:
+                    if self._closed:
+                        return  # stopped by close(), as the server shuts down
                     print(f"serve: {err}; trying again", file=sys.stderr)
                     time.sleep(1 + attempt)
                     continue
