@@ -396,3 +396,57 @@ def test_every_refusal_is_text_and_the_log_stays_quiet(
     assert process.stderr is not None
     log = process.stderr.read().decode()
     assert "Traceback" not in log and log.count("\n") == 1, log  # the "serving …" line only
+
+
+# --- the named queries, with parameters ---------------------------------------------------
+
+
+def test_the_named_queries_are_listed_with_their_parameters(endpoint: str) -> None:
+    from sysml_graph.sparql import named_queries
+
+    status, media, body = http(f"{endpoint}/queries")
+    assert status == 200 and media.startswith("application/json")
+    listed = json.loads(body)
+    assert sorted(listed) == sorted(named_queries())
+    assert listed["coauthors"]["parameters"][0]["name"] == "person"
+    assert listed["coauthors"]["url"] == "/queries/coauthors"
+
+
+def test_a_named_query_runs_with_its_parameters(endpoint: str, curated_dir: Path) -> None:
+    """The answer the command line gives, for the parameter given (not the default)."""
+    from click.testing import CliRunner
+
+    from sysml_graph.cli import cli
+
+    url = f"{endpoint}/queries/paper-authors?paper=deepx"
+    status, _, body = http(url, headers={"Accept": "text/csv"})
+    assert status == 200
+    served = list(csv.reader(io.StringIO(body.decode())))
+    args = ["query", "paper-authors", "--bind", "paper=deepx", "--format", "csv"]
+    local = CliRunner().invoke(cli, [*args, "--data", str(curated_dir)])
+    assert served[1:] == list(csv.reader(io.StringIO(local.stdout)))[1:]
+    assert len(served) == 8 and "Nicholas D. Lane" in served[1][2]
+
+
+@pytest.mark.parametrize(
+    "path,status,message",
+    [
+        ("/queries/coauthors?person=nic-lane", 404,
+         "no person 'nic-lane' in the graph; did you mean 'nicholas-d-lane'?"),
+        ("/queries/papers-by-technique?technique=prunning", 404,
+         "no technique 'prunning' in the graph; did you mean 'pruning'?"),
+        ("/queries/papers-by-venue?venue=MobiSys", 400,
+         "'MobiSys' is not a venue id; did you mean 'mobisys'?"),
+        ("/queries/papers-by-venue?year=17", 400,
+         "'17' is not a year; give all four digits, like 2017"),
+        ("/queries/coauthors?people=x", 400, "unknown parameter people for coauthors"),
+        ("/queries/coauthors?person=a&person=b", 400, "a parameter is given more than once"),
+        ("/queries/no-such-query", 404, "no query named 'no-such-query'; known: builds-on"),
+    ],
+)  # fmt: skip
+def test_a_bad_parameter_gets_a_clear_answer(
+    endpoint: str, path: str, status: int, message: str
+) -> None:
+    got, media, body = http(f"{endpoint}{path}")
+    assert got == status and media.startswith("text/plain")
+    assert body.decode().startswith(message), body

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .namespaces import DATASET, LICENSE, NAMESPACES
-from .sparql import QueryError, check, missing_prefixes, named_queries
+from .sparql import QueryError, bind, check, check_bindings, missing_prefixes, named_queries
 
 # Media types offered per query form, in the server's order of preference (the first is
 # the default, for */* or no Accept header), with the worker's name for each format.
@@ -274,24 +274,6 @@ def _prefixes(text: str) -> dict[str, str]:
     return dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]*)>", missing_prefixes(text)))
 
 
-_OPAQUE = re.compile(
-    r"<[^<>\"{}|^`\\\s]*>|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'"
-    r"|\"(?:[^\"\\\n]|\\.)*\"|#[^\n]*",
-    re.S,
-)
-
-
-def _where(text: str, prefix: str) -> str:
-    """'line L, column C' of the first use of ``prefix:`` outside IRIs, strings and
-    comments, or '' if there is none."""
-    blanked = _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    found = re.search(rf"(?<![\w\-.:?$]){re.escape(prefix)}:", blanked)
-    if found is None:
-        return ""
-    before = text[: found.start()]
-    return f" at line {before.count(chr(10)) + 1}, column {found.start() - before.rfind(chr(10))}"
-
-
 def checked(text: str) -> str:
     """The form of a query the endpoint may run; SparqlError (400 or 403) otherwise."""
     header = missing_prefixes(text)
@@ -300,17 +282,6 @@ def checked(text: str) -> str:
     except QueryError as err:
         status = 403 if "not allowed" in str(err) else 400
         raise SparqlError(status, str(err)) from None
-    except Exception as err:  # rdflib raises bare exceptions, e.g. for an unknown prefix
-        unknown = re.match(r"Unknown namespace prefix : (\w*)", str(err))
-        if unknown:
-            prefix = unknown.group(1)
-            known = ", ".join(_prefixes(""))
-            raise SparqlError(
-                400,
-                f"SPARQL syntax error{_where(text, prefix)}: unknown prefix '{prefix}:'; "
-                f"declare it (PREFIX {prefix}: <…>) or use a predeclared one: {known}",
-            ) from None
-        raise SparqlError(400, f"the query cannot be read: {err}") from None
 
 
 def answer(pool: Pool, text: str, accept: str | None, limits: Limits) -> tuple[str, bytes]:
@@ -776,9 +747,63 @@ for (const b of document.querySelectorAll("button[data-name]")) {{
 _HOST = re.compile(r"(?:[A-Za-z0-9\-.]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 
 
+def catalogue() -> bytes:
+    """The named queries as JSON: what each asks, and the parameters it takes."""
+    doc = {
+        name: {
+            "question": q.question,
+            "url": f"/queries/{name}",
+            "parameters": [
+                {"name": p.name, "kind": p.kind, "default": p.default, "help": p.help}
+                for p in q.params
+            ],
+        }
+        for name, q in named_queries().items()
+    }
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def column(pool: Pool, text: str, limits: Limits) -> list[str]:
+    """The values of a one-column SELECT, run by the workers (for parameter checks)."""
+    reply = pool.run((text, _prefixes(text), "json", 10_000_000), limits.timeout, wait=30)
+    if reply[0] != "ok":
+        raise SparqlError(500, f"checking the parameters failed: {str(reply[1])[:300]}")
+    doc = json.loads(reply[2])
+    name = doc["head"]["vars"][0]
+    return [str(row[name]["value"]) for row in doc["results"]["bindings"] if name in row]
+
+
+def named_answer(
+    pool: Pool, name: str, query_string: str, accept: str | None, limits: Limits
+) -> tuple[str, bytes]:
+    """A named query run with parameters from the query string: (media type, body).
+
+    An unknown parameter or malformed value is a 400; a value naming nothing in the graph
+    a 404 with the nearest ids, as ``sysml-graph query`` says it.
+    """
+    queries = named_queries()
+    if name not in queries:
+        raise SparqlError(404, f"no query named '{name}'; known: {', '.join(queries)}")
+    query = queries[name]
+    try:
+        params = urllib.parse.parse_qsl(query_string, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise SparqlError(400, "the request is not valid UTF-8") from None
+    bindings = dict(params)
+    if len(bindings) != len(params):
+        raise SparqlError(400, "a parameter is given more than once; give each once")
+    try:
+        text = bind(query, bindings)
+        check_bindings(query, bindings, lambda sparql: column(pool, sparql, limits))
+    except QueryError as err:
+        raise SparqlError(404 if str(err).startswith("no ") else 400, str(err)) from None
+    return answer(pool, text, accept, limits)
+
+
 def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..., Any]:
     """The request handler class: one instance answers one complete request."""
     page = query_page().encode("utf-8")
+    named_list = catalogue()
     own_void: list[Any] = []
     reply = pool.run(
         (f"CONSTRUCT {{ <{DATASET}> ?p ?o }} WHERE {{ <{DATASET}> ?p ?o }}", {}, "nt", 1000),
@@ -876,17 +901,20 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
         def _dispatch(self) -> None:
             url = urllib.parse.urlsplit(self.path)
             allowed = "GET, HEAD, POST, OPTIONS" if url.path == "/sparql" else "GET, HEAD, OPTIONS"
-            known = url.path in (
+            known = url.path.startswith("/queries/") or url.path in (
                 "/sparql",
                 "/",
                 "/index.html",
                 "/network",
+                "/queries",
                 "/.well-known/void",
                 DUMP,
             )
             if not known:
                 raise SparqlError(
-                    404, f"nothing at {url.path}; try /sparql, /, /network or /.well-known/void"
+                    404,
+                    f"nothing at {url.path}; try /sparql, /, /network, /queries "
+                    "or /.well-known/void",
                 )
             if self.command == "OPTIONS":
                 self._send(204, "text/plain", b"", [("Allow", allowed)])
@@ -902,6 +930,13 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
                 self._send(200, "text/html", network_html)
             elif url.path == DUMP:
                 self._dump()
+            elif url.path == "/queries":
+                self._send(200, "application/json", named_list)
+            elif url.path.startswith("/queries/"):
+                name = urllib.parse.unquote(url.path.removeprefix("/queries/"))
+                accept = self.headers.get("Accept")
+                media, data = named_answer(pool, name, url.query, accept, limits)
+                self._send(200, media, data, [("Vary", "Accept")])
             else:
                 base = self._base()
                 self._describe(void_description(base, pool.triples, own_void), html_ok=False)
