@@ -22,8 +22,8 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
+from .iri import CONTROL, LinkError, codepoint, web_link
 from .problems import InvalidInput, Problem
 from .records import (
     Concept,
@@ -47,6 +47,18 @@ DOI_RE = re.compile(r"10\.\d{4,9}/\S+\Z")
 ARXIV_RE = re.compile(r"\d{4}\.\d{4,5}\Z")
 PAGES_RE = re.compile(r"[0-9]+(?:-[0-9]+)?\Z")
 COMMIT_RE = re.compile(r"[0-9a-f]{7,40}\Z")
+# An SPDX licence id (MIT, Apache-2.0, GPL-2.0+, LicenseRef-x): it becomes part of the
+# IRI https://spdx.org/licenses/<id>.
+SPDX_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*\Z")
+# Where str.splitlines() cuts a line: one line of text holds none of them.
+LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Unicode's 66 noncharacters, never meant as text: rapper (raptor2) cuts a literal short
+# at U+FFFE or U+FFFF, or refuses the whole file.
+NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(f"{chr((plane << 16) + 0xFFFE)}{chr((plane << 16) + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 FIRST_YEAR = 1950
 
 T = TypeVar("T")
@@ -96,9 +108,21 @@ class Fields:
         if not isinstance(node.value, str) or not node.value.strip():
             self.problem(node.line, f"'{key}' must be non-empty text, got {_kind(node)}")
             return None
-        if node.value != node.value.strip() or "\n" in node.value:
-            self.problem(node.line, f"'{key}' must be one line without surrounding spaces")
+        self.check_chars(key, node.value, node.line)
         return str(node.value)
+
+    def check_chars(self, key: str, value: str, line: int) -> None:
+        """Text is one line of characters: a control character or a noncharacter in a
+        title is an accident of copying or decoding, never meant, and line breaks would
+        split it in every line-based tool downstream."""
+        if value != value.strip() or LINE_BREAK.search(value):
+            self.problem(line, f"'{key}' must be one line without surrounding spaces")
+        elif bad := CONTROL.search(value) or NONCHARACTER.search(value):
+            self.problem(
+                line,
+                f"'{key}' must not contain control characters or noncharacters; delete the "
+                f"{codepoint(bad.group(0))} in '{shown(value)}'",
+            )
 
     def ident(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
@@ -106,7 +130,7 @@ class Fields:
             self.problem(
                 self.line_of(key),
                 f"'{key}' must be an id of lower-case letters, digits and single hyphens "
-                f"(like 'deep-x-2016'), got '{value}'",
+                f"(like 'deep-x-2016'), got '{shown(value)}'",
             )
             return None
         return value
@@ -117,7 +141,9 @@ class Fields:
             return None
         value = node.value
         if not isinstance(value, int) or isinstance(value, bool):
-            self.problem(node.line, f"'{key}' must be a 4-digit integer year, got '{value}'")
+            self.problem(
+                node.line, f"'{key}' must be a 4-digit integer year, got '{shown(str(value))}'"
+            )
             return None
         if not FIRST_YEAR <= value <= last_valid_year():
             self.problem(
@@ -128,22 +154,24 @@ class Fields:
         return value
 
     def link(self, key: str) -> str | None:
+        """An http(s) link as the IRI to write (see :mod:`sysml_graph.iri`): percent-encoded
+        where a browser would encode it, ``None`` (and a problem) where it is no link."""
+        before = len(self.problems)
         value = self.text(key)
-        if value is None:
+        if value is None or len(self.problems) > before:
             return None
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-            self.problem(
-                self.line_of(key),
-                f"'{key}' must be an http(s) link like 'https://example.org/paper', got '{value}'",
-            )
+        try:
+            return web_link(value)
+        except LinkError as err:
+            self.problem(self.line_of(key), f"'{key}' {err}, got '{shown(value)}'")
             return None
-        return value
 
     def pattern(self, key: str, regex: re.Pattern[str], example: str) -> str | None:
         value = self.text(key)
         if value is not None and not regex.match(value):
-            self.problem(self.line_of(key), f"'{key}' must look like '{example}', got '{value}'")
+            self.problem(
+                self.line_of(key), f"'{key}' must look like '{example}', got '{shown(value)}'"
+            )
             return None
         return value
 
@@ -155,7 +183,9 @@ class Fields:
             return kind(value)
         except ValueError:
             allowed = ", ".join(str(v) for v in getattr(kind, "__members__", {}).values())
-            self.problem(self.line_of(key), f"'{key}' must be one of {allowed}; got '{value}'")
+            self.problem(
+                self.line_of(key), f"'{key}' must be one of {allowed}; got '{shown(value)}'"
+            )
             return None
 
     def nodes(self, key: str, required: bool = False) -> list[Node]:
@@ -190,7 +220,10 @@ class Fields:
         for item in self.nodes(key, required):
             self.item_lines[f"{key}:{item.value}"] = item.line
             if not isinstance(item.value, str) or not ID_RE.match(item.value):
-                self.problem(item.line, f"each entry of '{key}' must be an id, got '{item.value}'")
+                self.problem(
+                    item.line,
+                    f"each entry of '{key}' must be an id, got '{shown(str(item.value))}'",
+                )
             elif item.value in out:
                 self.problem(item.line, f"'{item.value}' is listed twice in '{key}'")
             else:
@@ -203,6 +236,7 @@ class Fields:
             if not isinstance(item.value, str) or not item.value.strip():
                 self.problem(item.line, f"each entry of '{key}' must be text, got {_kind(item)}")
             else:
+                self.check_chars(key, item.value, item.line)
                 out.append(item.value)
         return out
 
@@ -213,7 +247,7 @@ class Fields:
                 known = ", ".join(sorted(self.used))
                 self.problem(
                     node.line,
-                    f"unknown field '{key}' in {self.what}; known fields are: {known}",
+                    f"unknown field '{shown(str(key))}' in {self.what}; known fields are: {known}",
                 )
 
 
@@ -225,7 +259,19 @@ def _kind(node: Node) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return f"{type(value).__name__} '{value}'"
+    return f"{type(value).__name__} '{shown(str(value))}'"
+
+
+def shown(text: str) -> str:
+    """``text`` for a message: what does not print (controls, line breaks, invisible
+    characters) as Python escapes, so that each problem stays one readable line.
+
+    >>> print(shown("a\\x1bb\\u2028c"))
+    a\\x1bb\\u2028c
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _where(fields: Fields) -> Where:
@@ -363,7 +409,7 @@ def parse_source_lists(node: Node, file: str, problems: list[Problem]) -> list[S
             else f.text("repository", required=True)
         )
         commit = f.pattern("commit", COMMIT_RE, "878cb5f40b365f42e818270f5221dc10202214bb")
-        licence = f.text("licence")
+        licence = f.pattern("licence", SPDX_RE, "MIT")
         f.finish()
         if ident and repo and title:
             out.append(SourceList(ident, repo, title, _where(f), commit, licence))

@@ -9,13 +9,25 @@ IRI minted from curated ids, which is what makes the output byte-identical from 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from .iri import escape, path_part
 from .namespaces import BASE, DATASET, LICENSE, NAMESPACES, concept_kind
-from .records import Corpus, Paper, PaperKind, Scheme, Series, SourceList, Status, VenueKind
+from .records import (
+    Corpus,
+    Paper,
+    PaperKind,
+    Scheme,
+    Series,
+    Source,
+    SourceList,
+    Status,
+    VenueKind,
+)
 from .resources import ontology_file
 
 if TYPE_CHECKING:
@@ -116,8 +128,29 @@ def node(kind: str, ident: str) -> str:
 
 
 def link(url: str) -> str:
-    """An IRI from the data (checked by the loader: http(s), no character an IRI forbids)."""
-    return f"<{url}>"
+    """An IRI from the data as an N-Triples term.
+
+    The loader has checked and encoded every link (:func:`sysml_graph.iri.web_link`);
+    :func:`~sysml_graph.iri.escape` (one regular-expression match for a valid IRI) still
+    keeps a record made in Python, or an IRI composed of parts, from breaking the line.
+
+    >>> link("https://example.org/a b>")
+    '<https://example.org/a%20b%3E>'
+    """
+    return f"<{escape(url)}>"
+
+
+def is_link(text: str) -> bool:
+    """Whether a list's name or repository is a link (the loader checked those with a
+    scheme, and wrote it in lower case) rather than a plain name such as ``refs.bib``."""
+    return text.startswith(("http://", "https://"))
+
+
+def origin_link(origin: Source) -> str:
+    """The IRI of the line of a list a record came from: the file's path in it is a path,
+    not a piece of IRI, so its spaces, ``%``, ``?`` and ``#`` are encoded."""
+    file = path_part(origin.file)
+    return link((dataclasses.replace(origin, file=file) if file != origin.file else origin).url)
 
 
 # --- the mapping --------------------------------------------------------------------------
@@ -249,10 +282,10 @@ def add_paper(out: list[str], p: Paper, journals: set[str]) -> None:
     if p.note:
         a(f"{n} {SKOS.editorialNote} {lit(p.note)} .\n")
     for origin in p.sources:
-        line = link(origin.url)
+        line = origin_link(origin)
         a(f"{n} {PROV.wasDerivedFrom} {line} .\n")
         a(f"{line} {RDF_TYPE} {PROV.Entity} .\n")
-        if origin.list.startswith("http"):
+        if is_link(origin.list):
             a(f"{line} {DCTERMS.isPartOf} {link(origin.list)} .\n")
     # Last on purpose: the store dumps the last triple first, so every paper's run of
     # triples in every output starts with its own file's node (sysml_graph.rebuild finds
@@ -334,14 +367,14 @@ def describe_dataset(source_lists: list[SourceList], papers: int) -> list[str]:
         f"{seed} {DCTERMS.license} {_u(SPDX + 'MIT')} .\n",
     ]
     for lst in source_lists:
-        repo = link(lst.repository) if lst.repository.startswith("http") else node("source", lst.id)
+        repo = link(lst.repository) if is_link(lst.repository) else node("source", lst.id)
         out.append(f"{d} {DCTERMS.source} {repo} .\n")
         out.append(f"{repo} {RDF_TYPE} {PROV.Entity} .\n")
         out.append(f"{repo} {DCTERMS.title} {lit(lst.title)} .\n")
         if lst.commit:
             out.append(f"{repo} {DCTERMS.hasVersion} {lit(lst.commit)} .\n")
         if lst.licence:
-            out.append(f"{repo} {DCTERMS.license} {_u(SPDX + lst.licence)} .\n")
+            out.append(f"{repo} {DCTERMS.license} {link(SPDX + lst.licence)} .\n")
     out.append(f"{d} {VOID.uriSpace} {lit(BASE)} .\n")
     out.append(f"{d} {VOID.entities} {integer(papers)} .\n")
     return out
