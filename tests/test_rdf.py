@@ -28,7 +28,9 @@ def build_in_process(out: Path, seed: str) -> dict[str, bytes]:
         check=True,
         capture_output=True,
     )
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+    # Hidden files are the build's own (its lock), not outputs.
+    outputs = sorted(p for p in out.iterdir() if p.is_file() and not p.name.startswith("."))
+    return {p.name: p.read_bytes() for p in outputs}
 
 
 def test_build_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
