@@ -22,13 +22,13 @@ def test_rebuild_from_the_cache_writes_the_same_files(
     out = tmp_path / "dist"
     assert run("build", "--data", str(data_copy), "--out", str(out)).exit_code == 0
     first = _outputs(out)
-    assert (out / ".cache" / "parsed.pickle").is_file()
+    assert (out / ".cache" / "parsed.json").is_file()
     assert run("build", "--data", str(data_copy), "--out", str(out)).exit_code == 0
     assert _outputs(out) == first
 
 
 def test_only_changed_files_are_parsed_again(data_copy: Path, tmp_path: Path) -> None:
-    path = tmp_path / "parsed.pickle"
+    path = tmp_path / "parsed.json"
     cache = ParseCache(path)
     corpus, _ = read_corpus(data_copy, cache)
     files = cache.misses
@@ -55,12 +55,20 @@ def test_problems_are_remembered_with_the_file(
         assert "papers/eie.yaml:2: 'year' must be a 4-digit integer year" in result.output
 
 
-def test_a_broken_cache_is_ignored(data_copy: Path, tmp_path: Path) -> None:
-    path = tmp_path / "parsed.pickle"
-    path.write_bytes(b"not a pickle")
+def test_a_broken_cache_is_ignored(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "parsed.json"
+    path.write_bytes(b"not a cache")
     cache = ParseCache(path)
     corpus, problems = read_corpus(data_copy, cache)
     assert problems == [] and cache.hits == 0 and len(corpus.papers) == 16
+    assert capsys.readouterr().err == (
+        f"warning: ignoring {path}: not a sysml-graph cache; it will be rebuilt\n"
+    )
+    cache.save()  # written anew, and read back without a word
+    assert ParseCache(path).entries == cache.entries
+    assert capsys.readouterr().err == ""
 
 
 def test_commands_reuse_the_last_build_of_the_same_data(
@@ -90,14 +98,14 @@ def test_validate_reads_through_the_build_cache_without_writing_it(
     assert run("validate", "--data", data).exit_code == 0
     assert not (tmp_path / "dist").exists()  # validate writes nothing
     assert run("build", "--data", data).exit_code == 0
-    pickle = tmp_path / "dist" / ".cache" / "parsed.pickle"
-    before = pickle.read_bytes()
+    parsed = tmp_path / "dist" / ".cache" / "parsed.json"
+    before = parsed.read_bytes()
     eie = data_copy / "papers" / "eie.yaml"
     eie.write_text(eie.read_text().replace("year: 2016", "year: 20l6"))
     result = run("validate", "--data", data)
     assert result.exit_code == 1
     assert "papers/eie.yaml:13: 'year' must be a 4-digit integer year" in result.output
-    assert pickle.read_bytes() == before
+    assert parsed.read_bytes() == before
 
 
 def test_export_hands_over_the_builds_files_while_the_data_is_unchanged(
@@ -126,7 +134,7 @@ def test_network_commands_reuse_the_builds_network_while_the_data_is_unchanged(
     monkeypatch.chdir(tmp_path)
     data = str(data_copy)
     assert run("build", "--data", data).exit_code == 0
-    assert (tmp_path / "dist" / ".cache" / "network.pickle").is_file()
+    assert (tmp_path / "dist" / ".cache" / "network.json").is_file()
     projected = {}
     for name, args in {
         "page.html": ["render", "-o", "page.html"],
@@ -177,7 +185,7 @@ def test_exports_from_the_last_build_equal_exports_from_the_data(
 def test_the_cache_is_written_again_only_when_something_changed(
     data_copy: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "parsed.pickle"
+    path = tmp_path / "parsed.json"
     for _ in range(2):
         cache = ParseCache(path)
         read_corpus(data_copy, cache)

@@ -79,7 +79,7 @@ def test_a_changed_paper_is_spliced_in_and_the_outputs_equal_a_full_build(
         ("export", "--format", "csv", "-o", "papers.csv"),
         ("render", "--view", "coauthor", "-o", "co.html"),
     ]
-    outputs = {}
+    outputs: dict[Path, list[object]] = {}
     for folder in (tmp_path, tmp_path / "fresh-0"):
         monkeypatch.chdir(folder)
         if folder != tmp_path:
@@ -110,7 +110,16 @@ def test_added_papers_citations_and_successive_rebuilds_equal_full_builds(
     monkeypatch.setattr(render, "EDGE_BUDGET", 900)
     out = tmp_path / "dist"
     assert run("build", "--data", str(shipped), "--out", str(out)).exit_code == 0
-    steps: list[Callable[[], None]] = [
+
+    def third() -> None:
+        _edit(shipped / "papers" / "a-new-paper.yaml", "- tvm\n", "")
+        _edit(
+            next((shipped / "imported" / "papers").glob("3lc-*.yaml")),
+            "title: '",
+            "title: 'Revised, ",
+        )
+
+    steps: list[Callable[[], object]] = [
         lambda: (shipped / "papers" / "a-new-paper.yaml").write_text(NEW_PAPER),
         # An existing paper now extends the new one (an edge between two papers, whose
         # data both files decide), and an imported draft changes.
@@ -119,14 +128,7 @@ def test_added_papers_citations_and_successive_rebuilds_equal_full_builds(
             "techniques:\n",
             "extends:\n- a-new-paper\ntechniques:\n",
         ),
-        lambda: (
-            _edit(shipped / "papers" / "a-new-paper.yaml", "- tvm\n", ""),
-            _edit(
-                next((shipped / "imported" / "papers").glob("3lc-*.yaml")),
-                "title: '",
-                "title: 'Revised, ",
-            ),
-        ),
+        third,
     ]
     for number, step in enumerate(steps, start=1):
         step()

@@ -17,7 +17,6 @@ import dataclasses
 import datetime
 import hashlib
 import os
-import pickle
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -634,32 +633,30 @@ def read_corpus(data_dir: Path, cache: ParseCache | None = None) -> tuple[Corpus
 
 
 class ParseCache:
-    """Parsed files by the hash of their bytes, kept in one pickle file.
+    """Parsed files by the hash of their bytes, kept in one cache file
+    (:mod:`sysml_graph.cache`: JSON, which reading cannot make run code).
 
     Rebuilding after one file changed then parses one file: the others are looked up by
     (size, mtime) first and by content hash when those moved (a checkout touches every
-    file but changes few). The pickle is only ever read from the project's own output
-    folder; a cache from another version of sysml-graph is ignored.
+    file but changes few). A cache of other code (or of another year, which bounds valid
+    years) is a miss; one that is not a usable cache is ignored with a warning.
     """
 
+    KIND = "parsed"
+
     def __init__(self, path: Path) -> None:
+        from . import cache
+
         self.path = path
-        self.entries: dict[str, tuple[int, int, bytes, Parsed]] = {}
         self.hits = 0
         self.misses = 0
-        self.changed = True  # whether save() has anything new to write
-        try:
-            with path.open("rb") as f:
-                version, entries = pickle.load(f)
-            if version == _cache_version():
-                self.entries = entries
-                self.changed = False
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            pass  # no cache, or an unreadable one: parse everything
+        entries = cache.read(path, self.KIND, _decode_entries, key=_cache_version())
+        self.entries: dict[str, tuple[int, int, str, Parsed]] = entries or {}
+        self.changed = entries is None  # whether save() has anything new to write
 
     def parse(self, paths: list[Path], data_dir: Path) -> list[Parsed]:
         results: list[Parsed] = []
-        fresh: dict[str, tuple[int, int, bytes, Parsed]] = {}
+        fresh: dict[str, tuple[int, int, str, Parsed]] = {}
         # Keyed by absolute path: two data folders never share entries, even when their
         # files have the same names, sizes and times (copies made with cp -p).
         base = str(data_dir.absolute())
@@ -674,7 +671,7 @@ class ParseCache:
             else:
                 changed = True
                 data = path.read_bytes()
-                digest = hashlib.blake2b(data, digest_size=16).digest()
+                digest = hashlib.blake2b(data, digest_size=16).hexdigest()
                 if entry is not None and entry[2] == digest:
                     parsed = entry[3]
                 else:
@@ -690,11 +687,46 @@ class ParseCache:
     def save(self) -> None:
         """Write the cache (atomically) for the next run, if anything changed (writing
         100,000 unchanged entries again took 1.9 s)."""
-        from .export import write_atomic
+        from . import cache
 
         if not self.changed:
             return
-        write_atomic(self.path, pickle.dumps((_cache_version(), self.entries), protocol=5))
+        cache.write(self.path, self.KIND, _cache_version(), _encode_entries(self.entries))
+
+
+# What each kind of file parses into (None when it could not be read at all).
+_PAYLOADS: dict[str, Any] = {
+    "people": list[Person],
+    "venues": list[Series],
+    "editions": list[Edition],
+    "sources": list[SourceList],
+    "taxonomy": Scheme,
+    "paper": Paper,
+}
+
+
+def _encode_entries(entries: dict[str, tuple[int, int, str, Parsed]]) -> dict[str, list[Any]]:
+    from .cache import records_encoder
+
+    payloads = {kind: records_encoder(tp | None) for kind, tp in _PAYLOADS.items()}
+    problems = records_encoder(list[Problem])
+    return {
+        key: [size, mtime, digest, kind, payloads[kind](payload), problems(found)]
+        for key, (size, mtime, digest, (kind, payload, found)) in entries.items()
+    }
+
+
+def _decode_entries(value: Any) -> dict[str, tuple[int, int, str, Parsed]]:
+    from .cache import records_decoder
+
+    payloads = {kind: records_decoder(tp | None) for kind, tp in _PAYLOADS.items()}
+    problems = records_decoder(list[Problem])
+    entries: dict[str, tuple[int, int, str, Parsed]] = {}
+    for key, (size, mtime, digest, kind, payload, found) in value.items():
+        if not (isinstance(size, int) and isinstance(mtime, int) and isinstance(digest, str)):
+            raise TypeError(f"entry {key!r} has no size, time and hash")
+        entries[key] = (size, mtime, digest, (kind, payloads[kind](payload), problems(found)))
+    return entries
 
 
 def _cache_version() -> str:

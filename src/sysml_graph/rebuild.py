@@ -1,7 +1,7 @@
 """Rebuild after paper files changed: the changed papers spliced into the last build.
 
 At 100,000 papers a build takes about a minute, nearly all of it spent again on the papers
-that did not change. So ``build`` leaves beside its outputs (``OUT/.cache/rebuild.pickle``)
+that did not change. So ``build`` leaves beside its outputs (``OUT/.cache/rebuild.json``)
 where each paper file's triples are in each of the Turtle, N-Triples and JSON-LD files.
 They are one run per file: pyoxigraph's in-memory store dumps its triples last in, first
 out, the mapping adds the papers one file after the other, and each file's last triple,
@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import pickle
 import re
 import traceback
 from array import array
@@ -40,7 +39,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import build_index
+from . import build_index, cache
+from .load import ParseCache
 from .records import Corpus, Paper, Person, Where
 
 if TYPE_CHECKING:
@@ -49,8 +49,10 @@ if TYPE_CHECKING:
     import networkx as nx
     import pyoxigraph
 
-STATE = ".cache/rebuild.pickle"
-DELTAS = ".cache/network-deltas.pickle"
+STATE = ".cache/rebuild.json"
+DELTAS = ".cache/network-deltas.json"
+STATE_KIND = "rebuild state"
+DELTAS_KIND = "network deltas"
 HTML = "sysml-graph.html"
 SPLICED = ("turtle", "nt", "jsonld")  # the outputs the runs are spliced into
 PAPER_FOLDERS = ("papers/", "imported/papers/")
@@ -84,6 +86,7 @@ class State:
     fingerprint: str = ""  # the data's, as build.json records it with the outputs
     network: tuple[int, int] = (0, 0)  # size and mtime of the last full build's network
     deltas: int = 0  # network deltas since the last full build (the first of DELTAS)
+    deltas_file: tuple[int, int] = (0, 0)  # size and mtime of DELTAS as the state knows it
 
 
 def is_paper_file(name: str) -> bool:
@@ -220,22 +223,63 @@ def draft_state(
 
 def forget_state(out_dir: Path) -> None:
     """Remove the record of the last build: the next build is a full one."""
+    from .cache import remove_legacy
+
     (out_dir / STATE).unlink(missing_ok=True)
     (out_dir / DELTAS).unlink(missing_ok=True)
+    remove_legacy(out_dir / ".cache")
+
+
+def _encode_state(state: State) -> dict[str, Any]:
+    from .cache import records_encoder
+
+    return {
+        **{f.name: getattr(state, f.name) for f in dataclasses.fields(State)},
+        "cited_by": {paper: sorted(ids) for paper, ids in state.cited_by.items()},
+        "shared": records_encoder(Corpus)(state.shared),
+        "people": sorted(state.people),
+        "repositories": sorted(state.repositories),
+        "offsets": {fmt: starts.tolist() for fmt, starts in state.offsets.items()},
+    }
+
+
+def _decode_state(value: Any) -> State:
+    """The state :func:`_encode_state` wrote; a field of the wrong kind raises (the
+    cache is then ignored), checked where a wrong value would not raise by itself."""
+    from .cache import records_decoder
+
+    names = {f.name for f in dataclasses.fields(State)}
+    if not isinstance(value, dict) or set(value) != names:
+        raise ValueError("not the fields of a build's state")
+    if not all(isinstance(value[k], str) for k in ("key", "data_dir", "tail_line")):
+        raise TypeError("the state's key, data folder or tail line is not text")
+    value["stats"] = {name: (size, mtime) for name, (size, mtime) in value["stats"].items()}
+    value["cited_by"] = {paper: set(ids) for paper, ids in value["cited_by"].items()}
+    value["links"] = {name: tuple(ids) for name, ids in value["links"].items()}
+    value["shared"] = records_decoder(Corpus)(value["shared"])
+    value["people"] = set(value["people"])
+    value["repositories"] = set(value["repositories"])
+    value["offsets"] = {fmt: array("q", starts) for fmt, starts in value["offsets"].items()}
+    value["network"] = tuple(value["network"])
+    value["deltas_file"] = tuple(value["deltas_file"])
+    if not all(isinstance(value[k], int) for k in ("triples", "deltas")):
+        raise TypeError("the state's counts are not numbers")
+    return State(**value)
 
 
 def save_state(state: State | None, out_dir: Path, fingerprint: str) -> bool:
     """Find where each paper file's run starts in the outputs just written, and keep the
     state for the next build; False (and no state kept) where a run is not found."""
-    from .export import write_atomic
+    from . import cache
     from .namespaces import BASE
 
     forget_state(out_dir)
     if state is None:
         return False
     state.fingerprint = fingerprint
-    st = (out_dir / build_index.NETWORK).stat()
-    state.network = (st.st_size, st.st_mtime_ns)
+    state.network = _stat(out_dir / build_index.NETWORK)
+    if state.network == (0, 0):
+        return False  # a rebuild patches the last full build's network
     files = state.files
     tail_line = state.tail_line
     tail_iri = tail_line[1 : tail_line.index(">")]
@@ -251,7 +295,7 @@ def save_state(state: State | None, out_dir: Path, fingerprint: str) -> bool:
             return False
         skip = 0 if fmt == "jsonld" else 1  # a run starts past a newline, or at a comma
         state.offsets[fmt] = array("q", (at + skip for at in found))
-    write_atomic(out_dir / STATE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.write(out_dir / STATE, STATE_KIND, state.key, _encode_state(state))
     return True
 
 
@@ -281,17 +325,13 @@ def _find_in_order(f: Any, needles: list[bytes], block: int = 1 << 26) -> list[i
 
 
 def _load_state(out_dir: Path, data_dir: Path) -> State | None:
-    from .gcpause import no_gc_pauses
+    from . import cache
 
-    try:
-        # Only ever the project's own output folder, written by `build`.
-        with no_gc_pauses(), (out_dir / STATE).open("rb") as f:
-            state = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+    key = build_index.code_key()
+    state = cache.read(out_dir / STATE, STATE_KIND, _decode_state, key=key)
+    if state is None or state.data_dir != str(data_dir.resolve()):
         return None
-    if not isinstance(state, State) or state.data_dir != str(data_dir.resolve()):
-        return None
-    return state if state.key == build_index.code_key() else None
+    return state if state.key == key else None
 
 
 def _outputs_untouched(out_dir: Path, state: State) -> bool:
@@ -313,11 +353,31 @@ def _outputs_untouched(out_dir: Path, state: State) -> bool:
 
 
 def _network_untouched(out_dir: Path, state: State) -> bool:
+    return _untouched(out_dir / build_index.NETWORK, state.network)
+
+
+def _deltas_untouched(out_dir: Path, state: State) -> bool:
+    return not state.deltas or _untouched(out_dir / DELTAS, state.deltas_file)
+
+
+def _untouched(path: Path, known: tuple[int, int]) -> bool:
+    """Whether the cache file ``path`` is the one the state knows; one that is there but
+    another was put there since (by hand, by another program) is foreign, and said so."""
+    now = _stat(path)
+    if now == known:
+        return True
+    if now != (0, 0):
+        cache.warn(path, "changed since the build that wrote it")
+    return False
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    """``path``'s size and modification time; (0, 0) when it is not there."""
     try:
-        st = (out_dir / build_index.NETWORK).stat()
+        st = path.stat()
     except OSError:
-        return False
-    return (st.st_size, st.st_mtime_ns) == state.network
+        return (0, 0)
+    return (st.st_size, st.st_mtime_ns)
 
 
 def patched_network(data_dir: Path, out_dir: Path) -> nx.Graph | None:
@@ -332,15 +392,25 @@ def patched_network(data_dir: Path, out_dir: Path) -> nx.Graph | None:
         return None
     if not _outputs_untouched(out_dir, state) or not _network_untouched(out_dir, state):
         return None
+    if not _deltas_untouched(out_dir, state):
+        return None
     deltas = _read_deltas(out_dir)
-    if len(deltas) < state.deltas:
+    if deltas is None or len(deltas) < state.deltas:
+        return None
+    g = _read_network(out_dir)
+    if g is None:
         return None
     with no_gc_pauses():
-        with (out_dir / build_index.NETWORK).open("rb") as f:
-            g = pickle.load(f)
         for delta in deltas[: state.deltas]:
             apply_delta(g, delta)
         return in_id_order(g)
+
+
+def _read_network(out_dir: Path, report: cache.Report = cache.warn) -> nx.Graph | None:
+    """The last full build's network (:func:`sysml_graph.build_index.built_network` also
+    checks that it is the data's)."""
+    path = out_dir / build_index.NETWORK
+    return cache.read(path, build_index.NETWORK_KIND, build_index.decode_network, report=report)
 
 
 # --- the page, in a second process --------------------------------------------------------
@@ -355,27 +425,29 @@ def apply_delta(g: nx.Graph, delta: Delta) -> None:
         g.add_edge(u, v, **data)
 
 
-def _page_worker(conn: Connection, out_dir: Path) -> None:
+def _page_worker(conn: Connection, out_dir: Path, parent: int) -> None:
     """Load the last build's network (and the deltas since), wait for the new delta, draw
     the page into a staged file and send back its name."""
+    from .build_lock import end_with_parent
+
+    end_with_parent(parent)  # a build killed by -9 takes this process with it
     try:
         import jinja2  # noqa: F401  # what drawing the page imports, while there is time
         import pyvis.network  # noqa: F401
 
         from .export import staged
-        from .gcpause import no_gc_pauses
         from .render import import_igraph, render_html
 
         import_igraph()
-        with no_gc_pauses():
-            with (out_dir / build_index.NETWORK).open("rb") as f:
-                g = pickle.load(f)
-            deltas = _read_deltas(out_dir)
+        # Silent: the first process checks these files before it asks for a page, and
+        # reports what is wrong with them (a line from here would repeat its warning).
+        g = _read_network(out_dir, _silent)
+        deltas = _read_deltas(out_dir, _silent) or []
         message = conn.recv()
         if message is not None:
             earlier, new = message  # the state knows how many of the deltas are its own
-            if len(deltas) < earlier:
-                raise RuntimeError(f"{DELTAS} has {len(deltas)} deltas, not {earlier}")
+            if g is None or len(deltas) < earlier:
+                raise RuntimeError("the last build's network or its deltas cannot be read")
             for delta in [*deltas[:earlier], new]:
                 apply_delta(g, delta)
             html = render_html(g, full=g).encode("utf-8")
@@ -405,7 +477,9 @@ class PageWorker:
         except ValueError:  # no fork on this system: every build is a full one
             return
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_page_worker, args=(child, out_dir), daemon=True)
+        self.process = ctx.Process(
+            target=_page_worker, args=(child, out_dir, os.getpid()), daemon=True
+        )
         self.process.start()
         child.close()
 
@@ -474,7 +548,6 @@ def rebuild(
     """Splice the paper files that changed since the last build into its outputs; raise
     :class:`NotIncremental` when a full build is needed instead (nothing is written then).
     ``step(description)`` is called as each step starts."""
-    from .export import staged, write_atomic
 
     state = _load_state(out_dir, data_dir)
     if state is None:
@@ -483,8 +556,17 @@ def rebuild(
         raise NotIncremental("no network of the last build")
     if not _outputs_untouched(out_dir, state):
         raise NotIncremental("an output was changed or removed since the last build")
-    if not _network_untouched(out_dir, state):
-        raise NotIncremental("the last full build's network was changed or removed")
+    if not _network_untouched(out_dir, state) or not _deltas_untouched(out_dir, state):
+        raise NotIncremental("the last full build's network or its deltas changed or went")
+    # A damaged cache needs a full build, else the commands that read it would say so
+    # until the next one: the network and its deltas (which the second process reads, but
+    # does not report), and the parse cache (which the full build reads, and reports).
+    if not cache.check(out_dir / build_index.NETWORK, build_index.NETWORK_KIND):
+        raise NotIncremental("the last full build's network is not usable")
+    if state.deltas and not cache.check(out_dir / DELTAS, DELTAS_KIND):
+        raise NotIncremental("the network's deltas are not usable")
+    if not cache.check(build_index.parse_cache_file(out_dir), ParseCache.KIND, _silent):
+        raise NotIncremental("the parse cache is not usable")
     gone = [f for f in state.stats if f not in stats]
     if gone:
         raise NotIncremental(f"{gone[0]} was removed")
@@ -516,13 +598,16 @@ def rebuild(
         # outputs by the data's fingerprint in build.json. The deltas the state counts stay
         # first in their file, and until build.json is written the state's fingerprint is
         # not its: a rebuild cut short anywhere makes the next build a full one.
-        deltas = [*_read_deltas(out_dir)[: state.deltas], delta]
-        write_atomic(out_dir / DELTAS, pickle.dumps(deltas, protocol=pickle.HIGHEST_PROTOCOL))
+        earlier = _read_deltas(out_dir) if state.deltas else []
+        if earlier is None or len(earlier) < state.deltas:
+            raise NotIncremental("the deltas of the earlier rebuilds cannot be read")
+        deltas = [*earlier[: state.deltas], delta]
+        cache.write(out_dir / DELTAS, DELTAS_KIND, "", deltas)
         _update_state(state, new, stats, offsets, triples)
         state.deltas = len(deltas)
+        state.deltas_file = _stat(out_dir / DELTAS)
         state.fingerprint = fingerprint
-        data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-        state_file = staged(out_dir / STATE, lambda tmp: tmp.write_bytes(data))
+        state_file = cache.stage(out_dir / STATE, STATE_KIND, state.key, _encode_state(state))
         temps[out_dir / HTML] = worker.page()
     except BaseException:
         for tmp in [*temps.values(), *([state_file] if state_file else [])]:
@@ -537,14 +622,30 @@ def rebuild(
     return Rebuilt(triples, len(state.files), changed)
 
 
-def _read_deltas(out_dir: Path) -> list[Delta]:
-    try:
-        # Only ever the project's own output folder, written by `build`.
-        with (out_dir / DELTAS).open("rb") as f:
-            deltas = pickle.load(f)
-    except FileNotFoundError:
-        return []
-    return deltas if isinstance(deltas, list) else []
+def _silent(path: Path, reason: str) -> None:
+    """A :data:`sysml_graph.cache.Report` that says nothing."""
+
+
+def _read_deltas(out_dir: Path, report: cache.Report = cache.warn) -> list[Delta] | None:
+    """The network deltas of the rebuilds since the last full build; None when there are
+    none or they cannot be read."""
+    return cache.read(out_dir / DELTAS, DELTAS_KIND, _decode_deltas, report=report)
+
+
+def _decode_deltas(value: Any) -> list[Delta]:
+    def mapping(data: Any) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise TypeError("node or edge data that is not a mapping")
+        return data
+
+    return [
+        (
+            [str(n) for n in remove],
+            [(str(n), mapping(data)) for n, data in nodes],
+            [(str(u), str(v), mapping(data)) for u, v, data in edges],
+        )
+        for remove, nodes, edges in value
+    ]
 
 
 def _parse(data_dir: Path, changed: list[str], state: State) -> dict[str, Paper]:
