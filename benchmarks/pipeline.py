@@ -124,11 +124,11 @@ def query_times(nt_file: str) -> dict[str, Any]:
     """Every named query through sysml_graph.sparql.run beside store.query on one store."""
     import pyoxigraph as ox
 
-    from sysml_graph.sparql import PREFIXES, bind, named_queries, run
+    from sysml_graph.sparql import QUERY_PREFIXES, bind, named_queries, run
 
     store = ox.Store()
     store.load(path=nt_file, format=ox.RdfFormat.N_TRIPLES)
-    prefixes = dict(PREFIXES.items())
+    prefixes = dict(QUERY_PREFIXES)
     out: dict[str, Any] = {}
     for name, query in named_queries().items():
         # Selective parameters name an entity of the synthetic data, not of data/.

@@ -271,7 +271,7 @@ def test_bind_puts_values_first_in_the_where_group() -> None:
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["papers-by-venue", "--bind", "year=20l7"], "'20l7' is not a year; give all four digits, like 2017"),
+        (["papers-by-venue", "--bind", "year=20l7"], "'20l7' is not a year; give all four digits"),
         (["papers-by-venue", "--bind", "colour=red"], "unknown parameter colour"),
         (["papers-by-venue", "--bind", "venue=<x> } } DROP"], "is not a venue id"),
         (["no-such-query"], "no query named 'no-such-query'"),
