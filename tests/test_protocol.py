@@ -372,32 +372,6 @@ def test_expect_100_continue(endpoint: str) -> None:
     assert reply.startswith(b"HTTP/1.1 200") and reply.endswith(b"n\r\n15\r\n")
 
 
-def test_every_refusal_is_text_and_the_log_stays_quiet(
-    server: tuple[str, subprocess.Popen[bytes]],
-) -> None:
-    """Runs last in this file: after every client error above, the server logged nothing."""
-    endpoint, process = server
-    cases = [
-        get(endpoint, "SELECT * WHERE { ?s ?p ?o }"),  # over --max-results
-        get(
-            endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-        ),  # time limit
-        get(endpoint, "DROP ALL"),
-        get(endpoint, ""),
-        http(f"{endpoint}/nowhere"),
-        http(f"{endpoint}/sparql", b"{}", {"Content-Type": "application/json"}),
-    ]
-    assert [c[0] for c in cases] == [413, 503, 403, 400, 404, 415]
-    for status, ctype, body in cases:
-        assert ctype.startswith("text/plain") and len(body.strip()) > 10, (status, body)
-    assert json.loads(get(endpoint, ASK)[2]) == {"head": {}, "boolean": True}  # still answering
-    process.terminate()
-    process.wait(timeout=20)
-    assert process.stderr is not None
-    log = process.stderr.read().decode()
-    assert "Traceback" not in log and log.count("\n") == 1, log  # the "serving …" line only
-
-
 # --- the named queries, with parameters ---------------------------------------------------
 
 
@@ -450,3 +424,29 @@ def test_a_bad_parameter_gets_a_clear_answer(
     got, media, body = http(f"{endpoint}{path}")
     assert got == status and media.startswith("text/plain")
     assert body.decode().startswith(message), body
+
+
+def test_every_refusal_is_text_and_the_log_stays_quiet(
+    server: tuple[str, subprocess.Popen[bytes]],
+) -> None:
+    """Runs last in this file: after every client error above, the server logged nothing."""
+    endpoint, process = server
+    cases = [
+        get(endpoint, "SELECT * WHERE { ?s ?p ?o }"),  # over --max-results
+        get(
+            endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        ),  # time limit
+        get(endpoint, "DROP ALL"),
+        get(endpoint, ""),
+        http(f"{endpoint}/nowhere"),
+        http(f"{endpoint}/sparql", b"{}", {"Content-Type": "application/json"}),
+    ]
+    assert [c[0] for c in cases] == [413, 503, 403, 400, 404, 415]
+    for status, ctype, body in cases:
+        assert ctype.startswith("text/plain") and len(body.strip()) > 10, (status, body)
+    assert json.loads(get(endpoint, ASK)[2]) == {"head": {}, "boolean": True}  # still answering
+    process.terminate()
+    process.wait(timeout=20)
+    assert process.stderr is not None
+    log = process.stderr.read().decode()
+    assert "Traceback" not in log and log.count("\n") == 1, log  # the "serving …" line only
