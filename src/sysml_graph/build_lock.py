@@ -17,6 +17,8 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from . import output_set
+
 LOCK = ".build.lock"
 _STAGED = re.compile(r"\.(\d+)\.[A-Za-z0-9_]{8}\.tmp")
 
@@ -90,6 +92,7 @@ def build_lock(out_dir: Path, waiting: Callable[[str], None]) -> Iterator[None]:
         os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
         for leftover in leftovers(out_dir):
             leftover.unlink(missing_ok=True)
+        output_set.clean(out_dir)  # sets of builds killed before their switch
         yield
     finally:
         os.close(fd)  # releases the lock

@@ -221,8 +221,9 @@ def _build(data_dir: Path, out_dir: Path, worker: Any) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from .build_index import NETWORK, parse_cache_file, record_build, scan, stage_network
-    from .export import FORMATS, serialize_to_temp, write_atomic
+    from .export import FORMATS, serialize_to_temp, staged
     from .network import project
+    from .output_set import publish
     from .pipeline import kg_from_data
     from .rebuild import NotIncremental, draft_state, forget_state, rebuild, save_state
     from .render import render_html
@@ -295,11 +296,10 @@ def _build(data_dir: Path, out_dir: Path, worker: Any) -> None:
                     network.unlink(missing_ok=True)
                 raise
         progress.update(steps, advance=1, description="note where each paper is, for rebuilds")
+        temps[html_file] = staged(html_file, lambda tmp: tmp.write_bytes(html))
         forget_state(out_dir)  # it describes the outputs about to be replaced
-        for path, tmp in temps.items():
-            os.replace(tmp, path)
-        write_atomic(html_file, html)
-        record_build(out_dir, data_fingerprint, [*temps, html_file])
+        publish(out_dir, temps)  # the four outputs change at once
+        record_build(out_dir, data_fingerprint, list(temps))
         with contextlib.suppress(OSError):  # without it the next build is a full one
             save_state(state, out_dir, data_fingerprint)
         progress.update(steps, advance=1)

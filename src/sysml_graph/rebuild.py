@@ -39,7 +39,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import build_index, cache
+from . import build_index, cache, output_set
 from .load import ParseCache
 from .records import Corpus, Paper, Person, Where
 
@@ -614,8 +614,7 @@ def rebuild(
             tmp.unlink(missing_ok=True)
         raise
     os.replace(state_file, out_dir / STATE)
-    for path, tmp in temps.items():
-        os.replace(tmp, path)
+    output_set.publish(out_dir, temps)  # the four outputs change at once
     # The network cache is left out of build.json: it is the last full build's, which
     # patched_network patches with the deltas for render, stats and the network exports.
     build_index.record_build(out_dir, fingerprint, list(temps))
