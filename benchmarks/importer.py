@@ -1,4 +1,5 @@
-"""Precision and recall of the awesome-list importer on hand-checked samples.
+"""The awesome-list importer: precision and recall on hand-checked samples, and the speed
+of the merge step on a generated list.
 
 For each list in sources/awesome-lists/ (samples live in tests/import_samples/), compares
 what the importer extracts at each sampled line with what a person wrote down, for the
@@ -6,17 +7,140 @@ fields title, venue and year, and for "is it a paper". Prints a table; exits 1 i
 figure is below the 95% target.
 
     python benchmarks/importer.py [--corpora DIR] [-v]
+
+``--merge N`` instead times an import of N generated entries (read, checked and merged,
+drafts rendered), seeded: titles of one series ("… Part 12", "… v3.0"), titles sharing a
+handful of first words, and true duplicates (case, punctuation, a plural) of earlier ones.
+
+    python benchmarks/importer.py --merge 100000
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+import shutil
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "src"))
 
-from import_eval import LISTS, evaluate
+from import_eval import LISTS, evaluate  # noqa: E402
+
+FIRST = ("efficient", "towards", "learning", "a", "deep", "scalable")
+WORDS = [
+    "sparse",
+    "distributed",
+    "adaptive",
+    "learned",
+    "quantized",
+    "elastic",
+    "federated",
+    "pipelined",
+    "robust",
+    "tiny",
+    "streaming",
+    "serverless",
+    "training",
+    "inference",
+    "serving",
+    "compression",
+    "pruning",
+    "accelerator",
+    "gpu",
+    "mobile",
+    "edge",
+    "memory",
+    "scheduling",
+    "graph",
+    "transformer",
+    "kernel",
+    "compiler",
+    "cluster",
+    "network",
+    "models",
+    "systems",
+    "devices",
+    "datacenter",
+    "framework",
+    "approach",
+    "analysis",
+]
+SERIES = ("Part {}", "v{}.0", "Volume {}", "Round {}", "({})")
+
+
+def synthetic_titles(n: int, seed: int = 1) -> list[str]:
+    """``n`` list titles: about a third numbered members of a series, a tenth true
+    duplicates of an earlier title written differently, the rest titles sharing a few
+    first words (the worst case for grouping by first word)."""
+    rng = random.Random(seed)
+    titles: list[str] = []
+    bases = [" ".join([rng.choice(FIRST).capitalize(), *rng.sample(WORDS, 6)]) for _ in range(200)]
+    for i in range(n):
+        roll = rng.random()
+        if roll < 0.1 and titles:
+            earlier = rng.choice(titles)
+            variant = rng.choice(
+                (earlier.upper(), earlier + ".", earlier.replace(" ", " - ", 1), earlier + "s")
+            )
+            titles.append(variant)
+        elif roll < 0.4:
+            titles.append(f"{rng.choice(bases)} {rng.choice(SERIES).format(i)}")
+        else:
+            words = [rng.choice(FIRST).capitalize(), *rng.sample(WORDS, rng.randint(5, 9))]
+            titles.append(" ".join(words))
+    return titles
+
+
+def synthetic_list(n: int, seed: int = 1) -> str:
+    """A markdown awesome list of ``n`` entries (see :func:`synthetic_titles`)."""
+    lines = [
+        f"- 2019-ICLR-[{title}](https://arxiv.org/abs/1901.{i % 100_000:05d})"
+        for i, title in enumerate(synthetic_titles(n, seed))
+    ]
+    return "# Papers\n\n" + "\n".join(lines) + "\n"
+
+
+def merge_benchmark(n: int) -> int:
+    from sysml_graph.awesome import read_list
+    from sysml_graph.importer import Importer, list_info
+    from sysml_graph.load import load_corpus
+
+    work = Path(tempfile.mkdtemp())
+    try:
+        data = work / "data"
+        shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("imported"))
+        path = work / "list.md"
+        path.write_text(synthetic_list(n), encoding="utf-8")
+        importer = Importer(load_corpus(data))
+        info = list_info(path, "https://github.com/example/synthetic", None)
+        clocks = [(time.perf_counter(), time.process_time())]
+        entries = read_list(path.read_text(encoding="utf-8"), Path("list.md"))
+        clocks.append((time.perf_counter(), time.process_time()))
+        for entry in entries:
+            importer.add(entry, info, "list.md")
+        clocks.append((time.perf_counter(), time.process_time()))
+        files = importer.files()
+        clocks.append((time.perf_counter(), time.process_time()))
+    finally:
+        shutil.rmtree(work)
+    r = importer.report
+    print(
+        f"{n} generated entries: {r.imported} drafts, {len(r.merged)} merged, "
+        f"{importer.comparisons} title comparisons ({importer.comparisons / n:.1f} per entry)"
+    )
+    # CPU time beside the wall clock: on a shared machine the second can double.
+    print(f"{'step':<24} {'wall':>7} {'cpu':>7}")
+    steps = ("read the list", "check and merge", f"render {len(files)} files")
+    for name, (wall0, cpu0), (wall1, cpu1) in zip(steps, clocks[:-1], clocks[1:], strict=True):
+        print(f"{name:<24} {wall1 - wall0:6.1f}s {cpu1 - cpu0:6.1f}s")
+    wall, cpu = clocks[-1][0] - clocks[0][0], clocks[-1][1] - clocks[0][1]
+    print(f"{'total':<24} {wall:6.1f}s {cpu:6.1f}s")
+    return 0
 
 
 def main() -> int:
@@ -25,7 +149,10 @@ def main() -> int:
         "--corpora", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpora"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every mismatch")
+    parser.add_argument("--merge", type=int, metavar="N", help="time N generated entries")
     args = parser.parse_args()
+    if args.merge:
+        return merge_benchmark(args.merge)
     ok = True
     print(f"{'list':<16} {'n':>4} {'field':<6} {'precision':>9} {'recall':>7}")
     for key in LISTS:

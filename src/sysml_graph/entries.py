@@ -385,9 +385,12 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     for d in block.details:
         dt = d.text.strip()
         if re.match(r"(summary|code|note|slides?|video)\s*:", dt, re.I):
-            m = re.match(r"code:\s*(https?://\S+)", dt, re.I)
+            m = re.match(r"code:\s*(<?)(https?://\S+)", dt, re.I)
             if m and not entry.code:
-                entry.code = m.group(1)
+                # Sentence punctuation and autolink brackets are no part of the address;
+                # whatever else no link may hold, the importer leaves out with a reason.
+                code = m.group(2).rstrip(".,;:")
+                entry.code = code.removesuffix(">") if m.group(1) else code
             continue
         if d.emphasis and dt.strip(" *") == d.emphasis[0].strip() and not entry.authors:
             names = split_names(d.emphasis[0])

@@ -12,18 +12,27 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .awesome import read_list
 from .check import normalise_title
 from .entries import Entry
-from .load import IMPORTED, read_corpus
+from .iri import web_link
+from .load import (
+    IMPORTED,
+    parse_paper,
+    parse_people,
+    parse_source_lists,
+    parse_venues,
+    read_corpus,
+)
 from .problems import InvalidInput, Problem
 from .records import Corpus, Paper, PaperKind, Status
 from .tagger import Tagger
 from .venues import VenueMatch, registry, slug
-from .yamlio import dump_canonical
+from .yamlio import Node, dump_canonical
 
 # Two titles this similar (difflib ratio of the normalised titles) are one paper. Reviewed on
 # every pair of titles in the four corpus lists with a ratio of 0.85 or more: the six pairs at
@@ -66,6 +75,215 @@ JOURNAL_WORDS = re.compile(
     r"journal|transactions|letters|magazine|review|surveys|proceedings of", re.I
 )
 
+# --- telling titles apart ---------------------------------------------------------------
+
+# Words after which a letter, a roman numeral or a number word counts ("Part II",
+# "Volume Two", "Part B"): such titles name different works of one series.
+_SERIES_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "part parts vol volume volumes version chapter phase stage level edition release "
+        "round episode issue no number series track task season lecture step generation gen "
+        "book appendix supplement",
+    )
+)
+_ROMAN_NUMERALS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"
+_ROMAN = {r: str(n) for n, r in enumerate(re.findall(r"\w+", _ROMAN_NUMERALS), 1)}
+_NUMBER_WORDS = {
+    w: str(n)
+    for words in (
+        "one two three four five six seven eight nine ten eleven twelve",
+        "first second third fourth fifth sixth seventh eighth ninth tenth",
+    )
+    for n, w in enumerate(re.findall(r"\w+", words), 1)
+}
+_DIGITS = re.compile(r"\d+")
+_NUMBERISH = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(_SERIES_WORDS | {r for r in _ROMAN if len(r) > 1})) + r")\b"
+)
+
+
+def numbering(norm: str) -> tuple[str, ...]:
+    """What numbers a normalised title: its digits ("v0.5" → 0, 5; "ResNet-50" and
+    "ResNet50" alike), and a roman numeral, number word or letter after "part", "volume",
+    "version" and the like (Roman numerals of two letters or more count anywhere). Two
+    titles that differ here are different works however similar the rest is.
+
+    >>> numbering("a survey part ii"), numbering("a survey part 2"), numbering("bert v0 5")
+    (('2',), ('2',), ('0', '5'))
+    """
+    if not _NUMBERISH.search(norm):
+        return ()  # nearly every title: no digit, numeral or series word
+    out: list[str] = []
+    previous = ""
+    for word in norm.split():
+        if _DIGITS.search(word):
+            # "010" and "10" are one number; no int(): a title may hold a huge digit run.
+            out += [run.lstrip("0") or "0" for run in _DIGITS.findall(word)]
+        elif previous in _SERIES_WORDS and (
+            word in _ROMAN or word in _NUMBER_WORDS or len(word) == 1
+        ):
+            out.append(_ROMAN.get(word) or _NUMBER_WORDS.get(word) or word)
+        elif len(word) > 1 and word in _ROMAN:
+            out.append(_ROMAN[word])
+        previous = word
+    return tuple(out)
+
+
+T = TypeVar("T")
+
+
+class TitleIndex(Generic[T]):
+    """Records by normalised title: exact look-ups, and the most similar title (difflib
+    ratio ≥ :data:`SIMILARITY`) among titles with the same first word and the same
+    :func:`numbering`.
+
+    The similar search looks at titles whose length allows the ratio (2·shorter / sum of
+    both ≥ the cutoff), nearest length first, at most :data:`CANDIDATES` of them: every
+    entry then costs at most that many comparisons, however many titles share a first
+    word. On the shipped lists no group of same-length candidates comes near the bound, so
+    it changes no merge there; in a list built to defeat it, a duplicate beyond the bound
+    stays a second draft for the curator to see, where a scan of all (281 s for 100,000
+    entries) was no option.
+    """
+
+    def __init__(self) -> None:
+        self.exact: dict[str, T] = {}
+        self.groups: dict[tuple[str, tuple[str, ...]], dict[int, list[tuple[str, int]]]] = {}
+        self.slots: dict[str, int] = {}  # character → its place in a bag (see _bag)
+        self.comparisons = 0  # titles compared, for tests of the cost
+
+    def add(self, norm: str, value: T) -> None:
+        if norm in self.exact or not norm:
+            return
+        self.exact[norm] = value
+        group = self.groups.setdefault((norm.split(" ", 1)[0], numbering(norm)), {})
+        group.setdefault(len(norm), []).append((norm, self._bag(norm)))
+
+    def get(self, norm: str) -> T | None:
+        return self.exact.get(norm)
+
+    def _bag(self, text: str) -> int:
+        """The characters of ``text`` as one integer, each in a slot of its own holding
+        as many 1 bits as it occurs, so that ``(a & b).bit_count()`` is the size of the
+        two bags' intersection: difflib's ``quick_ratio`` in one operation instead of a
+        loop over the characters, which took most of the time at 100,000 entries. A
+        character more often than a slot holds gives 0: no bag, the slow way."""
+        bag = 0
+        for c, k in Counter(text).items():
+            if k > _SLOT:
+                return 0
+            slot = self.slots.setdefault(c, len(self.slots))
+            bag |= ((1 << k) - 1) << (slot * _SLOT)
+        return bag
+
+    def similar(self, norm: str) -> T | None:
+        """The record of the most similar title (ties: as ``difflib.get_close_matches``)."""
+        if not norm:
+            return None
+        group = self.groups.get((norm.split(" ", 1)[0], numbering(norm)))
+        if not group:
+            return None
+        matcher: difflib.SequenceMatcher[str] | None = None
+        bag = self._bag(norm)
+        best: tuple[float, str] | None = None
+        budget = CANDIDATES
+        for length in _lengths_near(len(norm)):
+            if budget <= 0:
+                break
+            window = group.get(length, [])[-budget:]  # the latest first, below
+            budget -= len(window)
+            self.comparisons += len(window)
+            for candidate, candidate_bag in reversed(window):
+                if bag and candidate_bag:
+                    quick = 2.0 * (bag & candidate_bag).bit_count() / (len(norm) + length)
+                    if quick < SIMILARITY:
+                        continue
+                if matcher is None:
+                    matcher = difflib.SequenceMatcher()
+                    matcher.set_seq2(norm)  # as get_close_matches: the scores reviewed
+                matcher.set_seq1(candidate)
+                if (
+                    matcher.quick_ratio() >= SIMILARITY
+                    and (score := matcher.ratio()) >= SIMILARITY
+                    and (best is None or (score, candidate) > best)
+                ):
+                    best = (score, candidate)
+        return self.exact[best[1]] if best is not None else None
+
+
+# Titles one entry is compared with at most (see TitleIndex).
+CANDIDATES = 128
+# Bits per character in a bag of characters: a title with one character more often than
+# this is compared the slow way.
+_SLOT = 32
+
+
+@cache
+def _lengths_near(n: int) -> list[int]:
+    """Lengths a title of length ``n`` can be similar to, nearest first."""
+    out = [n]
+    for d in range(1, n + 1):
+        fits = [m for m in (n - d, n + d) if m > 0 and 2 * min(n, m) / (n + m) >= SIMILARITY]
+        if not fits:
+            break
+        out += fits
+    return out
+
+
+# --- the loader's field rules, applied to a draft before it is written ------------------
+
+
+class _Numbered:
+    """A record as the loader's :class:`Node` tree, each value on a line of its own, so
+    that a problem the loader reports names the field (and list item) it is about."""
+
+    def __init__(self) -> None:
+        self.fields: dict[int, tuple[str, int | None]] = {}
+
+    def node(self, value: Any, key: str = "", index: int | None = None) -> Node:
+        line = len(self.fields) + 1
+        self.fields[line] = (key, index)
+        if isinstance(value, dict):
+            return Node({k: self.node(v, key or k, index) for k, v in value.items()}, line)
+        if isinstance(value, list):
+            return Node(
+                [self.node(v, key, i if index is None else index) for i, v in enumerate(value)],
+                line,
+            )
+        return Node(value, line)
+
+
+# A field the loader refuses: (field, list index or None, the loader's message). The
+# field is "" for a problem with the record as a whole.
+FieldProblem = tuple[str, int | None, str]
+
+
+def record_problems(
+    parse: Callable[[Node, str, list[Problem]], object], record: dict[str, Any], listed: bool
+) -> list[FieldProblem]:
+    """What the loader's ``parse`` function (``parse_paper``, ``parse_people``…) says of
+    ``record``, by field; ``listed`` for files that hold a list of such records."""
+    numbered = _Numbered()
+    node = numbered.node(record)
+    found: list[Problem] = []
+    parse(Node([node], 0) if listed else node, "draft", found)
+    return [(*numbered.fields.get(p.line, ("", None)), p.message) for p in found]
+
+
+def _present(data: dict[str, Any]) -> dict[str, Any]:
+    """The paper's YAML mapping as written: known keys, in order, empty values left out."""
+    d = {k: data.get(k) for k in PAPER_KEYS}
+    return {k: v for k, v in d.items() if v not in (None, [], "")}
+
+
+# Paper fields an entry keeps without: a list's link, DOI or pages that no record may hold
+# is left out (with a line in the report) and the paper kept. A title or a source that the
+# loader refuses leaves nothing to import: the entry is skipped.
+DROPPABLE = frozenset(
+    {"year", "pages", "doi", "arxiv", "url", "code", "website", "publisher", "topics"}
+)
+
 
 @dataclass
 class ListInfo:
@@ -91,18 +309,42 @@ def read_source_txt(folder: Path) -> dict[str, str]:
 
 
 def list_info(path: Path, source_url: str | None, commit: str | None) -> ListInfo:
+    """The list ``path`` is (a folder's SOURCE.txt says which); raise
+    :class:`InvalidInput` for a repository, commit or licence ``sources.yaml`` could not
+    hold, naming the option or SOURCE.txt it came from."""
     folder = path if path.is_dir() else path.parent
     meta = read_source_txt(folder)
     # Without an address the list is known by its name, never by a path on this machine.
     repo = source_url or meta.get("repository") or path.name
     title = repo.rstrip("/").rsplit("/", 1)[-1]
-    return ListInfo(
+    info = ListInfo(
         slug(repo.removeprefix("https://github.com/")),
         repo,
         title,
         commit or meta.get("commit"),
         meta.get("licence"),
     )
+    record = {
+        "id": info.id,
+        "repository": info.repository,
+        "title": info.title,
+        "commit": info.commit,
+        "licence": info.licence,
+    }
+    option = {"repository": source_url and "--source-url", "commit": commit and "--commit"}
+    problems: list[Problem] = []
+    for key, _, message in record_problems(
+        parse_source_lists, {k: v for k, v in record.items() if v}, listed=True
+    ):
+        if option.get(key):
+            problems.append(Problem(str(path), 1, f"{option[key]}: {message}"))
+        elif key in meta:
+            problems.append(Problem(str(folder / "SOURCE.txt"), 1, message))
+        else:
+            problems.append(Problem(str(path), 1, message))
+    if problems:
+        raise InvalidInput(problems)
+    return info
 
 
 def markdown_files(path: Path) -> list[tuple[Path, str]]:
@@ -123,6 +365,8 @@ class Report:
     software: int = 0
     unknown_venues: Counter[str] = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
+    # "list/file:line: what the loader refuses (what became of it)", one per field
+    refused: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -151,12 +395,17 @@ class Importer:
         self.report = Report()
         self.tagger = Tagger.from_schemes(corpus.schemes)
         curated = [p for p in corpus.papers if p.status is Status.CURATED]
-        self.curated_by_title = {normalise_title(p.title): p for p in curated}
+        self.curated_titles: TitleIndex[Paper] = TitleIndex()
+        for p in curated:
+            self.curated_titles.add(normalise_title(p.title), p)
         self.curated_by_doi = {p.doi: p for p in curated if p.doi}
-        self.drafts: dict[str, Draft] = {}  # by normalised title
+        self.drafts: list[Draft] = []
+        self.titles: TitleIndex[Draft] = TitleIndex()  # every title a draft had
         self.by_doi: dict[str, Draft] = {}
-        self.by_word: dict[str, list[str]] = {}  # first word → normalised titles
         self.people = {p.id: p.name for p in corpus.people}
+        # One person per normalised name, as check.duplicate_names wants; their ids are
+        # slugs, which different names can share ("张三" and "李四" are both "x").
+        self.person_by_name = {normalise_title(p.name): p.id for p in corpus.people}
         self.curated_people = {p.id for p in corpus.people if not p.where.file.startswith(IMPORTED)}
         self.series = {s.id: s for s in corpus.series}
         self.curated_series = {s.id for s in corpus.series if not s.where.file.startswith(IMPORTED)}
@@ -165,6 +414,7 @@ class Importer:
         self.new_editions: dict[str, dict[str, Any]] = {}
         self.lists: dict[str, ListInfo] = {}
         self.taken_ids = {p.id for p in curated}
+        self.numbered: dict[str, int] = {}  # id base → the last n of "base-n" given
         again = set(replacing)
         for p in corpus.papers:  # earlier imports take part in deduplication
             if p.status is Status.IMPORTED:
@@ -191,73 +441,79 @@ class Importer:
 
     # --- finding duplicates ------------------------------------------------------------
 
-    def _similar(self, norm: str) -> str | None:
-        words = norm.split()
-        if not words:
-            return None
-        pool = self.by_word.get(words[0], [])
-        close = difflib.get_close_matches(norm, pool, n=1, cutoff=SIMILARITY)
-        return close[0] if close else None
-
     def _curated_match(self, norm: str, doi: str | None) -> Paper | None:
         if doi and doi in self.curated_by_doi:
             return self.curated_by_doi[doi]
-        if norm in self.curated_by_title:
-            return self.curated_by_title[norm]
-        words = norm.split()
-        pool = [t for t in self.curated_by_title if t.split()[:1] == words[:1]]
-        close = difflib.get_close_matches(norm, pool, n=1, cutoff=SIMILARITY)
-        return self.curated_by_title[close[0]] if close else None
+        return self.curated_titles.get(norm) or self.curated_titles.similar(norm)
 
     def _keep(self, draft: Draft) -> None:
-        self.drafts[draft.norm] = draft
+        self.drafts.append(draft)
+        self.titles.add(draft.norm, draft)
         self.taken_ids.add(draft.data["id"])
         if draft.data.get("doi"):
             self.by_doi[draft.data["doi"]] = draft
-        words = draft.norm.split()
-        if words:
-            self.by_word.setdefault(words[0], []).append(draft.norm)
+
+    @property
+    def comparisons(self) -> int:
+        """Titles compared by similarity so far (the merge step's work)."""
+        return self.titles.comparisons + self.curated_titles.comparisons
 
     # --- records -----------------------------------------------------------------------
 
     def _person(self, name: str) -> str:
-        pid = slug(normalise_title(name))  # O'Connor and O’Connor are one person
-        if pid not in self.people:
-            self.people[pid] = name
+        norm = normalise_title(name)  # O'Connor and O’Connor are one person
+        if norm in self.person_by_name:
+            return self.person_by_name[norm]
+        base = pid = slug(norm)
+        n = 1
+        while pid in self.people:
+            n += 1
+            pid = f"{base}-{n}"
+        self.people[pid] = name
+        self.person_by_name[norm] = pid
         return pid
+
+    @staticmethod
+    def _series_record(match: VenueMatch) -> dict[str, Any]:
+        """The venue series record a venue the registry may not know becomes."""
+        series_id = f"{match.id}-workshop" if match.workshop else match.id
+        known = registry().get(match.id)
+        if match.workshop and known is not None:
+            return {
+                "id": series_id,
+                "acronym": f"{known.acronym} Workshop",
+                "name": f"Workshops at the {known.name}",
+                "kind": "workshop",
+            }
+        if known is not None:
+            return {
+                "id": series_id,
+                "acronym": known.acronym,
+                "name": known.name,
+                "kind": known.kind,
+            }
+        kind = (
+            "workshop"
+            if match.workshop
+            else ("journal" if JOURNAL_WORDS.search(match.acronym) else "conference")
+        )
+        return {"id": series_id, "acronym": match.acronym, "name": match.acronym, "kind": kind}
+
+    def _venue_refused(self, match: VenueMatch, year: int | None) -> str | None:
+        """What the loader would say of the venue record this match needs (None: fine)."""
+        record = self._series_record(match)
+        if record["id"] in self.series or record["id"] in self.new_series:
+            return None  # read by the loader already, or checked when it was added
+        if record["kind"] != "journal" and year is not None:
+            record["editions"] = [{"year": year, "name": f"{record['acronym']} {year}"}]
+        problems = record_problems(parse_venues, record, listed=True)
+        return problems[0][2] if problems else None
 
     def _venue(self, match: VenueMatch, year: int | None) -> tuple[str | None, PaperKind, str]:
         """(venue or edition id, paper kind, note) for a venue found by the reader."""
-        series_id = f"{match.id}-workshop" if match.workshop else match.id
-        known = registry().get(match.id)
+        entry = self._series_record(match)
+        series_id = entry["id"]
         if series_id not in self.series and series_id not in self.new_series:
-            entry: dict[str, Any]
-            if match.workshop and known is not None:
-                entry = {
-                    "id": series_id,
-                    "acronym": f"{known.acronym} Workshop",
-                    "name": f"Workshops at the {known.name}",
-                    "kind": "workshop",
-                }
-            elif known is not None:
-                entry = {
-                    "id": series_id,
-                    "acronym": known.acronym,
-                    "name": known.name,
-                    "kind": known.kind,
-                }
-            else:
-                kind = (
-                    "workshop"
-                    if match.workshop
-                    else ("journal" if JOURNAL_WORDS.search(match.acronym) else "conference")
-                )
-                entry = {
-                    "id": series_id,
-                    "acronym": match.acronym,
-                    "name": match.acronym,
-                    "kind": kind,
-                }
             entry["editions"] = []
             self.new_series[series_id] = entry
         if not match.known:
@@ -284,15 +540,21 @@ class Importer:
 
     def _new_id(self, title: str, year: int | None) -> str:
         base = slug(" ".join(title.split()[:8]))[:60].strip("-") or "paper"
-        candidate = base
-        n = 1
-        while candidate in self.taken_ids:
+        for candidate in (base, f"{base}-{year}" if year else f"{base}-2"):
+            if candidate not in self.taken_ids:
+                return candidate
+        # Then base-3, base-4…, from the last one given: ids are never given back, and
+        # counting from 3 each time was quadratic (100,000 titles of one series).
+        n = self.numbered.get(base, 2)
+        while f"{base}-{n}" in self.taken_ids or n == 2:
             n += 1
-            candidate = f"{base}-{year}" if n == 2 and year else f"{base}-{n}"
-        return candidate
+        self.numbered[base] = n
+        return f"{base}-{n}"
 
     def add(self, entry: Entry, info: ListInfo, file: str) -> None:
-        """One entry of a list: skip it, merge it, or keep it as a new draft."""
+        """One entry of a list: skip it, merge it, or keep it as a new draft. Whatever the
+        loader would refuse never reaches a draft: the field is left out, or the entry
+        skipped, each with a line in ``report.refused``."""
         self.report.seen += 1
         self.lists.setdefault(info.id, info)
         if entry.kind == "software":
@@ -310,24 +572,17 @@ class Importer:
         doi = entry.doi or (doi_match.group(1).lower().rstrip(".") if doi_match else None)
         source = {"list": info.repository, "commit": info.commit, "file": file, "line": entry.line}
         source = {k: v for k, v in source.items() if v is not None}
-        where = f"{info.title}/{file}:{entry.line}"
-        curated = self._curated_match(norm, doi)
-        if curated is not None:
-            self.report.merged.append(f"{where} → curated {curated.id} (curated fields kept)")
-            return
-        venue_id, kind, note = (None, PaperKind.ARTICLE, "")
-        if entry.book:
-            kind = PaperKind.BOOK
-        elif entry.venue is not None:
-            venue_id, kind, note = self._venue(entry.venue, entry.year)
+        # A BibTeX file is its own list: "refs.bib:12", not "refs.bib/refs.bib:12".
+        where = f"{file}:{entry.line}"
+        if file != info.title:
+            where = f"{info.title}/{where}"
         data: dict[str, Any] = {
-            "id": "",
-            "type": str(kind),
+            "id": "draft",  # checked with a stand-in: the id is chosen once the draft is kept
+            "type": str(PaperKind.BOOK if entry.book else PaperKind.ARTICLE),
             "status": "imported",
             "title": entry.title,
-            "authors": [self._person(a) for a in dict.fromkeys(entry.authors)],
+            "authors": list(dict.fromkeys(entry.authors)),  # names until checked
             "authors_incomplete": entry.et_al or None,
-            "venue": venue_id,
             "year": entry.year,
             "pages": entry.pages,
             "doi": doi,
@@ -335,37 +590,122 @@ class Importer:
             "url": entry.url,
             "code": entry.code,
             "publisher": entry.publisher,
-            "inferred_techniques": self.tagger.propose("techniques", entry.title, *entry.topics),
-            "inferred_platforms": self.tagger.propose("platforms", entry.title, *entry.topics),
             "topics": [" > ".join(entry.topics)] if entry.topics else [],
             "sources": [source],
+        }
+        if not self._checked(data, where):
+            return
+        data["authors"] = list(dict.fromkeys(self._person(a) for a in data["authors"]))
+        doi = data["doi"]
+        curated = self._curated_match(norm, doi)
+        if curated is not None:
+            self.report.merged.append(f"{where} → curated {curated.id} (curated fields kept)")
+            return
+        venue_id, kind, note = (None, PaperKind(data["type"]), "")
+        if entry.venue is not None and not entry.book:
+            refused = self._venue_refused(entry.venue, data["year"])
+            if refused is None:
+                venue_id, kind, note = self._venue(entry.venue, data["year"])
+            else:
+                self._refuse(where, f"venue: {refused}", "left out of the draft")
+        data |= {
+            "id": "",
+            "type": str(kind),
+            "venue": venue_id,
+            "inferred_techniques": self.tagger.propose("techniques", entry.title, *entry.topics),
+            "inferred_platforms": self.tagger.propose("platforms", entry.title, *entry.topics),
             "note": note or None,
         }
         draft = Draft(data, norm)
-        same = (self.by_doi.get(doi) if doi else None) or self.drafts.get(norm)
-        if same is None:
-            close = self._similar(norm)
-            same = self.drafts.get(close) if close else None
+        same = (
+            (self.by_doi.get(doi) if doi else None)
+            or self.titles.get(norm)
+            or self.titles.similar(norm)
+        )
         if same is not None:
             self._merge(same, draft, where)
             return
-        data["id"] = self._new_id(entry.title, entry.year)
+        data["id"] = self._new_id(entry.title, data["year"])
         self._keep(draft)
         self.report.imported += 1
 
+    def _refuse(self, where: str, message: str, outcome: str) -> None:
+        self.report.refused.append(f"{where}: {message} ({outcome})")
+
+    def _checked(self, data: dict[str, Any], where: str) -> bool:
+        """Apply the loader's field rules to a new draft (``authors`` still names): leave
+        out what it refuses where the paper stands without it, else refuse the entry."""
+        for name in data["authors"]:
+            found = record_problems(parse_people, {"id": "x", "name": name}, listed=True)
+            if found:
+                # Leaving out one name would move everyone after it up a place: the order
+                # written (schema:position) would be wrong. So all go, and the curator sees.
+                self._refuse(where, f"authors: {found[0][2]}", "authors left out of the draft")
+                data["authors"], data["authors_incomplete"] = [], None
+                break
+        for attempt in range(2):
+            # Names, not ids yet: the people check above is theirs (ids are slugs).
+            found = record_problems(parse_paper, _present(data | {"authors": []}), listed=False)
+            if not found:
+                break
+            for key, index, message in found:
+                if attempt == 0 and key in DROPPABLE:
+                    self._refuse(where, message, "left out of the draft")
+                    if key == "topics" and index is not None:
+                        data["topics"][index] = None
+                    else:
+                        data[key] = None
+                else:
+                    self._refuse(where, message, "entry skipped")
+                    self.report.skipped[f"{key or 'record'} refused by validate"] += 1
+                    return False
+            data["topics"] = [t for t in data["topics"] if t is not None]
+        else:
+            return False  # pragma: no cover - every problem found was dropped or refused
+        for key in ("url", "code"):
+            if data.get(key):
+                # As the loader writes it: percent-encoded where a browser would encode.
+                data[key] = web_link(data[key])
+        return True
+
     def _merge(self, kept: Draft, new: Draft, where: str) -> None:
-        """Fold ``new`` into ``kept``: fill what is missing, keep every source."""
+        """Fold ``new`` into ``kept``: fill what is missing, keep every source. A venue
+        comes with its kind and year, so that a paper's year is always its edition's."""
         a, b = kept.data, new.data
         if a.get("venue") == "arxiv" and b.get("venue") not in (None, "arxiv"):
             # The published venue beats the preprint server; the preprint stays as arxiv id.
             a["venue"], a["year"], a["type"] = b["venue"], b["year"], b["type"]
         if new.richness > kept.richness:  # the fuller record's facts lead
-            for key in ("title", "authors", "authors_incomplete", "venue", "type", "year"):
+            owner = self.titles.get(new.norm)
+            if owner is None or owner is kept:  # never the title another draft has
+                a["title"] = b["title"]
+                self.titles.add(new.norm, kept)
+            for key in ("authors", "authors_incomplete"):
                 if b.get(key):
                     a[key] = b[key]
-        for key in ("venue", "year", "doi", "arxiv", "url", "code", "type"):
+            if b.get("venue"):
+                for key in ("venue", "type", "year"):
+                    if b.get(key):
+                        a[key] = b[key]
+            else:
+                if not a.get("venue"):
+                    a["type"] = b["type"]
+                if b.get("year") and not self._edition(a.get("venue")):
+                    a["year"] = b["year"]
+        for key in ("venue", "year", "doi", "arxiv", "url", "code"):
             if not a.get(key) and b.get(key):
+                if key == "venue":
+                    a["type"] = b["type"]
+                    if self._edition(b[key]) and a.get("year") != b.get("year"):
+                        if a.get("year"):
+                            self.report.conflicts.append(
+                                f"{where}: year {a['year']} differs from {b['year']} of "
+                                f"{b[key]} in {a['id']}"
+                            )
+                        a["year"] = b["year"]
                 a[key] = b[key]
+                if key == "doi":
+                    self.by_doi.setdefault(b[key], kept)
             elif b.get(key) and a.get(key) != b.get(key) and key in ("venue", "year"):
                 self.report.conflicts.append(
                     f"{where}: {key} {b[key]} differs from {a[key]} in {a['id']}"
@@ -379,19 +719,23 @@ class Importer:
             a["note"] = None
         self.report.merged.append(f"{where} → {a['id']}")
 
+    def _edition(self, venue: str | None) -> bool:
+        """Whether ``venue`` is an edition (which fixes the year), not a journal."""
+        return bool(venue) and (venue in self.editions or venue in self.new_editions)
+
     # --- writing -------------------------------------------------------------------------
 
     def files(self) -> dict[str, str]:
         """Every file of ``imported/``: relative path → canonical YAML text."""
         out: dict[str, str] = {}
-        for draft in self.drafts.values():
+        for draft in self.drafts:
             d: dict[str, Any] = {k: draft.data.get(k) for k in PAPER_KEYS}
             d = {k: v for k, v in d.items() if v not in (None, [], "")}
             d["sources"] = sorted(
                 d.get("sources") or [], key=lambda s: (s["list"], s["file"], s["line"])
             )
             out[f"papers/{d['id']}.yaml"] = dump_canonical(d)
-        authors = {a for d in self.drafts.values() for a in d.data.get("authors", [])}
+        authors = {a for d in self.drafts for a in d.data.get("authors", [])}
         people = sorted(
             (
                 {"id": pid, "name": name}
@@ -400,7 +744,7 @@ class Importer:
             ),
             key=lambda p: p["id"],
         )
-        used = {d.data.get("venue") for d in self.drafts.values()}
+        used = {d.data.get("venue") for d in self.drafts}
         editions = {e for e in self.new_editions if e in used}
         series = []
         for sid in sorted(self.new_series):
