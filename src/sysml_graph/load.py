@@ -39,7 +39,7 @@ from .records import (
     VenueKind,
     Where,
 )
-from .yamlio import Node, read_yaml
+from .yamlio import Node, read_bounded, read_yaml
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 DOI_RE = re.compile(r"10\.\d{4,9}/\S+\Z")
@@ -487,20 +487,89 @@ def paper_files(data_dir: Path) -> list[Path]:
 
 
 IMPORTED = "imported"
+_TOP_NAMES = ("people.yaml", "venues.yaml")
+_IMPORTED_NAMES = ("sources.yaml", "people.yaml", "venues.yaml", "editions.yaml")
 
 
 def file_groups(data_dir: Path) -> Iterator[tuple[Path, list[str]]]:
-    """:func:`iter_files` as (folder, names) groups, in the same order."""
-    yield data_dir, ["people.yaml", "venues.yaml"]
+    """:func:`iter_files` as (folder, names) groups, in the same order. A folder that is a
+    symbolic link out of ``data_dir`` is listed empty (:func:`outside_links` refuses it)."""
+    yield data_dir, list(_TOP_NAMES)
+    taxonomies = data_dir / "taxonomies"
     yield (
-        data_dir / "taxonomies",
-        [p.name for p in sorted((data_dir / "taxonomies").glob("*.yaml"))],
+        taxonomies,
+        []
+        if _link_out(taxonomies, data_dir)
+        else [p.name for p in sorted(taxonomies.glob("*.yaml"))],
     )
-    yield data_dir / "papers", paper_names(data_dir)
+    papers = data_dir / "papers"
+    yield papers, [] if _link_out(papers, data_dir) else paper_names(data_dir)
     imported = data_dir / IMPORTED
-    names = ("sources.yaml", "people.yaml", "venues.yaml", "editions.yaml")
-    yield imported, [name for name in names if (imported / name).is_file()]
-    yield imported / "papers", paper_names(imported)
+    if _link_out(imported, data_dir):
+        yield imported, []
+        yield imported / "papers", []
+        return
+    yield imported, [name for name in _IMPORTED_NAMES if (imported / name).is_file()]
+    papers = imported / "papers"
+    yield papers, [] if _link_out(papers, data_dir) else paper_names(imported)
+
+
+def _link_out(path: Path, data_dir: Path) -> str | None:
+    """Where ``path`` leads when it is a symbolic link out of ``data_dir``, else None.
+
+    Links are followed to the end: one that stays within the data folder is read like the
+    file or folder it points to; one that leaves it is refused, so that a data folder from
+    elsewhere (a pull request, an archive) cannot have any other file read and quoted back.
+    Only names the listing found are looked at, with one lstat each: resolving every path
+    took 26 µs a file, 2.6 s at 100,000 papers.
+    """
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    top = os.path.realpath(data_dir)
+    return None if os.path.commonpath([top, target]) == top else target
+
+
+def outside_links(data_dir: Path) -> dict[Path, Problem]:
+    """The files and folders :func:`iter_files` would read from that are symbolic links
+    out of ``data_dir``, each with the one problem that refuses it (none is read)."""
+    found: dict[Path, Problem] = {}
+
+    def check(path: Path, what: str) -> bool:
+        target = _link_out(path, data_dir)
+        if target is not None:
+            found[path] = _link_problem(path, data_dir, target, what)
+        return target is not None
+
+    imported = data_dir / IMPORTED
+    for name in _TOP_NAMES:
+        check(data_dir / name, "file")
+    for folder in (data_dir / "taxonomies", data_dir / "papers", imported, imported / "papers"):
+        if folder.parent in found or check(folder, "folder"):
+            continue
+        if folder == imported:
+            for name in _IMPORTED_NAMES:
+                check(imported / name, "file")
+            continue
+        try:
+            # scandir says which entries are links without a system call per file.
+            with os.scandir(folder) as entries:
+                links = [e.name for e in entries if e.name.endswith(".yaml") and e.is_symlink()]
+        except OSError:
+            continue
+        for name in links:
+            if not name.startswith("."):
+                check(folder / name, "file")
+    return found
+
+
+def _link_problem(path: Path, data_dir: Path, target: str, what: str) -> Problem:
+    return Problem(
+        rel(path, data_dir),
+        1,
+        f"a symbolic link out of the data folder (to {target}); copy the {what} into the "
+        "data folder instead",
+    )
 
 
 def iter_files(data_dir: Path) -> Iterator[Path]:
@@ -535,6 +604,9 @@ def parse_file(path: Path, data_dir: Path, data: bytes | None = None) -> Parsed:
     else:
         kind = "paper"
     try:
+        target = _link_out(path, data_dir)
+        if target is not None:
+            return kind, None, [_link_problem(path, data_dir, target, "file")]
         node = read_yaml(path, display, data)
     except InvalidInput as err:
         return kind, None, err.problems
@@ -594,7 +666,11 @@ def read_corpus(data_dir: Path, cache: ParseCache | None = None) -> tuple[Corpus
     for required in ("people.yaml", "venues.yaml"):
         if not (data_dir / required).is_file():
             problems.append(Problem(required, 1, f"missing file; the data folder needs {required}"))
+    refused = outside_links(data_dir)
+    problems += refused.values()
     paths = [path for path in iter_files(data_dir) if path.is_file()]
+    if refused:
+        paths = [path for path in paths if path not in refused]
     results = cache.parse(paths, data_dir) if cache is not None else parse_files(paths, data_dir)
     for kind, payload, found in results:
         problems += found
@@ -670,7 +746,7 @@ class ParseCache:
                 parsed, digest = entry[3], entry[2]
             else:
                 changed = True
-                data = path.read_bytes()
+                data = read_bounded(path)  # a larger file is refused, not held
                 digest = hashlib.blake2b(data, digest_size=16).hexdigest()
                 if entry is not None and entry[2] == digest:
                     parsed = entry[3]
