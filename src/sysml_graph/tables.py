@@ -1,11 +1,15 @@
 """Exports of the network projection for other tools: GraphML (Gephi, Cytoscape) and CSV
 tables of papers, people and venues. Both read the RDF graph through
-:func:`sysml_graph.network.project`, and both are deterministic."""
+:func:`sysml_graph.network.project`, and both are deterministic.
+
+Any text may come from a Turtle file of someone else's: a CSV cell never starts a formula
+when a spreadsheet opens it, and GraphML holds only characters XML 1.0 allows."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -13,13 +17,42 @@ if TYPE_CHECKING:
 
 TABLES = ("papers", "people", "venues")
 
+# Spreadsheets (Excel, LibreOffice, Google Sheets) run a cell starting with one of these as
+# a formula (=HYPERLINK(…), =cmd|…, @SUM(…)); full-width forms too, in some of them.
+FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+# Not allowed anywhere in XML 1.0, escaped or not; a lone CR would be read back as LF.
+_NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    r"""``text`` with what XML 1.0 cannot hold replaced by U+FFFD (line ends become LF).
+
+    >>> xml_text("a\x00b\r\nc")
+    'a\ufffdb\nc'
+    """
+    return _NOT_XML.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def cell(value: Any) -> Any:
+    r"""A CSV cell that a spreadsheet shows as text: one starting like a formula gets a
+    leading ``'`` (the spreadsheets' own mark for text); line ends become LF, so that the
+    csv module quotes them, and NUL, which it cannot write, becomes U+FFFD.
+
+    >>> [cell("=HYPERLINK(1)"), cell("-1"), cell(-1), cell("a\rb")]
+    ["'=HYPERLINK(1)", "'-1", -1, 'a\nb']
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    return "'" + text if text[:1] in FORMULA_START else text
+
 
 def _scalar(value: Any) -> str | int | float | bool:
     if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
+        return xml_text("; ".join(str(v) for v in value))
     if isinstance(value, bool | int | float):
         return value
-    return "" if value is None else str(value)
+    return "" if value is None else xml_text(str(value))
 
 
 def graphml(full: nx.Graph) -> bytes:
@@ -29,9 +62,10 @@ def graphml(full: nx.Graph) -> bytes:
     g = nx.Graph()
     for node in sorted(full.nodes):
         attrs = {k: _scalar(v) for k, v in sorted(full.nodes[node].items())}
-        g.add_node(node, **{k: v for k, v in attrs.items() if v != ""})
+        g.add_node(xml_text(node), **{k: v for k, v in attrs.items() if v != ""})
     for a, b in sorted(tuple(sorted(e)) for e in full.edges):
-        g.add_edge(a, b, **{k: _scalar(v) for k, v in sorted(full.edges[a, b].items())})
+        attrs = {k: _scalar(v) for k, v in sorted(full.edges[a, b].items())}
+        g.add_edge(xml_text(a), xml_text(b), **attrs)
     buf = io.BytesIO()
     nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()
@@ -42,10 +76,14 @@ def table(full: nx.Graph, name: str) -> str:
     if name not in TABLES:
         raise ValueError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
     buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n")
+
+    def write(row: list[Any]) -> None:
+        writer.writerow([cell(v) for v in row])
+
     nodes = sorted((n, d) for n, d in full.nodes(data=True))
     if name == "papers":
-        out.writerow(
+        write(
             [
                 "id",
                 "kind",
@@ -64,7 +102,7 @@ def table(full: nx.Graph, name: str) -> str:
         )
         for n, d in nodes:
             if d["kind"] in ("paper", "book"):
-                out.writerow(
+                write(
                     [
                         n.split(":", 1)[1],
                         d["kind"],
@@ -86,14 +124,14 @@ def table(full: nx.Graph, name: str) -> str:
         header = (
             ["id", "name", "papers"] if kind == "person" else ["id", "acronym", "name", "papers"]
         )
-        out.writerow(header)
+        write(header)
         for n, d in nodes:
             if d["kind"] != kind:
                 continue
             papers = sum(1 for m in full[n] if full.nodes[m]["kind"] in ("paper", "book"))
             ident = n.split(":", 1)[1]
             if kind == "person":
-                out.writerow([ident, d.get("label", ""), papers])
+                write([ident, d.get("label", ""), papers])
             else:
-                out.writerow([ident, d.get("label", ""), d.get("name", ""), papers])
+                write([ident, d.get("label", ""), d.get("name", ""), papers])
     return buf.getvalue()
