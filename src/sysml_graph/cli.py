@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import __version__
-from .problems import InvalidInput
+from .problems import InvalidInput, one_line, terminal_safe
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -80,6 +80,14 @@ def _data(data_dir: Path | None) -> Path:
     return data_dir if data_dir is not None else default_data_dir()
 
 
+def _echo_answer(text: str, fmt: str) -> None:
+    """A query's answer on stdout: exactly as is into a pipe or file (click would strip what
+    looks like a colour code), with the characters a terminal would obey escaped on one."""
+    if sys.stdout.isatty():
+        text = terminal_safe(text, json=fmt == "json")
+    click.echo(text, nl=False, color=True)
+
+
 def reports_problems(func: F) -> F:
     """Turn the library's errors into one line each on stderr and the right exit code."""
 
@@ -96,13 +104,13 @@ def reports_problems(func: F) -> F:
             click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
             sys.exit(1)
         except QueryError as err:
-            click.echo(f"error: {err}", err=True)
+            click.echo(one_line(f"error: {err}"), err=True)
             sys.exit(1)
         except BrokenPipeError:  # the reader went away (| head): nothing more to say
             sys.stderr.close()
             sys.exit(0)
         except OSError as err:
-            click.echo(f"error: {err.filename or ''}: {err.strerror or err}", err=True)
+            click.echo(one_line(f"error: {err.filename or ''}: {err.strerror or err}"), err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]  # wraps() keeps the signature mypy cannot see
@@ -341,6 +349,26 @@ def _load_graph(
     return _keep_until_exit(built or kg_from_data(_data(data_dir), shacl=False)[0])
 
 
+def remote_options(read: float, deadline: float) -> Callable[[F], F]:
+    """The waits of `push` and `query --endpoint`: none of them lasts for ever."""
+    seconds = click.FloatRange(min=0, min_open=True, max=86400)
+
+    def add(func: F) -> F:
+        for name, default, help_text in reversed(
+            [
+                ("--connect-timeout", 10.0, "Seconds to wait for a connection to the store."),
+                ("--read-timeout", read, "Seconds the store may stay silent while answering."),
+                ("--deadline", deadline, "Seconds for the whole exchange, retries included."),
+            ]
+        ):
+            func = click.option(
+                name, type=seconds, default=default, show_default=True, help=help_text
+            )(func)
+        return func
+
+    return add
+
+
 @cli.command()
 @click.argument("query", required=False)
 @click.option("-e", "--expr", "expr", help="SPARQL text to run instead of a file or name.")
@@ -355,7 +383,12 @@ def _load_graph(
     show_default=True,
     help="table for people; csv, tsv or SPARQL JSON results for programs.",
 )
-@click.option("--endpoint", help="Run the query on this remote SPARQL endpoint instead.")
+@click.option(
+    "--endpoint",
+    help="Run the query on this remote SPARQL endpoint (http or https) instead; credentials "
+    "from $SYSML_GRAPH_USER and $SYSML_GRAPH_PASSWORD or ~/.netrc.",
+)
+@remote_options(read=60.0, deadline=300.0)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @reports_problems
 def query(
@@ -366,6 +399,9 @@ def query(
     binds: tuple[str, ...],
     fmt: str,
     endpoint: str | None,
+    connect_timeout: float,
+    read_timeout: float,
+    deadline: float,
     list_queries: bool,
 ) -> None:
     """Run a SPARQL query: a FILE.rq, the NAME of a shipped query, or -e TEXT.
@@ -401,23 +437,26 @@ def query(
     named = resolve(query) if query is not None else NamedQuery("-e", "", expr or "")
     text = bind(named, bindings)
     if endpoint is not None:
-        from .remote import RemoteError, query_endpoint
-        from .sparql import answer_of
-
-        def remote_column(sparql: str) -> list[str]:
-            return [str(r[0].value) for r in answer_of(query_endpoint(endpoint, sparql)).rows]
+        from .remote import Limits, RemoteError, query_endpoint
+        from .remote import endpoint as remote_endpoint
 
         try:
+            site = remote_endpoint(endpoint)
+            limits = Limits(connect_timeout, read_timeout, deadline)
+
+            def remote_column(sparql: str) -> list[str]:
+                return [str(r[0].value) for r in query_endpoint(site, sparql, limits).rows]
+
             check_bindings(named, bindings, remote_column)
-            result = query_endpoint(endpoint, text)
+            result = query_endpoint(site, text, limits)
         except RemoteError as err:
-            click.echo(f"error: {err}", err=True)
+            click.echo(one_line(f"error: {err}"), err=True)
             sys.exit(1)
-        click.echo(format_result(result, fmt), nl=False)
+        _echo_answer(format_result(result, fmt), fmt)
         return
     graph = _load_graph(data_dir, graph_file, whole=False)
     check_bindings(named, bindings, lambda q: [str(r[0].value) for r in run(graph, q).rows])
-    click.echo(format_result(run(graph, text), fmt), nl=False)
+    _echo_answer(format_result(run(graph, text), fmt), fmt)
 
 
 @cli.command()
@@ -670,8 +709,9 @@ def serve(
 @click.option(
     "--endpoint",
     required=True,
-    help="Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph), "
-    "http://localhost:3030/ds/data (Fuseki).",
+    help="Graph Store endpoint (http or https), e.g. http://localhost:7878/store (Oxigraph), "
+    "http://localhost:3030/ds/data (Fuseki); credentials from $SYSML_GRAPH_USER and "
+    "$SYSML_GRAPH_PASSWORD or ~/.netrc.",
 )
 @click.option("--graph", "graph_iri", help="Named graph to replace (default: the default graph).")
 @DATA_OPTION
@@ -681,21 +721,32 @@ def serve(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Push this Turtle/N-Triples file instead of building from --data.",
 )
+@remote_options(read=120.0, deadline=600.0)
 @reports_problems
 def push(
-    endpoint: str, graph_iri: str | None, data_dir: Path | None, graph_file: Path | None
+    endpoint: str,
+    graph_iri: str | None,
+    data_dir: Path | None,
+    graph_file: Path | None,
+    connect_timeout: float,
+    read_timeout: float,
+    deadline: float,
 ) -> None:
     """Upload the graph into a triple store (SPARQL 1.1 Graph Store HTTP Protocol, one PUT
     that replaces the graph), retrying when the store is briefly unavailable."""
     from .export import serialize
-    from .remote import RemoteError
+    from .remote import Limits, RemoteError
+    from .remote import endpoint as remote_endpoint
     from .remote import push as push_graph
 
-    graph = _load_graph(data_dir, graph_file)
     try:
-        url = push_graph(serialize(graph, "turtle"), endpoint, graph_iri)
+        # Checked before the graph is loaded: a wrong URL fails at once.
+        site = remote_endpoint(endpoint)
+        limits = Limits(connect_timeout, read_timeout, deadline)
+        graph = _load_graph(data_dir, graph_file)
+        url = push_graph(serialize(graph, "turtle"), site, graph_iri, limits)
     except RemoteError as err:
-        click.echo(f"error: {err}", err=True)
+        click.echo(one_line(f"error: {err}"), err=True)
         sys.exit(1)
     click.echo(f"pushed {len(graph)} triples to {url}")
 
