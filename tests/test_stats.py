@@ -85,3 +85,18 @@ def test_betweenness_is_networkx_exactly_or_a_seeded_estimate(
     assert sampled == analysis.betweenness(g)
     top = sorted(g, key=lambda n: -exact[n])[:3]
     assert set(top) <= set(sorted(g, key=lambda n: -sampled[n])[:10])
+
+
+def test_a_hostile_title_reaches_the_terminal_escaped(
+    run: Invoke, turtle_file: Path, tmp_path: Path
+) -> None:
+    """A Turtle file from elsewhere can hold any text: ESC (a terminal title rewritten) and
+    rich markup in a title come out as written characters, not as effects."""
+    text = turtle_file.read_text(encoding="utf-8")
+    assert text.count('"DeepX') == 1
+    hostile = tmp_path / "hostile.ttl"
+    hostile.write_text(text.replace('"DeepX', '"DeepX\\u001b]0;owned\\u0007 [bold]x[/bold]'))
+    result = run("stats", "--graph", str(hostile), "--top", "3", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "DeepX\\x1b]0;owned\\x07 [bold]x[/bold]" in result.stdout

@@ -1,4 +1,8 @@
-"""Terminal tables for ``sysml-graph stats`` (rich)."""
+"""Terminal tables for ``sysml-graph stats`` and the import report (rich).
+
+Every cell and line that quotes the graph or a list goes through :func:`one_line`: a title
+holding ESC or a line break, from a Turtle file or a list from elsewhere, must not reach
+the terminal raw (rich passes ESC through)."""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .analysis import Stats
+from .problems import one_line
 
 if TYPE_CHECKING:
     from .importer import Report
@@ -19,11 +25,12 @@ if TYPE_CHECKING:
 def _table(title: str, headers: Sequence[str], data: Iterable[Sequence[object]]) -> Table:
     rows = [list(r) for r in data]
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", min_width=len(title))
+    # Text, not markup: a name holding [bold] or [/] is shown as written.
     for i, h in enumerate(headers):
         numeric = bool(rows) and all(isinstance(r[i], int | float) for r in rows)
         table.add_column(h, justify="right" if numeric else "left")
     for row in rows:
-        table.add_row(*(str(v) for v in row))
+        table.add_row(*(Text(one_line(str(v))) for v in row))
     return table
 
 
@@ -79,8 +86,13 @@ def print_import_report(
     console = console or Console(highlight=False)
     verb = "would write" if dry_run else "wrote"
     console.print(
-        f"{report.seen} entries seen: {report.imported} new papers, {len(report.merged)} "
-        f"merged, {sum(report.skipped.values())} skipped; {verb} {data_dir / 'imported'}"
+        Text(
+            one_line(
+                f"{report.seen} entries seen: {report.imported} new papers, "
+                f"{len(report.merged)} merged, {sum(report.skipped.values())} skipped; "
+                f"{verb} {data_dir / 'imported'}"
+            )
+        )
     )
     console.print(_table("Skipped", ["why", "entries"], report.skipped.most_common()))
     if report.unknown_venues:
