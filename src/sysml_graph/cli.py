@@ -72,7 +72,7 @@ def _finish_import(importer: Any, files: dict[str, str], data_dir: Path, dry_run
     if not dry_run:
         write_imported(files, data_dir)
     for line in importer.report.refused:  # what validate would refuse, one line each
-        click.echo(line, err=True)
+        click.echo(one_line(line), err=True)
     print_import_report(importer.report, data_dir, dry_run)
 
 
