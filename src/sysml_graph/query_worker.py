@@ -10,17 +10,29 @@ memory nor the front's time."""
 
 from __future__ import annotations
 
-import itertools
 import json
+import signal
 import sys
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-# What a worker is asked: (query text, prefixes the text may use undeclared, format of the
-# answer ("json", "xml", "csv" or "tsv" for SELECT and ASK; "turtle", "nt", "jsonld" or
-# "rdfxml" for CONSTRUCT and DESCRIBE), most rows or triples). A bare query text asks for
-# SPARQL JSON or N-Triples without a limit.
-Request = tuple[str, dict[str, str], str, int]
+
+@dataclass(frozen=True)
+class Request:
+    """What a worker is asked: a query and how its answer may come back."""
+
+    text: str
+    prefixes: dict[str, str]  # the project's prefixes the text uses undeclared
+    # The format of the answer for each kind of query, or None where the client accepts
+    # none: "json", "xml", "csv" or "tsv" for SELECT and ASK; "turtle", "nt", "jsonld" or
+    # "rdfxml" for CONSTRUCT and DESCRIBE.
+    results: str | None
+    graph: str | None
+    limit: int  # most rows or triples
+    max_bytes: int = 64 * 1024 * 1024  # most bytes of terms (a row's size has no bound)
+    check: bool = True  # a client's text: run the one safety check (sparql.check) first
+
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -30,14 +42,19 @@ _ASK_TABLE = {"csv": b"_askResult\r\n%s\r\n", "tsv": b"?_askResult\n%s\n"}
 
 
 def work(conn: Connection, path: str) -> None:
-    """Load the N-Triples at ``path``; answer :data:`Request`\\ s from ``conn`` until it
-    closes.
+    """Load the N-Triples at ``path``; answer :class:`Request`\\ s (or bare query texts,
+    unchecked, answered in SPARQL JSON or N-Triples) from ``conn`` until it closes.
 
     Each answer is ``("ok", kind, bytes)`` (kind "results" for SELECT and ASK, "graph" for
-    CONSTRUCT and DESCRIBE), ``("too-many", limit)``, ``("syntax", message)`` for a query
-    Oxigraph cannot read, or ``("error", message)``.
+    CONSTRUCT and DESCRIBE), ``("too-many", limit, "count" or "bytes", kind)``,
+    ``("refused", status, message)`` from the safety check, ``("not-acceptable", form)``,
+    ``("syntax", message)`` for a query Oxigraph cannot read, or ``("error", message)``.
     """
+    # Ctrl-C reaches the whole process group; the server stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import pyoxigraph as ox
+
+    from . import sparql  # noqa: F401  # rdflib's grammar is built now, not on a first query
 
     store = ox.Store()
     store.load(path=path, format=ox.RdfFormat.N_TRIPLES)
@@ -69,30 +86,75 @@ def _seal() -> None:
 
 
 def answer(store: Any, request: Request | str) -> tuple[Any, ...]:
-    """The answer to one request, as :func:`work` sends it."""
+    """The answer to one request, as :func:`work` sends it, worked out on a deep stack
+    (:func:`.offline.run_deep`): within the query limits no query overflows it."""
+    from .offline import run_deep
+
+    if isinstance(request, str):
+        request = Request(request, {}, "json", "nt", sys.maxsize - 1, sys.maxsize, False)
+    return run_deep(lambda: _answer(store, request))
+
+
+def _answer(store: Any, request: Request) -> tuple[Any, ...]:
     import pyoxigraph as ox
 
-    text, prefixes, fmt, limit = (
-        (request, {}, "", sys.maxsize - 1) if isinstance(request, str) else request
-    )
+    from .sparql import QueryError, check, missing_prefixes
+
+    text, limit = request.text, request.limit
     try:
-        result = store.query(text, prefixes=prefixes)
+        if request.check:
+            header = missing_prefixes(text)
+            form = check(header + text, header_lines=header.count("\n"))
+            fmt = request.graph if form in ("CONSTRUCT", "DESCRIBE") else request.results
+            if fmt is None:
+                return "not-acceptable", form
+        result = store.query(text, prefixes=request.prefixes)
         if isinstance(result, ox.QueryBoolean):
-            return "ok", "results", boolean(bool(result), fmt or "json")
+            return "ok", "results", boolean(bool(result), request.results or "json")
         if isinstance(result, ox.QueryTriples):
-            triples = list(itertools.islice(result, limit + 1))
-            if len(triples) > limit:
-                return "too-many", limit
-            return "ok", "graph", graph(triples, fmt or "nt")
+            triples = _bounded(result, limit, request.max_bytes, _triple_size)
+            if isinstance(triples, str):
+                size = limit if triples == "count" else request.max_bytes
+                return "too-many", size, triples, "graph"
+            return "ok", "graph", graph(triples, request.graph or "nt")
         names = [v.value for v in result.variables]
-        rows = list(itertools.islice(result, limit + 1))
-        if len(rows) > limit:
-            return "too-many", limit
-        return "ok", "results", solutions(names, rows, fmt or "json")
+        rows = _bounded(result, limit, request.max_bytes, _row_size)
+        if isinstance(rows, str):
+            return "too-many", limit if rows == "count" else request.max_bytes, rows, "results"
+        return "ok", "results", solutions(names, rows, request.results or "json")
+    except QueryError as err:
+        return "refused", 403 if "not allowed" in str(err) else 400, str(err)
     except SyntaxError as err:
         return "syntax", str(err)
     except Exception as err:  # pyoxigraph raises OSError/ValueError while evaluating
         return "error", str(err)
+
+
+def _size(term: Any) -> int:
+    return len(term.value) if hasattr(term, "value") else len(str(term))
+
+
+def _row_size(row: Any) -> int:
+    return sum(_size(term) for term in row if term is not None)
+
+
+def _triple_size(triple: Any) -> int:
+    return _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
+
+
+def _bounded(result: Any, limit: int, max_bytes: int, size: Any) -> list[Any] | str:
+    """The items of a lazy result, read one at a time and no further than the limits: a
+    list, or which limit it went over ("count" or "bytes")."""
+    items: list[Any] = []
+    total = 0
+    for item in result:
+        if len(items) == limit:
+            return "count"
+        total += size(item)
+        if total > max_bytes:
+            return "bytes"
+        items.append(item)
+    return items
 
 
 def boolean(value: bool, fmt: str) -> bytes:

@@ -40,7 +40,15 @@ from pathlib import Path
 from typing import Any
 
 from .namespaces import DATASET, LICENSE, NAMESPACES
-from .sparql import QueryError, bind, check, check_bindings, missing_prefixes, named_queries
+from .query_worker import Request
+from .sparql import (
+    QueryError,
+    bind,
+    check_bindings,
+    enforce_limits,
+    missing_prefixes,
+    named_queries,
+)
 
 # Media types offered per query form, in the server's order of preference (the first is
 # the default, for */* or no Accept header), with the worker's name for each format.
@@ -140,6 +148,8 @@ class Limits:
     send_timeout: float = 30.0  # seconds a client may take to read a part of an answer
     threads: int = 16  # threads answering complete requests
     max_connections: int = 256  # connections open at once; more are refused with 503
+    queue: int = 64  # complete requests waiting for a thread; more are refused with 503
+    max_bytes: int = 64 * 1024 * 1024  # bytes of terms per answer (rows have no size bound)
 
 
 class SparqlError(Exception):
@@ -155,7 +165,15 @@ class SparqlError(Exception):
 
 
 class WorkerLost(Exception):
-    """The worker stopped (killed at the time limit, or died): it must be replaced."""
+    """The worker stopped: it must be replaced."""
+
+
+class WorkerTimedOut(WorkerLost):
+    """The query outlived its time; the worker is killed to stop it."""
+
+
+class WorkerCrashed(WorkerLost):
+    """The worker died answering (a crash of the engine, or killed from outside)."""
 
 
 class Worker:
@@ -192,15 +210,19 @@ class Worker:
                 self.process.join(5)
             self.conn.close()
 
-    def run(self, request: tuple[Any, ...], timeout: float) -> tuple[Any, ...]:
+    def alive(self) -> bool:
+        return self.process.exitcode is None
+
+    def run(self, request: Request, timeout: float) -> tuple[Any, ...]:
         try:
             self.conn.send(request)
             if self.conn.poll(timeout):
                 reply: tuple[Any, ...] = self.conn.recv()
                 return reply
         except (EOFError, OSError):
-            pass
-        raise WorkerLost
+            self.process.join(1)
+            raise WorkerCrashed(self.process.exitcode) from None
+        raise WorkerTimedOut
 
 
 class Pool:
@@ -218,19 +240,32 @@ class Pool:
         for w in self.workers:
             self.idle.put(w)
 
-    def run(self, request: tuple[Any, ...], timeout: float, wait: float) -> tuple[Any, ...]:
-        try:
-            worker = self.idle.get(timeout=wait)
-        except queue.Empty:
-            raise SparqlError(
-                503,
-                f"all {len(self.workers)} query engines stayed busy for {wait:g} s; "
-                "try again in a moment",
-                [("Retry-After", "5")],
-            ) from None
+    def run(self, request: Request, timeout: float, wait: float) -> tuple[Any, ...]:
+        """Run ``request`` on the first free worker, waiting for one at most ``wait`` s
+        (503 after that) and running at most ``timeout`` s (WorkerTimedOut)."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                worker = self.idle.get(timeout=max(deadline - time.monotonic(), 0))
+            except queue.Empty:
+                raise SparqlError(
+                    503,
+                    f"all {len(self.workers)} query engines stayed busy for {wait:g} s; "
+                    "try again in a moment",
+                    [("Retry-After", "5")],
+                ) from None
+            if worker.alive():
+                break
+            self._replace(worker)  # died while idle (killed from outside): not this query's
         try:
             reply = worker.run(request, timeout)
-        except WorkerLost:
+        except WorkerLost as err:
+            if isinstance(err, WorkerCrashed):
+                print(
+                    f"serve: a query worker died (exit code {err.args[0]}) answering a "
+                    "query; starting another",
+                    file=sys.stderr,
+                )
             self._replace(worker)
             raise
         self.idle.put(worker)
@@ -274,45 +309,77 @@ def _prefixes(text: str) -> dict[str, str]:
     return dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]*)>", missing_prefixes(text)))
 
 
-def checked(text: str) -> str:
-    """The form of a query the endpoint may run; SparqlError (400 or 403) otherwise."""
-    header = missing_prefixes(text)
+def answer(
+    pool: Pool, text: str, accept: str | None, limits: Limits, arrived: float | None = None
+) -> tuple[str, bytes]:
+    """Check, run and format one query: (media type, body); raise SparqlError.
+
+    The query limits (:func:`.sparql.enforce_limits`) are checked here, before any parser
+    sees the text; the safety check itself (a full parse, slow on long texts) runs in the
+    worker, under the time limit, and so does the evaluation. The form of the query is
+    known only there, so the worker gets the negotiated format for either form.
+    """
     try:
-        return check(header + text, header_lines=header.count("\n"))
+        enforce_limits(text)
     except QueryError as err:
-        status = 403 if "not allowed" in str(err) else 400
-        raise SparqlError(status, str(err)) from None
-
-
-def answer(pool: Pool, text: str, accept: str | None, limits: Limits) -> tuple[str, bytes]:
-    """Check, run and format one query: (media type, body); raise SparqlError."""
-    form = checked(text)
-    offered = list(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES)
-    media = negotiate(accept, offered)
-    if media is None:
+        raise SparqlError(400, str(err)) from None
+    results, graphs = negotiate(accept, list(RESULT_TYPES)), negotiate(accept, list(GRAPH_TYPES))
+    request = Request(
+        text,
+        _prefixes(text),
+        RESULT_TYPES[results] if results else None,
+        GRAPH_TYPES[graphs] if graphs else None,
+        limits.max_results,
+        limits.max_bytes,
+    )
+    reply = run_query(pool, request, limits, arrived)
+    if reply[0] == "ok":
+        media = results if reply[1] == "results" else graphs
+        assert media is not None  # the worker answers only in a format asked for
+        return media, reply[2]
+    if reply[0] == "not-acceptable":
+        form = reply[1]
+        offered = list(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES)
         raise SparqlError(
             406,
             f"answers to {form} queries come as {', '.join(offered)}; "
             f"the Accept header ({accept}) allows none of them",
         )
-    fmt = {**RESULT_TYPES, **GRAPH_TYPES}[media]
-    request = (text, _prefixes(text), fmt, limits.max_results)
-    try:
-        reply = pool.run(request, limits.timeout, wait=30 + limits.timeout)
-    except WorkerLost:
-        raise SparqlError(
-            503,
-            f"the query ran longer than the time limit of {limits.timeout:g} s "
-            "(or stopped its engine); narrow it or add a LIMIT",
-        ) from None
-    if reply[0] == "ok":
-        return media, reply[2]
+    if reply[0] == "refused":
+        raise SparqlError(reply[1], reply[2])
     if reply[0] == "too-many":
-        things = "triples" if form in ("CONSTRUCT", "DESCRIBE") else "rows"
+        if reply[2] == "bytes":
+            raise SparqlError(
+                413, f"the result is over {reply[1] // (1024 * 1024)} MiB; add a LIMIT"
+            )
+        things = "triples" if reply[3] == "graph" else "rows"
         raise SparqlError(413, f"the result has more than {reply[1]} {things}; add a LIMIT")
     if reply[0] == "syntax":
         raise SparqlError(400, f"SPARQL syntax error: {reply[1]}")
     raise SparqlError(400, f"the query failed: {str(reply[1])[:300]}")
+
+
+def run_query(
+    pool: Pool, request: Request, limits: Limits, arrived: float | None = None
+) -> tuple[Any, ...]:
+    """A worker's reply to ``request``: it waits for a thread and a free worker at most
+    ``limits.timeout`` from when it ``arrived`` whole (time.monotonic()), and runs (parse
+    included) at most ``limits.timeout``; SparqlError otherwise."""
+    waited = time.monotonic() - arrived if arrived is not None else 0.0
+    try:
+        return pool.run(request, limits.timeout, wait=max(limits.timeout - waited, 0.0))
+    except WorkerTimedOut:
+        raise SparqlError(
+            503,
+            f"the query ran longer than the time limit of {limits.timeout:g} s; "
+            "narrow it or add a LIMIT",
+        ) from None
+    except WorkerCrashed:
+        raise SparqlError(
+            500,
+            "the query engine crashed on this query; it has been restarted. "
+            "Narrow the query, or report it as a bug",
+        ) from None
 
 
 # --- descriptions of the service and the dataset --------------------------------------
@@ -427,11 +494,14 @@ class Conn:
     continued: bool = False  # "100 Continue" sent for the pending request
 
 
-def _reply(status: int, reason: str, message: str) -> bytes:
+def _reply(
+    status: int, reason: str, message: str, headers: Sequence[tuple[str, str]] = ()
+) -> bytes:
     body = (message + "\n").encode("utf-8")
+    extra = "".join(f"{name}: {value}\r\n" for name, value in headers)
     return (
         f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n"
-        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+        f"Content-Length: {len(body)}\r\n{extra}Connection: close\r\n\r\n"
     ).encode("ascii") + body
 
 
@@ -456,7 +526,9 @@ class Front:
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
         self._returned: queue.SimpleQueue[Conn] = queue.SimpleQueue()
-        self._jobs: queue.SimpleQueue[tuple[Conn, bytes] | None] = queue.SimpleQueue()
+        # Complete requests, with when each arrived whole.
+        self._jobs: queue.SimpleQueue[tuple[Conn, bytes, float] | None] = queue.SimpleQueue()
+        self._queued = 0  # requests in _jobs, not yet taken by a thread
         self._waiting: set[Conn] = set()  # connections the selector reads from
         self._open = 0
         self._lock = threading.Lock()
@@ -471,29 +543,18 @@ class Front:
     # -- the selector thread --
 
     def serve_forever(self) -> None:
-        """Read connections until :meth:`shutdown` (or SIGTERM, in the main thread)."""
-        previous = None
-        if threading.current_thread() is threading.main_thread():
-
-            def terminate(signum: int, frame: Any) -> None:
-                raise KeyboardInterrupt  # unwinds like Ctrl-C: the workers are stopped
-
-            previous = signal.signal(signal.SIGTERM, terminate)
+        """Read connections until :meth:`shutdown` (or a signal, under :func:`serving`)."""
         self._selector.register(self.socket, selectors.EVENT_READ, "accept")
         self._selector.register(self._wake_r, selectors.EVENT_READ, "wake")
-        try:
-            while not self._stop.is_set():
-                for key, _ in self._selector.select(timeout=1.0):
-                    if key.data == "accept":
-                        self._accept()
-                    elif key.data == "wake":
-                        self._take_back()
-                    else:
-                        self._read(key.data)
-                self._expire()
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
+        while not self._stop.is_set():
+            for key, _ in self._selector.select(timeout=1.0):
+                if key.data == "accept":
+                    self._accept()
+                elif key.data == "wake":
+                    self._take_back()
+                else:
+                    self._read(key.data)
+            self._expire()
 
     def shutdown(self) -> None:
         self._stop.set()
@@ -563,9 +624,16 @@ class Front:
         conn.buf += data
         self._dispatch(conn)
 
-    def _refuse(self, conn: Conn, status: int, reason: str, message: str) -> None:
+    def _refuse(
+        self,
+        conn: Conn,
+        status: int,
+        reason: str,
+        message: str,
+        headers: Sequence[tuple[str, str]] = (),
+    ) -> None:
         with suppress(OSError):
-            conn.sock.send(_reply(status, reason, message))
+            conn.sock.send(_reply(status, reason, message, headers))
         self._close(conn)
 
     def _dispatch(self, conn: Conn) -> None:
@@ -589,20 +657,30 @@ class Front:
             return
         at, size = min(ends)
         head_end = at + size
-        length, expect = 0, False
+        length: int | None = None
+        expect = False
         for line in bytes(conn.buf[:at]).split(b"\n")[1:]:
             name, _, value = line.partition(b":")
             name, value = name.strip().lower(), value.strip()
             if name == b"content-length":
+                # Digits only: int() would also take "+1", " 1_0" or "-0".
                 if not value.isdigit():
-                    self._refuse(conn, 400, "Bad Request", "Content-Length is not a number")
+                    self._refuse(
+                        conn, 400, "Bad Request", "Content-Length is not a number of bytes"
+                    )
                     return
-                length = int(value)
+                # Past 20 digits it is over any limit; int() never reads a megabyte of them.
+                given = int(value) if len(value) <= 20 else MAX_BODY + 1
+                if length is not None and length != given:
+                    self._refuse(conn, 400, "Bad Request", "Content-Length is given twice")
+                    return
+                length = given
             elif name == b"transfer-encoding":
                 self._refuse(conn, 411, "Length Required", "send the body with a Content-Length")
                 return
             elif name == b"expect" and value.lower() == b"100-continue":
                 expect = True
+        length = length or 0
         if length > MAX_BODY:
             self._refuse(
                 conn,
@@ -617,13 +695,25 @@ class Front:
                 with suppress(OSError):
                     conn.sock.send(b"HTTP/1.1 100 Continue\r\n\r\n")
             return
+        with self._lock:
+            full = self._queued >= self.limits.queue
+            self._queued += not full
+        if full:
+            self._refuse(
+                conn,
+                503,
+                "Service Unavailable",
+                f"{self.limits.queue} requests are already waiting; try again in a moment",
+                [("Retry-After", "5")],
+            )
+            return
         request = bytes(conn.buf[: head_end + length])
         del conn.buf[: head_end + length]
         conn.continued = False
         conn.started = time.monotonic() if conn.buf else None
         self._waiting.discard(conn)
         self._selector.unregister(conn.sock)
-        self._jobs.put((conn, request))
+        self._jobs.put((conn, request, time.monotonic()))
 
     def _expire(self) -> None:
         now = time.monotonic()
@@ -664,11 +754,13 @@ class Front:
             job = self._jobs.get()
             if job is None:
                 return
-            conn, request = job
+            conn, request, arrived = job
+            with self._lock:
+                self._queued -= 1
             keep = False
             try:
                 conn.sock.settimeout(self.limits.send_timeout)
-                handler = self.handler(conn.sock, conn.address, self, request)
+                handler = self.handler(conn.sock, conn.address, self, request, arrived)
                 keep = not handler.close_connection
             except OSError:  # the client went away or stopped reading
                 pass
@@ -763,9 +855,10 @@ def catalogue() -> bytes:
     return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def column(pool: Pool, text: str, limits: Limits) -> list[str]:
+def column(pool: Pool, text: str, limits: Limits, arrived: float | None = None) -> list[str]:
     """The values of a one-column SELECT, run by the workers (for parameter checks)."""
-    reply = pool.run((text, _prefixes(text), "json", 10_000_000), limits.timeout, wait=30)
+    request = Request(text, _prefixes(text), "json", None, 10_000_000, limits.max_bytes, False)
+    reply = run_query(pool, request, limits, arrived)
     if reply[0] != "ok":
         raise SparqlError(500, f"checking the parameters failed: {str(reply[1])[:300]}")
     doc = json.loads(reply[2])
@@ -774,7 +867,12 @@ def column(pool: Pool, text: str, limits: Limits) -> list[str]:
 
 
 def named_answer(
-    pool: Pool, name: str, query_string: str, accept: str | None, limits: Limits
+    pool: Pool,
+    name: str,
+    query_string: str,
+    accept: str | None,
+    limits: Limits,
+    arrived: float | None = None,
 ) -> tuple[str, bytes]:
     """A named query run with parameters from the query string: (media type, body).
 
@@ -794,10 +892,10 @@ def named_answer(
         raise SparqlError(400, "a parameter is given more than once; give each once")
     try:
         text = bind(query, bindings)
-        check_bindings(query, bindings, lambda sparql: column(pool, sparql, limits))
+        check_bindings(query, bindings, lambda sparql: column(pool, sparql, limits, arrived))
     except QueryError as err:
         raise SparqlError(404 if str(err).startswith("no ") else 400, str(err)) from None
-    return answer(pool, text, accept, limits)
+    return answer(pool, text, accept, limits, arrived)
 
 
 def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..., Any]:
@@ -805,11 +903,8 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
     page = query_page().encode("utf-8")
     named_list = catalogue()
     own_void: list[Any] = []
-    reply = pool.run(
-        (f"CONSTRUCT {{ <{DATASET}> ?p ?o }} WHERE {{ <{DATASET}> ?p ?o }}", {}, "nt", 1000),
-        timeout=60,
-        wait=60,
-    )
+    own = f"CONSTRUCT {{ <{DATASET}> ?p ?o }} WHERE {{ <{DATASET}> ?p ?o }}"
+    reply = pool.run(Request(own, {}, None, "nt", 1000, check=False), timeout=60, wait=60)
     if reply[0] == "ok":
         import pyoxigraph as ox
 
@@ -825,8 +920,11 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
         # and no status line.
         default_request_version = "HTTP/1.0"
 
-        def __init__(self, sock: socket.socket, address: Any, server: Any, data: bytes) -> None:
+        def __init__(
+            self, sock: socket.socket, address: Any, server: Any, data: bytes, arrived: float
+        ) -> None:
             self._data = data
+            self._arrived = arrived
             self.command = ""
             super().__init__(sock, address, server)
 
@@ -935,7 +1033,7 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
             elif url.path.startswith("/queries/"):
                 name = urllib.parse.unquote(url.path.removeprefix("/queries/"))
                 accept = self.headers.get("Accept")
-                media, data = named_answer(pool, name, url.query, accept, limits)
+                media, data = named_answer(pool, name, url.query, accept, limits, self._arrived)
                 self._send(200, media, data, [("Vary", "Accept")])
             else:
                 base = self._base()
@@ -1031,7 +1129,8 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
                 return
             if not queries[0].strip():
                 raise SparqlError(400, "the query is empty")
-            media, data = answer(pool, queries[0], self.headers.get("Accept"), limits)
+            accept = self.headers.get("Accept")
+            media, data = answer(pool, queries[0], accept, limits, self._arrived)
             self._send(200, media, data, [("Vary", "Accept")])
 
     return Handler
@@ -1041,7 +1140,45 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
 def serving(
     graph: Any, host: str, port: int, limits: Limits, network_html: bytes, workers: int = 2
 ) -> Iterator[Front]:
-    """The front server, bound and ready (call ``serve_forever`` on it)."""
+    """The front server, bound and ready (call ``serve_forever`` on it).
+
+    The graph goes to a temporary N-Triples file that the workers load (and that is the
+    dump at /sysml-graph.nt); it is removed on every way out but SIGKILL: SIGTERM and
+    SIGHUP unwind like Ctrl-C, and a second signal during the clean-up is ignored.
+    """
+    with (
+        _stopping_on_signals(),
+        _serving(graph, host, port, limits, network_html, workers) as server,
+    ):
+        yield server
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@contextmanager
+def _stopping_on_signals() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals go to the main thread; whoever runs it decides
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        for number in _STOP_SIGNALS:
+            signal.signal(number, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, stop) for number in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def _serving(
+    graph: Any, host: str, port: int, limits: Limits, network_html: bytes, workers: int
+) -> Iterator[Front]:
     from .kgraph import KnowledgeGraph
 
     with tempfile.TemporaryDirectory(prefix="sysml-graph-serve-") as tmp:

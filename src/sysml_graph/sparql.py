@@ -12,6 +12,8 @@ import csv
 import io
 import json
 import re
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +28,102 @@ from .resources import queries_dir
 
 class QueryError(Exception):
     """A query that cannot or must not run; the message says why, in one line."""
+
+
+# --- limits -----------------------------------------------------------------------------
+
+# Bounds on a query's text, checked by a linear scan before any parser sees it. Both parsers
+# recurse: rdflib (pyparsing) by ~37 frames per nested bracket and ~11 per triple pattern,
+# Oxigraph by one native frame per operand of an operator chain (10,000 `||` overflowed an
+# 8 MiB stack: SIGSEGV). Within these bounds neither comes near its stack (and both run on
+# a deep one, :data:`DEEP_STACK`), and Oxigraph's planner, superlinear in the patterns of
+# a group (100 unrelated patterns: 3 s, 200: 39 s), stays in seconds. The shipped named
+# queries use at most a tenth of each bound.
+MAX_QUERY_BYTES = 64 * 1024  # UTF-8; the longest named query is ~1.5 KiB
+MAX_DEPTH = 64  # brackets ( { [ open at once; named queries reach 5
+MAX_PATTERNS = 128  # triple-pattern separators . ; , and groups { ; named queries reach 23
+MAX_OPERATORS = 256  # operators (|| && = < + / | ^ ! …, UNION, MINUS, OPTIONAL); named: 12
+
+# The Python recursion limit while rdflib parses a query that passed the limits (rdflib
+# needs ~2,400 frames at MAX_DEPTH, ~1,500 at MAX_PATTERNS), on a thread whose stack holds it.
+PARSE_RECURSION = 12_000
+
+_NAME = r"\w\u00b7-\uffff"
+_SKIP = (
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings first, then short ones
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n\r]|\\.)*"',
+    r"'(?:[^'\\\n\r]|\\.)*'",
+    r"#[^\n\r]*",  # comments
+    r"<[^<>\"{}|^`\\\x00-\x20()?$&=!*+]*>",  # IRIs, when they hide no operator
+    rf"[?$][{_NAME}]*",  # variables
+    r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?",  # numbers
+    # keywords and prefixed names (where a dot can only be inside)
+    rf"(?:[^\W\d][{_NAME}]*:?|:)(?:[{_NAME}:%\\-]|\.(?=[{_NAME}:%-]))*",
+    r"\s+",
+)
+_LEX = re.compile(
+    f"(?P<skip>{'|'.join(_SKIP)})"
+    r"|(?P<open>[({\[])|(?P<close>[)}\]])|(?P<sep>[.;,])"
+    r"|(?P<op>\|\||&&|[!<>]=?|[=+*/|^-])|(?P<other>.)",
+    re.DOTALL,
+)
+_GROUP_WORDS = re.compile(r"(?i)(UNION|MINUS|OPTIONAL)")
+
+
+def enforce_limits(text: str) -> None:
+    """Refuse, with QueryError naming the limit, a query text over :data:`MAX_QUERY_BYTES`,
+    nested deeper than :data:`MAX_DEPTH`, or with more than :data:`MAX_PATTERNS` triple
+    patterns or :data:`MAX_OPERATORS` operators; read in one linear pass, before any
+    parser sees the text.
+
+    The counts are an upper bound of what a parser finds: an IRI is skipped only when it
+    holds nothing that could also be read as an operator, and separators in function
+    arguments count as patterns.
+
+    >>> enforce_limits("SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 100 + "1" + ")" * 100 + ") }")
+    Traceback (most recent call last):
+    ...
+    sysml_graph.sparql.QueryError: the query nests brackets 102 deep; the limit is 64
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_QUERY_BYTES:
+        raise QueryError(
+            f"the query is {size:,} bytes long; the limit is {MAX_QUERY_BYTES // 1024} KiB"
+        )
+    depth = deepest = patterns = operators = 0
+    for match in _LEX.finditer(text):
+        kind = match.lastgroup
+        if kind == "skip":
+            if _GROUP_WORDS.fullmatch(match.group()):
+                operators += 1
+            continue
+        if kind == "open":
+            depth += 1
+            deepest = max(deepest, depth)
+            patterns += match.group() == "{"
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+        elif kind == "sep":
+            patterns += 1
+        elif kind == "op":
+            operators += 1
+    if deepest > MAX_DEPTH:
+        raise QueryError(f"the query nests brackets {deepest} deep; the limit is {MAX_DEPTH}")
+    if patterns > MAX_PATTERNS:
+        raise QueryError(
+            f"the query has {patterns} triple patterns or groups; the limit is {MAX_PATTERNS}"
+        )
+    if operators > MAX_OPERATORS:
+        raise QueryError(
+            f"the query has {operators} operators (||, &&, =, +, /, UNION …); "
+            f"the limit is {MAX_OPERATORS}"
+        )
+
+
+def _user_text(text: str, header_lines: int) -> str:
+    """``text`` without the prefix header that was put before the user's own lines."""
+    return text.split("\n", header_lines)[-1] if header_lines else text
 
 
 # --- safety ---------------------------------------------------------------------------
@@ -99,11 +197,12 @@ def check(text: str, header_lines: int = 0) -> str:
     >>> check('SELECT ?t WHERE { ?p dcterms:title ?t FILTER(?t = "caf\\\\u00e9") }')
     'SELECT'
     """
+    enforce_limits(_user_text(text, header_lines))
     forms: list[str] = []
     errors: list[QueryError] = []
     for reading in dict.fromkeys((_ESCAPE.sub(_expand, text), _ESCAPE.sub("_", text))):
         try:
-            forms.append(_check_reading(reading, text, header_lines))
+            forms.append(_parse_deep(reading, text, header_lines))
         except QueryError as err:
             errors.append(err)
     # A text can be broken in one reading and reach out in the other: say the latter.
@@ -111,6 +210,42 @@ def check(text: str, header_lines: int = 0) -> str:
     if errors:
         raise errors[0]
     return forms[0]
+
+
+_recursion = threading.Lock()
+_parsing = 0  # parses under way, which need the raised recursion limit
+_restore = 1000  # the limit to go back to when none is
+
+
+def _parse_deep(reading: str, text: str, header_lines: int) -> str:
+    """:func:`_check_reading` on a deep stack with room for rdflib's recursion; any error
+    of the parser's own (it has raised AttributeError, TypeError…) is a QueryError."""
+    global _parsing
+    from .offline import run_deep
+
+    def parse() -> str:
+        try:
+            return _check_reading(reading, text, header_lines)
+        except QueryError:
+            raise
+        except RecursionError:
+            raise QueryError("the query is nested too deeply to be read") from None
+        except Exception as err:
+            raise QueryError(f"the query cannot be read: {str(err)[:200]}") from None
+
+    global _restore
+    with _recursion:
+        if not _parsing:
+            _restore = sys.getrecursionlimit()
+            sys.setrecursionlimit(max(_restore, PARSE_RECURSION))
+        _parsing += 1
+    try:
+        return run_deep(parse)
+    finally:
+        with _recursion:
+            _parsing -= 1
+            if not _parsing:
+                sys.setrecursionlimit(_restore)
 
 
 def _check_reading(reading: str, text: str, header_lines: int) -> str:
@@ -518,6 +653,7 @@ def run(graph: Any, text: str) -> Answer:
     from .kgraph import KnowledgeGraph
     from .offline import available, run_offline
 
+    enforce_limits(text)
     # Where the engine runs sealed off from the network, the full parse only needs to run
     # for queries that name a suspect word (to refuse them with a clear reason); elsewhere
     # it is the only guard and always runs.
