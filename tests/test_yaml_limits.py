@@ -50,23 +50,30 @@ def tiny(tmp_path: Path) -> Path:
     return data
 
 
+# Runs the command and prints its peak memory. Linux keeps a process's peak (ru_maxrss)
+# across fork and exec, so a command started straight from pytest (itself hundreds of MB by
+# the end of the suite) would report pytest's peak: this small process starts it instead.
+_RUNNER = """
+import os, sys
+pid = os.posix_spawn(sys.executable, [sys.executable, "-m", "sysml_graph", *sys.argv[1:]],
+                     os.environ)
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write(f"\\n{usage.ru_maxrss * 1024}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def sysml_graph(*args: str, cwd: Path | None = None) -> tuple[int, str, str, int]:
     """Run the command in its own process: exit code, stdout, stderr, and its peak
-    resident memory in bytes (of that process alone, from wait4)."""
+    resident memory in bytes (of that process alone)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "sysml_graph", *args], stdout=out, stderr=err, cwd=cwd
+        proc = subprocess.run(
+            [sys.executable, "-c", _RUNNER, *args], stdout=out, stderr=err, cwd=cwd
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return (
-            proc.returncode,
-            out.read().decode("utf-8", "replace"),
-            err.read().decode("utf-8", "replace"),
-            usage.ru_maxrss * 1024,  # kilobytes on Linux
-        )
+        stderr, _, peak = err.read().decode("utf-8", "replace").rpartition("\n")
+        return proc.returncode, out.read().decode("utf-8", "replace"), stderr, int(peak)
 
 
 def one_problem(code: int, stderr: str) -> re.Match[str]:
