@@ -228,6 +228,39 @@ def test_signals_leave_no_temporary_file(curated_dir: Path, tmp_path: Path) -> N
         assert list(tmp.iterdir()) == [] and "Traceback" not in log, log
 
 
+def test_the_folder_of_a_serve_killed_with_9_is_removed_by_the_next(
+    curated_dir: Path, tmp_path: Path
+) -> None:
+    """SIGKILL cannot be caught: the next serve removes the killed one's copy of the graph
+    (and leaves a live one's alone)."""
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    command = [sys.executable, "-m", "sysml_graph", "serve", "--data", str(curated_dir)]
+
+    def start() -> tuple[subprocess.Popen[bytes], int]:
+        port = free_port()
+        process = subprocess.Popen(
+            [*command, "--port", str(port)], stderr=subprocess.DEVNULL, env=env
+        )
+        wait_for(port, process)
+        return process, port
+
+    killed, _ = start()
+    killed.kill()
+    killed.wait(timeout=30)
+    left = list(tmp_path.glob(f"sysml-graph-serve-{killed.pid}-*"))
+    assert len(left) == 1 and (left[0] / "graph.nt").is_file()
+    live, _ = start()
+    other, _ = start()
+    try:
+        assert not left[0].exists(), "the killed serve's folder is still there"
+        assert len(list(tmp_path.glob(f"sysml-graph-serve-{live.pid}-*"))) == 1
+    finally:
+        for process in (live, other):
+            process.terminate()
+            process.wait(timeout=30)
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- any text given to the one check and to run(): QueryError or an answer, nothing else ---
 
 TOKENS = [

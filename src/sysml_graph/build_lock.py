@@ -23,7 +23,8 @@ LOCK = ".build.lock"
 _STAGED = re.compile(r"\.(\d+)\.[A-Za-z0-9_]{8}\.tmp")
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (someone else's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -42,7 +43,7 @@ def leftovers(out_dir: Path) -> list[Path]:
         if folder.is_dir():
             for path in folder.glob(".*.tmp"):
                 staged = _STAGED.search(path.name)
-                if staged is not None and not _alive(int(staged.group(1))):
+                if staged is not None and not alive(int(staged.group(1))):
                     out.append(path)
     return sorted(out)
 

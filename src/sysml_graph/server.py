@@ -21,9 +21,11 @@ import html
 import io
 import json
 import multiprocessing
+import os
 import queue
 import re
 import selectors
+import shutil
 import signal
 import socket
 import sys
@@ -1175,13 +1177,27 @@ def _stopping_on_signals() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+def _remove_leftovers(root: Path) -> None:
+    """Remove the folders of serve processes killed with -9, the one way out that cannot
+    clean up after itself (each holds a copy of a graph: 11 MB for the shipped data)."""
+    from .build_lock import alive
+
+    for folder in root.glob("sysml-graph-serve-*-*"):
+        owner = re.fullmatch(r"sysml-graph-serve-(\d+)-\w+", folder.name)
+        with suppress(OSError):
+            mine = folder.is_dir() and folder.stat().st_uid == os.getuid()
+            if owner is not None and mine and not alive(int(owner.group(1))):
+                shutil.rmtree(folder)
+
+
 @contextmanager
 def _serving(
     graph: Any, host: str, port: int, limits: Limits, network_html: bytes, workers: int
 ) -> Iterator[Front]:
     from .kgraph import KnowledgeGraph
 
-    with tempfile.TemporaryDirectory(prefix="sysml-graph-serve-") as tmp:
+    _remove_leftovers(Path(tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(prefix=f"sysml-graph-serve-{os.getpid()}-") as tmp:
         path = Path(tmp) / "graph.nt"
         nt = graph.nt() if isinstance(graph, KnowledgeGraph) else graph.serialize(format="nt")
         path.write_bytes(nt if isinstance(nt, bytes) else nt.encode("utf-8"))
