@@ -34,8 +34,6 @@ class Request:
     check: bool = True  # a client's text: run the one safety check (sparql.check) first
 
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
 # The one-column table Jena and Virtuoso write for an ASK answer in CSV and TSV (SPARQL
 # 1.1 defines those formats for SELECT only).
 _ASK_TABLE = {"csv": b"_askResult\r\n%s\r\n", "tsv": b"?_askResult\n%s\n"}
@@ -170,30 +168,15 @@ def boolean(value: bool, fmt: str) -> bytes:
     return b'{"head":{},"boolean":%s}\n' % word
 
 
-def _term(term: Any) -> dict[str, Any]:
-    """A term as SPARQL 1.1 JSON results write it (RDF 1.2 triple terms as "triple")."""
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Triple):
-        parts = ("subject", "predicate", "object")
-        return {"type": "triple", "value": {p: _term(getattr(term, p)) for p in parts}}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != XSD_STRING:
-        out["datatype"] = term.datatype.value
-    return out
-
-
 def solutions(names: list[str], rows: list[Any], fmt: str) -> bytes:
     """SELECT rows in SPARQL JSON, or in XML, CSV or TSV as Oxigraph writes them."""
     import pyoxigraph as ox
 
-    bindings = [{name: _term(row[name]) for name in names if row[name] is not None} for row in rows]
+    from .sparql import json_term
+
+    bindings = [
+        {name: json_term(row[name]) for name in names if row[name] is not None} for row in rows
+    ]
     data = json.dumps(
         {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False
     ).encode("utf-8")

@@ -184,7 +184,7 @@ class _Watchdog:
             sock.shutdown(socket.SHUT_RDWR)
 
 
-class _HTTPConnection(http.client.HTTPConnection):
+class _Bounded(http.client.HTTPConnection):
     """Connects within the connect time-out, then waits at most the read time-out for each
     read, with the socket under the exchange's watchdog."""
 
@@ -194,23 +194,17 @@ class _HTTPConnection(http.client.HTTPConnection):
 
     def connect(self) -> None:
         self.timeout = self.limits.connect
-        super().connect()
+        super().connect()  # for https, the TLS handshake too, within the connect time-out
         self.sock.settimeout(self.limits.read)
         self.watchdog.watch(self.sock)
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    """The same for https (the TLS handshake within the connect time-out)."""
+class _HTTPConnection(_Bounded):
+    pass
 
-    def __init__(self, host: str, *, limits: Limits, watchdog: _Watchdog, **kw: Any) -> None:
-        super().__init__(host, **kw)
-        self.limits, self.watchdog = limits, watchdog
 
-    def connect(self) -> None:
-        self.timeout = self.limits.connect
-        super().connect()
-        self.sock.settimeout(self.limits.read)
-        self.watchdog.watch(self.sock)
+class _HTTPSConnection(_Bounded, http.client.HTTPSConnection):
+    pass
 
 
 def _opener(limits: Limits, watchdog: _Watchdog) -> urllib.request.OpenerDirector:

@@ -731,19 +731,23 @@ def answer_of(result: Any) -> Answer:
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _json_term(term: Any) -> dict[str, str]:
+def json_term(term: Any) -> dict[str, Any]:
+    """A term as SPARQL 1.1 JSON results write it (RDF 1.2 triple terms as "triple")."""
     import pyoxigraph
 
     if isinstance(term, pyoxigraph.NamedNode):
         return {"type": "uri", "value": term.value}
-    if isinstance(term, pyoxigraph.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "bnode", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, pyoxigraph.Triple):
+        parts = ("subject", "predicate", "object")
+        return {"type": "triple", "value": {p: json_term(getattr(term, p)) for p in parts}}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
 
 
 def format_result(result: Any, fmt: str, width: int | None = None) -> str:
@@ -768,7 +772,7 @@ def format_result(result: Any, fmt: str, width: int | None = None) -> str:
     names, data = answer.names, answer.rows
     if fmt == "json":
         bindings = [
-            {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
+            {n: json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
             for row in data
         ]
         doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
