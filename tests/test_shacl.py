@@ -109,3 +109,16 @@ def test_validate_reports_shacl_problems_of_a_foreign_graph(
     result = run("validate", "--graph", str(path))
     assert result.exit_code == 1
     assert f"{path}:0: <{EIE}>: a paper needs exactly one title" in result.stderr
+
+
+def test_the_reference_engine_without_its_extra_says_how_to_get_it(
+    run: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyshacl is an optional extra: without it, one line saying which (exit 2, usage)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyshacl", None)  # as if it were not installed
+    result = run("validate", "--engine", "pyshacl")
+    assert result.exit_code == 2
+    assert "pip install 'sysml-graph[pyshacl]'" in result.stderr
+    assert "Traceback" not in result.output

@@ -136,7 +136,7 @@ def cli() -> None:
     default="sparql",
     show_default=True,
     help="SHACL engine: the shapes compiled to SPARQL in pyoxigraph (fast), or pyshacl "
-    "(the reference implementation; slow on big graphs).",
+    "(the reference implementation; slow on big graphs; the 'pyshacl' extra).",
 )
 @reports_problems
 def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool, engine: str) -> None:
@@ -144,10 +144,16 @@ def validate(data_dir: Path | None, graph_file: Path | None, no_shacl: bool, eng
 
     Prints FILE:LINE: messages and exits 1 when anything is wrong.
     """
+    import importlib.util
+
     from .kgraph import KnowledgeGraph
     from .pipeline import kg_from_data
     from .shacl import locations, shacl_problems
 
+    if engine == "pyshacl" and not no_shacl and importlib.util.find_spec("pyshacl") is None:
+        raise click.UsageError(
+            "--engine pyshacl needs pyshacl, an optional extra: pip install 'sysml-graph[pyshacl]'"
+        )
     if graph_file is not None:
         foreign = KnowledgeGraph.from_file(graph_file)
         problems = shacl_problems(foreign, graph_name=str(graph_file), engine=engine)
