@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sysml_graph import render
-from sysml_graph.build_index import RECORD, built_network
+from sysml_graph.build_index import RECORD
+from sysml_graph.rebuild import built_network
 from sysml_graph.resources import default_data_dir
 
 from .conftest import Invoke

@@ -115,7 +115,7 @@ def pagerank(g: nx.Graph) -> dict[str, float]:
     >>> {n: round(r, 4) for n, r in pagerank(nx.path_graph(["a", "b", "c"])).items()}
     {'a': 0.2568, 'b': 0.4865, 'c': 0.2568}
     """
-    from .render import import_igraph
+    from .igraph_import import import_igraph
 
     igraph = import_igraph()
     nodes = list(g.nodes)
@@ -136,7 +136,7 @@ def betweenness(g: nx.Graph) -> dict[str, float]:
     """
     import random
 
-    from .render import import_igraph
+    from .igraph_import import import_igraph
 
     igraph = import_igraph()
     nodes = list(g.nodes)

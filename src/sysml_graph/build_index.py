@@ -182,25 +182,7 @@ def decode_network(value: Any) -> nx.Graph:
     return g
 
 
-def built_network(data_dir: Path, out_dir: Path = Path("dist")) -> nx.Graph | None:
-    """The network projection the last build in ``out_dir`` drew (or, after a rebuild,
-    patched), if it was built from ``data_dir`` as it is now; else None. Reading it took
-    0.1 s at 10,000 papers; loading the N-Triples and projecting them took 20 s at 100,000."""
-    from . import cache
-
-    path = built_file(data_dir, NETWORK, out_dir)
-    if path is None:
-        if _replaced(out_dir, NETWORK):
-            cache.warn(out_dir / NETWORK, "changed since the build that wrote it")
-            return None
-        # Unless the last build was a rebuild, which patched it.
-        from .rebuild import patched_network
-
-        return patched_network(data_dir, out_dir)
-    return cache.read(path, NETWORK_KIND, decode_network)
-
-
-def _replaced(out_dir: Path, name: str) -> bool:
+def replaced(out_dir: Path, name: str) -> bool:
     """Whether ``out_dir/name`` is there, but not as the last build recorded it."""
     try:
         record = json.loads((out_dir / ".cache" / RECORD).read_text(encoding="utf-8"))

@@ -331,7 +331,7 @@ def _load_network(data_dir: Path | None, graph_file: Path | None) -> nx.Graph:
     from .network import project
 
     if graph_file is None:
-        from .build_index import built_network
+        from .rebuild import built_network
 
         full = built_network(_data(data_dir))
         if full is not None:

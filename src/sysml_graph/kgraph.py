@@ -114,7 +114,7 @@ class KnowledgeGraph:
 
     def rdflib(self) -> Graph:
         """The same triples as an rdflib graph with the project's prefixes bound."""
-        from .to_rdf import new_graph
+        from .vocab import new_graph
 
         graph = new_graph()
         convert = _to_rdflib()

@@ -380,6 +380,19 @@ def _stat(path: Path) -> tuple[int, int]:
     return (st.st_size, st.st_mtime_ns)
 
 
+def built_network(data_dir: Path, out_dir: Path = Path("dist")) -> nx.Graph | None:
+    """The network projection the last build in ``out_dir`` drew (or, after a rebuild,
+    patched), if it was built from ``data_dir`` as it is now; else None. Reading it took
+    0.1 s at 10,000 papers; loading the N-Triples and projecting them took 20 s at 100,000."""
+    path = build_index.built_file(data_dir, build_index.NETWORK, out_dir)
+    if path is None:
+        if build_index.replaced(out_dir, build_index.NETWORK):
+            cache.warn(out_dir / build_index.NETWORK, "changed since the build that wrote it")
+            return None
+        return patched_network(data_dir, out_dir)  # the last build was a rebuild
+    return cache.read(path, build_index.NETWORK_KIND, build_index.decode_network)
+
+
 def patched_network(data_dir: Path, out_dir: Path) -> nx.Graph | None:
     """The network of the data as it is now when the last build into ``out_dir`` was a
     rebuild: the last full build's, patched by the rebuilds since, :func:`in_id_order`
@@ -407,7 +420,7 @@ def patched_network(data_dir: Path, out_dir: Path) -> nx.Graph | None:
 
 
 def _read_network(out_dir: Path, report: cache.Report = cache.warn) -> nx.Graph | None:
-    """The last full build's network (:func:`sysml_graph.build_index.built_network` also
+    """The last full build's network (:func:`built_network` also
     checks that it is the data's)."""
     path = out_dir / build_index.NETWORK
     return cache.read(path, build_index.NETWORK_KIND, build_index.decode_network, report=report)
@@ -436,7 +449,8 @@ def _page_worker(conn: Connection, out_dir: Path, parent: int) -> None:
         import pyvis.network  # noqa: F401
 
         from .export import staged
-        from .render import import_igraph, render_html
+        from .igraph_import import import_igraph
+        from .render import render_html
 
         import_igraph()
         # Silent: the first process checks these files before it asks for a page, and

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .igraph_import import import_igraph
 from .resources import PACKAGE
 
 if TYPE_CHECKING:
@@ -53,24 +54,6 @@ EDGE_BUDGET = 8000
 
 # Kinds a reduced page always keeps: few, and what the filters and the legend are about.
 ALWAYS_SHOWN = ("technique", "platform", "venue")
-
-
-def import_igraph() -> Any:
-    """The igraph module, imported without its plotting side: igraph imports matplotlib
-    when it finds it, which took 0.55 s of the 0.6 s of ``import igraph`` here, for
-    drawing that this project never asks of igraph (its figures are matplotlib's own)."""
-    import sys
-
-    if "igraph" in sys.modules or "matplotlib" in sys.modules:
-        import igraph
-
-        return igraph
-    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # ImportError for igraph
-    try:
-        import igraph
-    finally:
-        del sys.modules["matplotlib"]  # plots.py imports it as usual
-    return igraph
 
 
 def layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:

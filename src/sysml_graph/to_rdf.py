@@ -414,16 +414,6 @@ def knowledge_graph(corpus: Corpus, include_ontology: bool = True) -> KnowledgeG
     return kg
 
 
-def new_graph() -> Graph:
-    """An empty rdflib graph with the project's prefixes bound (and nothing else)."""
-    from rdflib import Graph
-
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in NAMESPACES.items():
-        g.bind(prefix, ns)
-    return g
-
-
 def build_graph(corpus: Corpus, include_ontology: bool = True) -> Graph:
     """The whole knowledge graph of ``corpus`` as an rdflib graph (the public API)."""
     return knowledge_graph(corpus, include_ontology).rdflib()
