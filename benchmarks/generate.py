@@ -21,7 +21,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from sysml_graph.yamlio import dump_canonical  # noqa: E402
+from sysml_graph.corpus.yamlio import dump_canonical  # noqa: E402
 
 WORDS = (
     "efficient",

@@ -106,9 +106,10 @@ def synthetic_list(n: int, seed: int = 1) -> str:
 
 
 def merge_benchmark(n: int) -> int:
-    from sysml_graph.awesome import read_list
-    from sysml_graph.importer import Importer, list_info
-    from sysml_graph.load import load_corpus
+    from sysml_graph.corpus.read import load_corpus
+    from sysml_graph.importers.awesome import read_list
+    from sysml_graph.importers.drafts import Importer
+    from sysml_graph.importers.sources import list_info
 
     work = Path(tempfile.mkdtemp())
     try:

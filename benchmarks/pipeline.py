@@ -88,11 +88,11 @@ def build_parts(data: str) -> dict[str, Any]:
     """The build's graph-and-Turtle part beside pyoxigraph's own load + dump."""
     import pyoxigraph as ox
 
-    from sysml_graph.check import check_corpus
-    from sysml_graph.export import WRITE_PREFIXES
-    from sysml_graph.load import read_corpus
-    from sysml_graph.pipeline import no_gc_pauses
-    from sysml_graph.to_rdf import knowledge_graph
+    from sysml_graph.builder.pipeline import no_gc_pauses
+    from sysml_graph.corpus.read import read_corpus
+    from sysml_graph.corpus.rules import check_corpus
+    from sysml_graph.rdf.mapping import knowledge_graph
+    from sysml_graph.rdf.namespaces import WRITE_PREFIXES
 
     out: dict[str, Any] = {}
     with no_gc_pauses():
@@ -121,10 +121,13 @@ def build_parts(data: str) -> dict[str, Any]:
 
 
 def query_times(nt_file: str) -> dict[str, Any]:
-    """Every named query through sysml_graph.sparql.run beside store.query on one store."""
+    """Every named query through sysml_graph.sparql.run.run beside store.query on one store."""
     import pyoxigraph as ox
 
-    from sysml_graph.sparql import QUERY_PREFIXES, bind, named_queries, run
+    from sysml_graph.rdf.namespaces import QUERY_PREFIXES
+    from sysml_graph.sparql.named import named_queries
+    from sysml_graph.sparql.params import bind
+    from sysml_graph.sparql.run import run
 
     store = ox.Store()
     store.load(path=nt_file, format=ox.RdfFormat.N_TRIPLES)

@@ -1,15 +1,15 @@
 """Benchmark the HTML network: synthetic graphs from 500 to 100,000 nodes.
 
 Prints, for each size: the nodes and edges of the graph and of the page (above
-``render.NODE_BUDGET`` nodes or ``render.EDGE_BUDGET`` edges the page keeps the
+``budgets.NODE_BUDGET`` nodes or ``budgets.EDGE_BUDGET`` edges the page keeps the
 best-connected nodes), HTML size, Python time to reduce, lay out and generate the page,
 time until the page is first drawn in headless Chromium (Debian's, via Playwright), and
 the time of a repaint. Then the budgets: 100,000-node graphs cut to growing node budgets
 (the synthetic one, and the ``--nt`` graph's network if given), and a page of
-``NODE_BUDGET`` nodes with more and more edges, which is how ``render.NODE_BUDGET`` and
-``render.EDGE_BUDGET`` were chosen (target: drawn within 1 s, repainted within 50 ms).
+``NODE_BUDGET`` nodes with more and more edges, which is how ``budgets.NODE_BUDGET`` and
+``budgets.EDGE_BUDGET`` were chosen (target: drawn within 1 s, repainted within 50 ms).
 Then the physics threshold: first-draw time with physics on at growing sizes, which is
-how ``render.PHYSICS_MAX_NODES`` was chosen.
+how ``network_page.PHYSICS_MAX_NODES`` was chosen.
 
     python benchmarks/render.py                      # all sizes
     python benchmarks/render.py 500 2000             # some sizes, then budget and physics
@@ -32,7 +32,9 @@ from pathlib import Path
 import networkx as nx
 from playwright.sync_api import Browser, sync_playwright
 
-from sysml_graph import render
+from sysml_graph.network import budget as budgets
+from sysml_graph.network import layout as layouts
+from sysml_graph.network import page as network_page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from chromium import ARGS, CHROMIUM
@@ -123,19 +125,20 @@ HEADER = (
 
 def row(browser: Browser, g: nx.Graph, path: Path, full: nx.Graph | None = None) -> str:
     t = time.perf_counter()
-    html = render.render_html(g, full=full if full is not None else g)
+    html = network_page.render_html(g, full=full if full is not None else g)
     gen = time.perf_counter() - t
     path.write_text(html, encoding="utf-8")
-    shown = render.reduce_to_budget(g, full if full is not None else g)
+    shown = budgets.reduce_to_budget(g, full if full is not None else g)
     runs = [measure_page(browser, path) for _ in range(3)]
     drawn, repaint = min(r[0] for r in runs), min(r[1] for r in runs)
     assert all(
         nodes == shown.number_of_nodes() and banner == (shown is not g)
         for *_, nodes, banner in runs
     )
+    physics = shown.number_of_nodes() <= network_page.PHYSICS_MAX_NODES
     return (
         f"{g.number_of_nodes():>7} {g.number_of_edges():>7} {shown.number_of_nodes():>10} "
-        f"{shown.number_of_edges():>10} {shown.number_of_nodes() <= render.PHYSICS_MAX_NODES!s:>8} "
+        f"{shown.number_of_edges():>10} {physics!s:>8} "
         f"{len(html.encode()) / 1e6:>8.2f} {gen:>9.2f} {drawn:>13.2f} {repaint:>11.1f}"
     )
 
@@ -144,8 +147,8 @@ def main(sizes: list[int], nt: Path | None) -> None:
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         print(
-            f"NODE_BUDGET = {render.NODE_BUDGET}, EDGE_BUDGET = {render.EDGE_BUDGET}, "
-            f"PHYSICS_MAX_NODES = {render.PHYSICS_MAX_NODES}"
+            f"NODE_BUDGET = {budgets.NODE_BUDGET}, EDGE_BUDGET = {budgets.EDGE_BUDGET}, "
+            f"PHYSICS_MAX_NODES = {network_page.PHYSICS_MAX_NODES}"
         )
         print(HEADER)
         for n in sizes:
@@ -154,7 +157,7 @@ def main(sizes: list[int], nt: Path | None) -> None:
         if nt is not None:
             import pyoxigraph
 
-            from sysml_graph.network import project
+            from sysml_graph.network.projection import project
 
             store = pyoxigraph.Store()
             store.load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -166,31 +169,31 @@ def main(sizes: list[int], nt: Path | None) -> None:
         if nt is not None and full is not None:
             big[nt.name] = full
         pages: dict[tuple[str, int], tuple[Path, int, float]] = {}
-        saved = render.NODE_BUDGET, render.EDGE_BUDGET
+        saved = budgets.NODE_BUDGET, budgets.EDGE_BUDGET
         try:
-            render.EDGE_BUDGET = 10**9  # the nodes alone
+            budgets.EDGE_BUDGET = 10**9  # the nodes alone
             for name, g in big.items():
                 for budget in BUDGETS:
-                    render.NODE_BUDGET = budget
-                    shown = render.reduce_to_budget(g, g)
+                    budgets.NODE_BUDGET = budget
+                    shown = budgets.reduce_to_budget(g, g)
                     t = time.perf_counter()
-                    render.layout(shown)
+                    layouts.layout(shown)
                     lay = time.perf_counter() - t
                     path = Path(tmp) / f"b{len(pages)}.html"
-                    path.write_text(render.render_html(g, full=g), encoding="utf-8")
+                    path.write_text(network_page.render_html(g, full=g), encoding="utf-8")
                     pages[name, budget] = (path, shown.number_of_edges(), lay)
             # The edges alone: one page of NODE_BUDGET nodes, its edges thinned.
-            dense = render.reduce_to_budget(synthetic(10_000), budget=saved[0])
+            dense = budgets.reduce_to_budget(synthetic(10_000), budget=saved[0])
             edges = list(dense.edges)
             random.Random(1).shuffle(edges)
             for m in (*EDGES, len(edges)):
                 thinned = dense.copy()
                 thinned.remove_edges_from(edges[m:])
                 path = Path(tmp) / f"e{m}.html"
-                path.write_text(render.render_html(thinned, full=thinned), encoding="utf-8")
+                path.write_text(network_page.render_html(thinned, full=thinned), encoding="utf-8")
                 pages["thinned", m] = (path, thinned.number_of_edges(), 0.0)
         finally:
-            render.NODE_BUDGET, render.EDGE_BUDGET = saved
+            budgets.NODE_BUDGET, budgets.EDGE_BUDGET = saved
         times: dict[tuple[str, int], list[tuple[float, float]]] = {k: [] for k in pages}
         for _ in range(ROUNDS):  # interleaved, so that a busy moment hits every size alike
             for key, (path, _, _) in pages.items():
@@ -208,16 +211,16 @@ def main(sizes: list[int], nt: Path | None) -> None:
             )
 
         print("\nphysics on (forced), first draw after stabilisation:")
-        saved = render.PHYSICS_MAX_NODES
-        render.PHYSICS_MAX_NODES = 10**9
+        saved = network_page.PHYSICS_MAX_NODES
+        network_page.PHYSICS_MAX_NODES = 10**9
         try:
             for n in (100, 200, 300, 500, 1000):
                 path = Path(tmp) / f"p{n}.html"
-                path.write_text(render.render_html(synthetic(n)), encoding="utf-8")
+                path.write_text(network_page.render_html(synthetic(n)), encoding="utf-8")
                 drawn, repaint, _, _ = measure_page(browser, path)
                 print(f"{n:>7} nodes: first draw {drawn:.2f} s, repaint {repaint:.1f} ms")
         finally:
-            render.PHYSICS_MAX_NODES = saved
+            network_page.PHYSICS_MAX_NODES = saved
         browser.close()
 
 

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner, Result
 from rdflib import Graph
 
-from sysml_graph.cli import cli
-from sysml_graph.pipeline import graph_from_data
-from sysml_graph.records import Corpus
+from sysml_graph.api import graph_from_data
+from sysml_graph.cli.main import cli
+from sysml_graph.corpus.records import Corpus
 from sysml_graph.resources import default_data_dir
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from sysml_graph.awesome import read_list
-from sysml_graph.entries import Entry
-from sysml_graph.venues import registry, slug
+from sysml_graph.importers.awesome import read_list
+from sysml_graph.importers.entries import Entry
+from sysml_graph.importers.venues import registry, slug
 
 SAMPLES = Path(__file__).parent / "import_samples"
 LISTS = {

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sysml_graph.cli import cli
+from sysml_graph.cli.main import cli
 from sysml_graph.resources import default_data_dir
 
 REPO = Path(__file__).resolve().parent.parent

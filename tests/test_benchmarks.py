@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sysml_graph.pipeline import graph_from_data
+from sysml_graph.api import graph_from_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -27,7 +27,7 @@ def test_pipeline_benchmark_measures_every_step(tmp_path: Path) -> None:
     import os
     import subprocess
 
-    from sysml_graph.sparql import named_queries
+    from sysml_graph.sparql.named import named_queries
 
     bench = Path(__file__).resolve().parent.parent / "benchmarks" / "pipeline.py"
     env = dict(os.environ, SYSML_GRAPH_BENCH_DIR=str(tmp_path))

@@ -9,10 +9,12 @@ from pathlib import Path
 import bibtexparser
 from rdflib import Graph
 
-from sysml_graph.bibtex import export_bibtex, read_bibtex
-from sysml_graph.importer import import_bibtex, write_imported
-from sysml_graph.load import load_corpus
-from sysml_graph.records import Corpus
+from sysml_graph.corpus.read import load_corpus
+from sysml_graph.corpus.records import Corpus
+from sysml_graph.exports.bibtex import export_bibtex
+from sysml_graph.importers.bibtex import read_bibtex
+from sysml_graph.importers.run import import_bibtex
+from sysml_graph.importers.write import write_imported
 
 from .conftest import Invoke
 
@@ -83,7 +85,7 @@ def test_broken_bibtex_is_reported_by_line(run: Invoke, tmp_path: Path, curated_
     )
     data = tmp_path / "data"
     shutil.copytree(curated_dir, data)
-    result = run("import", "bibtex", str(bib), "-o", str(data))
+    result = run("import", "bibtex", str(bib), "--data", str(data))
     assert result.exit_code == 1
     assert f"{bib}:3: cannot read this BibTeX block" in result.stderr
     assert not (data / "imported").exists()

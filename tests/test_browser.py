@@ -14,9 +14,11 @@ import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from sysml_graph.network import project, view
-from sysml_graph.pipeline import graph_from_data
-from sysml_graph.render import EDGE_BUDGET, NODE_BUDGET, reduce_to_budget, render_html
+from sysml_graph.api import graph_from_data
+from sysml_graph.network.budget import EDGE_BUDGET, NODE_BUDGET, reduce_to_budget
+from sysml_graph.network.page import render_html
+from sysml_graph.network.projection import project
+from sysml_graph.network.views import view
 
 from .chromium import ARGS, CHROMIUM
 from .conftest import REPO, copy_curated

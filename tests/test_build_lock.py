@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sysml_graph.build_lock import LOCK, build_lock, leftovers
+from sysml_graph.builder.lock import LOCK, build_lock, leftovers
 
 from .conftest import DATA
 
@@ -178,7 +178,7 @@ def test_the_page_process_of_a_killed_build_ends_with_it(tmp_path: Path) -> None
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from sysml_graph.rebuild import PageWorker\n"
+        "from sysml_graph.builder.page_worker import PageWorker\n"
         "worker = PageWorker(Path(sys.argv[1]))\n"
         "assert worker.process is not None, 'no page process: no rebuild record?'\n"
         "print(worker.process.pid, flush=True)\n"

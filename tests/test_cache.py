@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sysml_graph.load import ParseCache, read_corpus
+from sysml_graph.builder.parse_cache import ParseCache
+from sysml_graph.corpus.read import read_corpus
 
 from .conftest import Invoke
 
@@ -129,7 +130,7 @@ def test_network_commands_reuse_the_builds_network_while_the_data_is_unchanged(
 ) -> None:
     """render, stats and export csv/graphml read the network the build drew instead of
     projecting the graph again, and write the same bytes as a projection would."""
-    import sysml_graph.network
+    import sysml_graph.builder.network_reuse
 
     monkeypatch.chdir(tmp_path)
     data = str(data_copy)
@@ -149,14 +150,14 @@ def test_network_commands_reuse_the_builds_network_while_the_data_is_unchanged(
         raise AssertionError("projected again although the build's network is current")
 
     with monkeypatch.context() as m:
-        m.setattr(sysml_graph.network, "project", no_projection)
+        m.setattr(sysml_graph.builder.network_reuse, "project", no_projection)
         assert run("render", "--data", data, "-o", "page.html").exit_code == 0
         assert run("export", "--format", "csv", "--data", data, "-o", "papers.csv").exit_code == 0
         assert (
             run("export", "--format", "graphml", "--data", data, "-o", "graph.graphml").exit_code
             == 0
         )
-        assert run("stats", "--data", data, "--out", "stats").exit_code == 0
+        assert run("stats", "--data", data).exit_code == 0
     assert {name: (tmp_path / name).read_bytes() for name in projected} == projected
 
     # The data changed since the build: the network follows the data.

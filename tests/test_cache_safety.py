@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from sysml_graph import cache
-from sysml_graph.build_index import decode_network, encode_network
-from sysml_graph.cli import cli
-from sysml_graph.load import ParseCache, read_corpus
+from sysml_graph.builder import cache
+from sysml_graph.builder.network_cache import decode_network, encode_network
+from sysml_graph.builder.parse_cache import ParseCache
+from sysml_graph.cli.main import cli
+from sysml_graph.corpus.read import read_corpus
 from sysml_graph.resources import default_data_dir
 
 from .conftest import copy_curated
@@ -54,7 +55,7 @@ def _command(cwd: Path, name: str, data: Path) -> tuple[list[str], dict[str, byt
         "validate": ["validate"],
         "export trig": ["export", "--format", "trig"],
         "render": ["render", "-o", "page.html"],
-        "stats": ["stats", "--out", "stats", "--top", "3"],
+        "stats": ["stats", "--top", "3"],  # charts into the build folder
         "build": ["build"],
     }[name]
     result = _run(cwd, *args, "--data", str(data))
@@ -62,7 +63,7 @@ def _command(cwd: Path, name: str, data: Path) -> tuple[list[str], dict[str, byt
     if name == "build":  # its message says whether it spliced, not what it wrote
         return warnings, {n: (cwd / "dist" / n).read_bytes() for n in OUTPUTS}
     files = [cwd / "page.html"] if name == "render" else []
-    files += sorted((cwd / "stats").iterdir()) if name == "stats" else []
+    files += sorted((cwd / "dist").glob("*.svg")) if name == "stats" else []
     wrote = {p.name: p.read_bytes() for p in files}
     return warnings, {"stdout": result.stdout_bytes, **wrote}
 

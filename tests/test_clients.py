@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from sysml_graph.cli import cli
+from sysml_graph.cli.main import cli
 
 PASSWORD = "pa55-W0rd:secret"
 TURTLE = '<https://example.org/a> <https://example.org/b> "c" .\n'
@@ -157,7 +157,7 @@ def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[Result, float
 def push(
     url: str, ttl: Path, *extra: str, env: dict[str, str] | None = None
 ) -> tuple[Result, float]:
-    return invoke("push", "--endpoint", url, "--from", str(ttl), *extra, env=env)
+    return invoke("push", "--endpoint", url, "--graph", str(ttl), *extra, env=env)
 
 
 def query(url: str, *extra: str, env: dict[str, str] | None = None) -> tuple[Result, float]:

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from sysml_graph.check import RULES, normalise_title
-from sysml_graph.importer import PAPER_KEYS
-from sysml_graph.load import iter_files
-from sysml_graph.records import Corpus, PaperKind, Status
-from sysml_graph.yamlio import dump_canonical, read_yaml
+from sysml_graph.corpus.files import iter_files
+from sysml_graph.corpus.paper_yaml import PAPER_KEYS
+from sysml_graph.corpus.records import Corpus, PaperKind, Status
+from sysml_graph.corpus.rules import RULES, normalise_title
+from sysml_graph.corpus.yamlio import dump_canonical, read_yaml
 
 from .conftest import DATA
 
@@ -41,7 +41,8 @@ def test_yaml_is_in_canonical_form() -> None:
     ]
     assert not wrong, (
         f"not in canonical form: {wrong[:10]}; rewrite them with "
-        "sysml_graph.yamlio.dump_canonical (block style, no wrapping, quotes only where needed)"
+        "sysml_graph.corpus.yamlio.dump_canonical "
+        "(block style, no wrapping, quotes only where needed)"
     )
 
 
@@ -86,7 +87,7 @@ def test_curated_seed_facts_are_intact_in_the_shipped_graph(
     curated graph is in the shipped graph."""
     shipped_graph, _ = shipped
     curated_graph, curated = built
-    from sysml_graph.vocab import iri
+    from sysml_graph.rdf.rdflib_api import iri
 
     for paper in curated.papers:
         node = iri("paper", paper.id)

@@ -27,10 +27,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.namespace import DCTERMS, FOAF, RDF, SDO
 
-from sysml_graph.bibtex import escape, escape_name, escape_verbatim, export_bibtex
-from sysml_graph.namespaces import BASE
-from sysml_graph.tables import graphml, table
-from sysml_graph.vocab import BIBO, PRO, SG
+from sysml_graph.exports.bibtex import escape, escape_name, escape_verbatim, export_bibtex
+from sysml_graph.exports.graphml import graphml
+from sysml_graph.exports.tables import table
+from sysml_graph.rdf.namespaces import BASE
+from sysml_graph.rdf.rdflib_api import BIBO, PRO, SG
 
 from .conftest import Invoke
 

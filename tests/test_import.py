@@ -11,11 +11,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sysml_graph.awesome import read_list
-from sysml_graph.entries import Entry
-from sysml_graph.importer import import_lists, write_imported
-from sysml_graph.load import load_corpus
-from sysml_graph.venues import match_venue
+from sysml_graph.corpus.read import load_corpus
+from sysml_graph.importers.awesome import read_list
+from sysml_graph.importers.entries import Entry
+from sysml_graph.importers.run import import_lists
+from sysml_graph.importers.venues import match_venue
+from sysml_graph.importers.write import write_imported
 
 from .conftest import DATA, REPO, Invoke, copy_curated
 from .import_eval import LISTS, evaluate
@@ -167,7 +168,7 @@ def test_venue_normalisation(raw: str, acronym: str, workshop: bool) -> None:
 
 
 def test_year_forms() -> None:
-    from sysml_graph.entries import year_in
+    from sysml_graph.importers.entries import year_in
 
     assert [year_in(t) for t in ("'17", "2017", "'2017", "’16", "NIPS 18")] == [
         2017,
@@ -272,14 +273,14 @@ def test_unknown_venues_become_draft_venues(tmp_path: Path) -> None:
 def test_import_command_reports_and_dry_run_writes_nothing(run: Invoke, tmp_path: Path) -> None:
     data = copy_curated(tmp_path / "data")
     lst = LISTS_DIR / "csarron__awesome-emdl"
-    result = run("import", "awesome", str(lst), "-o", str(data), "--dry-run")
+    result = run("import", "awesome", str(lst), "--data", str(data), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "entries seen" in result.stdout and "Skipped" in result.stdout
     assert not (data / "imported").exists()
-    result = run("import", "awesome", str(lst), "-o", str(data))
+    result = run("import", "awesome", str(lst), "--data", str(data))
     assert result.exit_code == 0
     assert run("validate", "--data", str(data)).exit_code == 0
-    missing = run("import", "awesome", str(tmp_path / "nope.md"), "-o", str(data))
+    missing = run("import", "awesome", str(tmp_path / "nope.md"), "--data", str(data))
     assert missing.exit_code == 2  # click: the path does not exist
 
 

@@ -12,18 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sysml_graph.awesome import read_list
-from sysml_graph.importer import (
-    CANDIDATES,
-    Importer,
-    TitleIndex,
-    import_bibtex,
-    import_lists,
-    list_info,
-    numbering,
-    write_imported,
-)
-from sysml_graph.load import load_corpus
+from sysml_graph.corpus.read import load_corpus
+from sysml_graph.importers.awesome import read_list
+from sysml_graph.importers.drafts import CANDIDATES, Importer, TitleIndex, numbering
+from sysml_graph.importers.run import import_bibtex, import_lists
+from sysml_graph.importers.sources import list_info
+from sysml_graph.importers.write import write_imported
 from sysml_graph.problems import InvalidInput
 
 from .conftest import REPO, Invoke, copy_curated
@@ -47,8 +41,8 @@ def _fresh(curated: Path, tmp: Path) -> Path:
 def _validates(data: Path) -> None:
     """The loader and every cross-record rule accept the folder (no SHACL: its shapes
     check what the loader's rules already guarantee, at ten times the cost)."""
-    from sysml_graph.check import check_corpus
-    from sysml_graph.load import read_corpus
+    from sysml_graph.corpus.read import read_corpus
+    from sysml_graph.corpus.rules import check_corpus
 
     corpus, problems = read_corpus(data)
     check_corpus(corpus, problems)  # raises InvalidInput, whose message lists file:line
@@ -217,7 +211,7 @@ def test_the_audits_bibtex_imports_and_validates(run: Invoke, tmp_path: Path) ->
     data = copy_curated(tmp_path / "data")
     bib = tmp_path / "evil.bib"
     bib.write_text(AUDIT_BIB, encoding="utf-8")
-    result = run("import", "bibtex", str(bib), "-o", str(data))
+    result = run("import", "bibtex", str(bib), "--data", str(data))
     assert result.exit_code == 0, result.output
     refused = [line for line in result.stderr.splitlines() if line.startswith("evil.bib:")]
     assert refused == [
@@ -363,7 +357,7 @@ def test_true_duplicates_still_merge(a: str, b: str) -> None:
 
 
 def _norm(title: str) -> str:
-    from sysml_graph.check import normalise_title
+    from sysml_graph.corpus.rules import normalise_title
 
     return normalise_title(title)
 
@@ -391,7 +385,7 @@ def test_a_hundred_parts_stay_a_hundred_drafts(curated: Path, tmp_path: Path) ->
 def test_the_merge_steps_work_grows_linearly() -> None:
     """Counted, not timed: titles compared per entry stay bounded as the list grows
     (benchmarks/importer.py --merge 100000 gives the time)."""
-    from sysml_graph.records import Corpus
+    from sysml_graph.corpus.records import Corpus
 
     for n in (1_000, 6_000):
         entries = read_list(synthetic_list(n), Path("list.md"))

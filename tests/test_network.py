@@ -11,9 +11,10 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from sysml_graph.network import UnknownNode, coauthor_view, project, resolve_node, view
-from sysml_graph.records import Corpus
-from sysml_graph.render import PHYSICS_MAX_NODES, STYLE, network_data, render_html
+from sysml_graph.corpus.records import Corpus
+from sysml_graph.network.page import PHYSICS_MAX_NODES, STYLE, network_data, render_html
+from sysml_graph.network.projection import project
+from sysml_graph.network.views import UnknownNode, coauthor_view, resolve_node, view
 
 from .conftest import Invoke
 
@@ -127,7 +128,7 @@ def test_render_command(run: Invoke, tmp_path: Path) -> None:
 def test_a_reduced_page_shows_no_author_without_a_paper() -> None:
     """Prolific authors outrank every paper by degree; taken by degree alone they filled
     the page with no paper beside them. Each shown author must have a shown paper."""
-    from sysml_graph.render import reduce_to_budget
+    from sysml_graph.network.budget import reduce_to_budget
 
     g = nx.Graph()
     g.add_node("technique:t", kind="technique")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sysml_graph.output_set import SETS, clean, current_set, publish
+from sysml_graph.builder.publish import SETS, clean, current_set, publish
 
 NAMES = ("sysml-graph.ttl", "sysml-graph.nt", "sysml-graph.jsonld", "sysml-graph.html")
 

@@ -376,7 +376,7 @@ def test_expect_100_continue(endpoint: str) -> None:
 
 
 def test_the_named_queries_are_listed_with_their_parameters(endpoint: str) -> None:
-    from sysml_graph.sparql import named_queries
+    from sysml_graph.sparql.named import named_queries
 
     status, media, body = http(f"{endpoint}/queries")
     assert status == 200 and media.startswith("application/json")
@@ -390,7 +390,7 @@ def test_a_named_query_runs_with_its_parameters(endpoint: str, curated_dir: Path
     """The answer the command line gives, for the parameter given (not the default)."""
     from click.testing import CliRunner
 
-    from sysml_graph.cli import cli
+    from sysml_graph.cli.main import cli
 
     url = f"{endpoint}/queries/paper-authors?paper=deepx"
     status, _, body = http(url, headers={"Accept": "text/csv"})

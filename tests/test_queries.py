@@ -17,16 +17,12 @@ from collections.abc import Iterator
 import pytest
 from rdflib import Graph
 
-from sysml_graph.records import Corpus, PaperKind
-from sysml_graph.sparql import (
-    QueryError,
-    bind,
-    check,
-    missing_prefixes,
-    named_queries,
-    resolve,
-)
-from sysml_graph.sparql import run as run_sparql
+from sysml_graph.corpus.records import Corpus, PaperKind
+from sysml_graph.sparql.errors import QueryError
+from sysml_graph.sparql.named import named_queries, resolve
+from sysml_graph.sparql.params import bind
+from sysml_graph.sparql.run import run as run_sparql
+from sysml_graph.sparql.safety import check, missing_prefixes
 
 from .conftest import Invoke
 

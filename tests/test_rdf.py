@@ -12,8 +12,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from sysml_graph.export import FORMATS, serialize
-from sysml_graph.records import Corpus, PaperKind
+from sysml_graph.corpus.records import Corpus, PaperKind
+from sysml_graph.rdf.serialise import FORMATS, serialize
 
 from .conftest import Invoke
 
@@ -138,7 +138,7 @@ def test_export_converts_a_turtle_file(run: Invoke, turtle_file: Path, graph: Gr
 def test_void_triple_count_is_true(graph: Graph) -> None:
     from rdflib.namespace import VOID
 
-    from sysml_graph.vocab import DATASET
+    from sysml_graph.rdf.rdflib_api import DATASET
 
     assert int(graph.value(DATASET, VOID.triples)) == len(graph)
 
@@ -146,7 +146,7 @@ def test_void_triple_count_is_true(graph: Graph) -> None:
 def test_mapping_writes_canonical_n_triples(shipped: tuple[Graph, Corpus]) -> None:
     # The lines are written by hand-rolled encoders; pyoxigraph's canonical N-Triples
     # writer must give back exactly the same bytes, or a literal was escaped wrongly.
-    from sysml_graph.to_rdf import corpus_lines, dataset_lines, ontology_lines
+    from sysml_graph.rdf.mapping import corpus_lines, dataset_lines, ontology_lines
 
     lines = ontology_lines() + dataset_lines(shipped[1])
     lines += [line for chunk in corpus_lines(shipped[1]) for line in chunk]
@@ -163,7 +163,7 @@ def test_mapping_writes_canonical_n_triples(shipped: tuple[Graph, Corpus]) -> No
     ["plain", 'quote " and \\ backslash', "new\nline\ttab\r", "bell \x07 del \x7f", "ünï — 中"],
 )
 def test_literal_encoder_matches_pyoxigraph(text: str) -> None:
-    from sysml_graph.to_rdf import lit
+    from sysml_graph.rdf.ntriples import lit
 
     line = f"<http://x/s> <http://x/p> {lit(text)} .\n".encode()
     triple = next(iter(ox.parse(line, format=ox.RdfFormat.N_TRIPLES)))
@@ -175,7 +175,7 @@ def test_literal_encoder_matches_pyoxigraph(text: str) -> None:
 def test_a_file_read_from_its_end_gives_every_line_once_last_first(
     tmp_path: Path, block: int
 ) -> None:
-    from sysml_graph.kgraph import _lines_from_the_end
+    from sysml_graph.rdf.store import _lines_from_the_end
 
     lines = [f"line {i} {'x' * (i % 13)}\n".encode() for i in range(200)]
     path = tmp_path / "lines.nt"
@@ -189,8 +189,8 @@ def test_trig_keeps_literals_with_unicode_line_separators_whole() -> None:
     with str.splitlines() would cut the literal in two."""
     import pyoxigraph
 
-    from sysml_graph.export import trig
-    from sysml_graph.kgraph import KnowledgeGraph
+    from sysml_graph.rdf.serialise import trig
+    from sysml_graph.rdf.store import KnowledgeGraph
 
     x = "https://w3id.org/sysml-graph/paper/x"
     title = "a\u2028b\x85c\u2029d"

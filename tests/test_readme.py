@@ -9,7 +9,7 @@ import re
 import click
 import pytest
 
-from sysml_graph.cli import cli
+from sysml_graph.cli.main import cli
 
 from .readme_examples import README, REPO, actual_outputs, examples
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from sysml_graph import render
-from sysml_graph.build_index import RECORD
-from sysml_graph.rebuild import built_network
+from sysml_graph.builder.network_reuse import built_network
+from sysml_graph.builder.outputs import RECORD
+from sysml_graph.network import budget
 from sysml_graph.resources import default_data_dir
 
 from .conftest import Invoke
@@ -75,7 +75,7 @@ def test_a_changed_paper_is_spliced_in_and_the_outputs_equal_a_full_build(
     # What is computed from the network (which the commands read patched, not projected)
     # is what a full build's network gives, down to the order-sensitive communities.
     network_commands = [
-        ("stats", "--top", "5", "--out", "stats"),
+        ("stats", "--top", "5"),  # charts into the build folder, dist
         ("export", "--format", "graphml", "-o", "net.graphml"),
         ("export", "--format", "csv", "-o", "papers.csv"),
         ("render", "--view", "coauthor", "-o", "co.html"),
@@ -98,7 +98,7 @@ def test_a_changed_paper_is_spliced_in_and_the_outputs_equal_a_full_build(
         outputs[folder] += [
             Path(name).read_bytes().decode() for name in ("net.graphml", "papers.csv", "co.html")
         ]
-        charts = sorted(Path("stats").glob("*.svg"))  # the SVGs hold all the charts show
+        charts = sorted(Path("dist").glob("*.svg"))  # the SVGs hold all the charts show
         assert [p.name for p in charts] == ["gap-map.svg", "papers-per-year.svg"]
         outputs[folder] += [p.read_bytes() for p in charts]
     assert outputs[tmp_path] == outputs[tmp_path / "fresh-0"]
@@ -109,8 +109,8 @@ def test_added_papers_citations_and_successive_rebuilds_equal_full_builds(
 ) -> None:
     # A small page budget, so that the page is a reduced one whose selection the changes
     # move (the page is drawn in a forked process, which sees the patched module too).
-    monkeypatch.setattr(render, "NODE_BUDGET", 300)
-    monkeypatch.setattr(render, "EDGE_BUDGET", 900)
+    monkeypatch.setattr(budget, "NODE_BUDGET", 300)
+    monkeypatch.setattr(budget, "EDGE_BUDGET", 900)
     out = tmp_path / "dist"
     assert run("build", "--data", str(shipped), "--out", str(out)).exit_code == 0
 

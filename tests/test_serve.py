@@ -27,7 +27,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from sysml_graph.sparql import named_queries
+from sysml_graph.sparql.named import named_queries
 
 from .conftest import Invoke
 
@@ -275,7 +275,7 @@ def test_time_limit_stops_one_query_while_others_are_answered(endpoint: str) -> 
 def test_named_queries_answer_as_locally(endpoint: str, run_curated: Invoke) -> None:
     """Every named query answers over HTTP as the local engine does (the load on the
     endpoint is tested in test_serve_load.py)."""
-    from sysml_graph.sparql import bind
+    from sysml_graph.sparql.params import bind
 
     for q in named_queries().values():
         status, _, body = http(
@@ -413,7 +413,7 @@ def test_trig_has_one_graph_per_source_file_and_the_same_triples(
 def test_graphml_and_csv(run_curated: Invoke, tmp_path: Path, corpus: object) -> None:
     import networkx as nx
 
-    from sysml_graph.network import project
+    from sysml_graph.network.projection import project
 
     out = tmp_path / "g.graphml"
     assert run_curated("export", "--format", "graphml", "-o", str(out)).exit_code == 0

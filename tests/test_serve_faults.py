@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sysml_graph.sparql import MAX_DEPTH, MAX_OPERATORS, MAX_PATTERNS, MAX_QUERY_BYTES, check
+from sysml_graph.sparql.safety import MAX_DEPTH, MAX_OPERATORS, MAX_PATTERNS, MAX_QUERY_BYTES, check
 
 from .test_serve import HEAVY, free_port, wait_for
 from .test_serve_load import request, wait_for_workers, workers_of
@@ -274,8 +274,10 @@ TOKENS = [
 PROPERTY = """
 import sys
 from hypothesis import given, settings, strategies as st
-from sysml_graph.kgraph import KnowledgeGraph
-from sysml_graph.sparql import QueryError, check, run
+from sysml_graph.rdf.store import KnowledgeGraph
+from sysml_graph.sparql.errors import QueryError
+from sysml_graph.sparql.run import run
+from sysml_graph.sparql.safety import check
 
 TOKENS = {tokens!r}
 kg = KnowledgeGraph.from_lines(['<http://x/a> <http://purl.org/dc/terms/title> "A" .\\n'])

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from sysml_graph.sparql import bind, named_queries
+from sysml_graph.sparql.named import named_queries
+from sysml_graph.sparql.params import bind
 
 from .test_serve import HEAVY, free_port, wait_for
 

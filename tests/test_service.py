@@ -17,10 +17,11 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from sysml_graph.kgraph import KnowledgeGraph
-from sysml_graph.offline import available, run_offline
-from sysml_graph.sparql import QueryError, check
-from sysml_graph.sparql import run as run_sparql
+from sysml_graph.rdf.store import KnowledgeGraph
+from sysml_graph.sparql.errors import QueryError
+from sysml_graph.sparql.offline import available, run_offline
+from sysml_graph.sparql.run import run as run_sparql
+from sysml_graph.sparql.safety import check
 
 from .conftest import Invoke
 from .test_serve import free_port, http, running
@@ -186,7 +187,7 @@ def test_the_engine_itself_cannot_connect(listener: Listener, tiny: KnowledgeGra
 
 
 def _worker_answer(text: str, nt: Path) -> tuple[object, ...]:
-    from sysml_graph.query_worker import work
+    from sysml_graph.sparql.worker import work
 
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe()

@@ -10,9 +10,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO, XSD
 
-from sysml_graph.records import Corpus
-from sysml_graph.shacl import locations, shacl_problems
-from sysml_graph.vocab import SG, iri
+from sysml_graph.corpus.records import Corpus
+from sysml_graph.rdf.locations import locations
+from sysml_graph.rdf.rdflib_api import SG, iri
+from sysml_graph.shacl.validate import shacl_problems
 
 from .conftest import Invoke
 

@@ -14,11 +14,12 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace
 from rdflib.namespace import RDF
 
-from sysml_graph.pipeline import graph_from_data
+from sysml_graph.api import graph_from_data
+from sysml_graph.rdf.namespaces import SGS as SGS_IRI
+from sysml_graph.rdf.rdflib_api import SH as SH_NS
 from sysml_graph.resources import default_data_dir, shapes_file
-from sysml_graph.shacl import SGS as SGS_IRI
-from sysml_graph.shacl import year_pattern
-from sysml_graph.shacl_sparql import (
+from sysml_graph.shacl.shapes import year_pattern
+from sysml_graph.shacl.sparql_engine import (
     SH,
     CompiledCheck,
     UnsupportedShape,
@@ -26,7 +27,6 @@ from sysml_graph.shacl_sparql import (
     compile_shapes,
     validate,
 )
-from sysml_graph.vocab import SH as SH_NS
 
 SGS = Namespace(SGS_IRI)
 
@@ -357,7 +357,7 @@ def graph_of(turtle: str) -> Graph:
 
 
 def reference_shapes() -> Graph:
-    """The shapes as pyshacl gets them in sysml_graph.shacl."""
+    """The shapes as pyshacl gets them in sysml_graph.shacl.pyshacl_engine."""
     shapes = Graph().parse(shapes_file(), format="turtle")
     shapes.set((SGS.PaperYearRange, SH_NS.pattern, Literal(year_pattern())))
     return shapes

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from sysml_graph.analysis import compute
-from sysml_graph.network import project
+from sysml_graph.network.projection import project
+from sysml_graph.stats.analysis import compute
 
 from .conftest import REPO, Invoke
 
@@ -69,7 +69,7 @@ def test_betweenness_is_networkx_exactly_or_a_seeded_estimate(
 ) -> None:
     import networkx as nx
 
-    from sysml_graph import analysis
+    from sysml_graph.stats import analysis
 
     g = nx.relabel_nodes(nx.gnm_random_graph(300, 900, seed=4), lambda i: f"person:{i}")
     exact = nx.betweenness_centrality(g)

@@ -3,7 +3,7 @@
 For any value in any field, either ``validate`` refuses it (one ``FILE:LINE: message``
 line per problem, exit 1, no traceback) or the graph built from it is read by rapper,
 serdi and pyoxigraph, which all see the same triples, with the value in them: a text as
-the same literal, a link as the IRI :func:`sysml_graph.iri.web_link` made of it (the same
+the same literal, a link as the IRI :func:`sysml_graph.corpus.iri.web_link` made of it (the same
 address, percent-encoded where an IRI cannot hold a character raw).
 
 The data folder is a tiny one (one person, venue, concept per scheme, source list and
@@ -29,12 +29,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
-from sysml_graph.cli import cli
-from sysml_graph.export import serialize
-from sysml_graph.iri import LinkError, escape, web_link
-from sysml_graph.namespaces import BASE
-from sysml_graph.pipeline import kg_from_data
-from sysml_graph.to_rdf import SEED_LIST
+from sysml_graph.builder.pipeline import kg_from_data
+from sysml_graph.cli.main import cli
+from sysml_graph.corpus.iri import LinkError, escape, web_link
+from sysml_graph.rdf.mapping import SEED_LIST
+from sysml_graph.rdf.namespaces import BASE
+from sysml_graph.rdf.serialise import serialize
 
 SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"

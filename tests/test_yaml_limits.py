@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sysml_graph import yamlio
-from sysml_graph.load import parse_file
+from sysml_graph.corpus import yamlio
+from sysml_graph.corpus.parse import parse_file
+from sysml_graph.corpus.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_SCALAR, parse_text, read_yaml
 from sysml_graph.problems import InvalidInput, Problem, terminal_safe
-from sysml_graph.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_SCALAR, parse_text, read_yaml
 
 from .conftest import DATA
 

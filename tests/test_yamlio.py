@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sysml_graph import yamlio
+from sysml_graph.corpus import yamlio
 from sysml_graph.problems import InvalidInput
 from sysml_graph.resources import default_data_dir
 

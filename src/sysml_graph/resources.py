@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+
 CHECKOUT = PACKAGE.parent.parent
 
 

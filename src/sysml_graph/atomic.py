@@ -1,0 +1,53 @@
+"""Files written atomically: a temporary file beside the target, synced, then renamed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def staged(path: Path, fill: Callable[[Path], object]) -> Path:
+    """A new temporary file beside ``path``, written by ``fill``, synced to disk and
+    readable by all; the caller renames it over ``path`` (or deletes it). On failure
+    nothing is left behind; a process killed meanwhile leaves ``.NAME.PID.XXXXXXXX.tmp``,
+    which the next build removes (:mod:`sysml_graph.builder.lock`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+    )
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        fill(tmp)
+        with tmp.open("rb") as f:
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, so that readers
+    (and a build that fails half-way) never see a half-written file."""
+    os.replace(staged(path, lambda tmp: tmp.write_bytes(data)), path)
+
+
+def copy_atomic(source: Path, path: Path) -> None:
+    """Copy ``source`` to ``path`` the way :func:`write_atomic` writes."""
+    os.replace(staged(path, lambda tmp: shutil.copyfile(source, tmp)), path)
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (someone else's counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

@@ -1,0 +1,114 @@
+"""A build: the data folder checked and mapped, written as Turtle, N-Triples, JSON-LD and the
+network page, all or nothing; or, when only paper files changed, those spliced into the last
+build (:mod:`sysml_graph.builder.rebuild`)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..atomic import staged
+from ..network.page import render_html
+from ..network.projection import project
+from ..problems import InvalidInput
+from ..rdf.locations import locations
+from ..rdf.serialise import FORMATS, serialize_to_temp
+from ..shacl.validate import shacl_problems
+from .fingerprint import scan
+from .network_cache import NETWORK, stage_network
+from .outputs import record_build
+from .page_worker import PageWorker
+from .parse_cache import parse_cache_file
+from .pipeline import kg_from_data
+from .publish import publish
+from .rebuild import rebuild
+from .rebuild_state import NotIncremental, draft_state, forget_state, save_state
+
+# A build's steps, for a progress bar: step(description, total) starts a step; total is the
+# number of steps of the kind of build that runs (a rebuild has fewer).
+Step = Callable[[str, int], None]
+
+
+@dataclass
+class Built:
+    """What a build wrote."""
+
+    triples: int
+    papers: int
+    files: list[Path]
+    changed: list[str] | None = None  # paper files spliced in; None after a full build
+    graph: object = field(default=None, repr=False)  # the store, for the caller to keep
+
+
+def outputs(out_dir: Path) -> dict[str, Path]:
+    """Where a build into ``out_dir`` writes each format (and the page, as ``html``)."""
+    files = {f: out_dir / f"sysml-graph{FORMATS[f][1]}" for f in ("turtle", "nt", "jsonld")}
+    return files | {"html": out_dir / "sysml-graph.html"}
+
+
+def build(
+    data_dir: Path, out_dir: Path, worker: PageWorker, step: Step = lambda d, t: None
+) -> Built:
+    """Build the data in ``data_dir`` into ``out_dir``: a rebuild when only paper files
+    changed since the last build there, else a full build. Nothing is replaced unless all
+    of it succeeds; :class:`~sysml_graph.problems.InvalidInput` lists what is wrong."""
+    files = outputs(out_dir)
+    targets = {f: files[f] for f in ("turtle", "nt", "jsonld")}
+    html_file = files["html"]
+    step("scan the data folder", 4)
+    data_fingerprint, stats = scan(data_dir)
+    try:
+        # Only paper files changed since the last build: splice them into its outputs.
+        done = rebuild(data_dir, out_dir, data_fingerprint, stats, worker, lambda d: step(d, 4))
+    except NotIncremental:
+        worker.stop()
+    else:
+        return Built(done.triples, done.papers, list(files.values()), done.changed)
+    step("load, check and map the YAML", 6)
+    graph, corpus = kg_from_data(data_dir, shacl=False, cache=parse_cache_file(out_dir))
+    # pyoxigraph lets go of the GIL while it dumps and queries: the shapes are checked and
+    # the three dumps written (into temporary files) by two more threads while this one
+    # draws the network. At 100,000 papers that hides the SHACL check (4–7 s) and the dumps
+    # (12 s) behind the projection. Nothing replaces the previous build until everything has
+    # succeeded.
+    network: Path | None = None
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        checked = pool.submit(shacl_problems, graph, locations(corpus))
+        dumps = {
+            fmt: pool.submit(serialize_to_temp, graph, fmt, path) for fmt, path in targets.items()
+        }
+        try:
+            papers = len(corpus.papers)
+            state = draft_state(data_dir, stats, corpus, len(graph))
+            del corpus  # the records' memory goes to the network (~0.3 GB at 100k papers)
+            step("project the network", 6)
+            full = project(graph.store)
+            network = stage_network(full, out_dir)
+            step("check the SHACL shapes", 6)
+            problems = checked.result()
+            if problems:
+                raise InvalidInput(problems)
+            step("lay out and render the network", 6)
+            html = render_html(full, full=full).encode("utf-8")
+            del full
+            step("serialise", 6)
+            temps = {targets[fmt]: dump.result() for fmt, dump in dumps.items()}
+            temps[out_dir / NETWORK] = network
+        except BaseException:
+            for dump in dumps.values():
+                if not dump.cancel() and dump.exception() is None:
+                    dump.result().unlink(missing_ok=True)
+            if network is not None:
+                network.unlink(missing_ok=True)
+            raise
+    step("note where each paper is, for rebuilds", 6)
+    temps[html_file] = staged(html_file, lambda tmp: tmp.write_bytes(html))
+    forget_state(out_dir)  # it describes the outputs about to be replaced
+    publish(out_dir, temps)  # the four outputs change at once
+    record_build(out_dir, data_fingerprint, list(temps))
+    with contextlib.suppress(OSError):  # without it the next build is a full one
+        save_state(state, out_dir, data_fingerprint)
+    return Built(len(graph), papers, list(files.values()), None, graph)

@@ -1,0 +1,35 @@
+"""``sysml-graph stats``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .exit import reports_problems
+from .load import network_of
+from .options import BUILD_OPTION, DATA_OPTION, graph_option
+
+
+@click.command()
+@DATA_OPTION
+@graph_option("Analyse this Turtle/N-Triples file instead of building from --data.")
+@BUILD_OPTION
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows in each ranking."
+)
+@reports_problems
+def stats(data_dir: Path | None, graph_file: Path | None, out_dir: Path, top: int) -> None:
+    """Tables of the field: counts per year, venue, technique and platform (rolled up),
+    central people and papers, co-author communities, open technique × platform pairs;
+    and the gap map and papers-per-year charts as PNG and SVG."""
+    from ..stats.analysis import compute
+    from ..stats.plots import gap_map_figure, per_year_figure
+    from .report import print_stats
+
+    full = network_of(data_dir, graph_file, out_dir)
+    result = compute(full, top=top)
+    print_stats(result, top=top)
+    written = gap_map_figure(result.gaps, out_dir / "gap-map")
+    written += per_year_figure(result.per_year, out_dir / "papers-per-year")
+    click.echo("wrote " + ", ".join(str(p) for p in written))

@@ -1,0 +1,249 @@
+"""Check records against each other: unknown ids, duplicates, inconsistent years.
+
+Each rule is one function returning problems, so that the data tests can run and name
+them one by one (see ``tests/test_data.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+from ..problems import InvalidInput, Problem
+from .records import Corpus, Paper, PaperKind, VenueKind, Where
+
+
+def _p(where: Where, message: str) -> Problem:
+    return Problem(where.file, where.line, message)
+
+
+def normalise_title(title: str) -> str:
+    """A title reduced for duplicate detection: case, accents, punctuation and braces gone.
+
+    >>> normalise_title("Ray: A Distributed Framework for Emerging {AI} Applications.")
+    'ray a distributed framework for emerging ai applications'
+    """
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def _duplicates(items: Iterable[tuple[str, Where]], what: str, fix: str) -> list[Problem]:
+    seen: dict[str, Where] = {}
+    out: list[Problem] = []
+    for key, where in items:
+        if key in seen:
+            first = seen[key]
+            out.append(_p(where, f"{what} '{key}' also at {first.file}:{first.line}; {fix}"))
+        else:
+            seen[key] = where
+    return out
+
+
+def duplicate_ids(corpus: Corpus) -> list[Problem]:
+    """Ids are unique within their kind (they become IRIs)."""
+    out = _duplicates(((p.id, p.where) for p in corpus.papers), "paper id", "ids must be unique")
+    out += _duplicates(((p.id, p.where) for p in corpus.people), "person id", "merge the two")
+    out += _duplicates(((s.id, s.where) for s in corpus.series), "venue id", "merge the two")
+    out += _duplicates(((e.id, e.where) for e in corpus.editions), "edition", "keep one")
+    out += _duplicates(
+        ((c.id, c.where) for s in corpus.schemes for c in s.concepts),
+        "concept id",
+        "concept ids are unique across all schemes",
+    )
+    out += _duplicates(((s.id, s.where) for s in corpus.schemes), "scheme id", "merge the two")
+    return out
+
+
+def duplicate_papers(corpus: Corpus) -> list[Problem]:
+    """The same paper twice: same DOI, or else the same title once normalised.
+
+    One problem per repeated paper, even when both its DOI and its title repeat.
+    """
+    by_doi: dict[str, Paper] = {}
+    by_title: dict[str, Paper] = {}
+    out: list[Problem] = []
+    for paper in corpus.papers:
+        title = normalise_title(paper.title)
+        first, why = None, ""
+        if paper.doi and paper.doi in by_doi:
+            first, why = by_doi[paper.doi], f"DOI {paper.doi}"
+        elif title in by_title:
+            first, why = by_title[title], "title"
+        if first is not None:
+            out.append(
+                _p(
+                    paper.at("doi" if why != "title" else "title"),
+                    f"same {why} as paper '{first.id}' ({first.where.file}); "
+                    "the same paper is recorded twice: merge the two files",
+                )
+            )
+            continue
+        if paper.doi:
+            by_doi[paper.doi] = paper
+        by_title[title] = paper
+    return out
+
+
+def duplicate_names(corpus: Corpus) -> list[Problem]:
+    """Two person records with the same name are almost always one person."""
+    return _duplicates(
+        ((normalise_title(p.name), p.where) for p in corpus.people),
+        "person name",
+        "use one person id for both",
+    )
+
+
+def unknown_references(corpus: Corpus) -> list[Problem]:
+    """Every id a paper names exists, with the right kind."""
+    people = {p.id for p in corpus.people}
+    editions = {e.id for e in corpus.editions}
+    journals = {s.id for s in corpus.series if s.kind is VenueKind.JOURNAL}
+    series_with_editions = {s.id: s for s in corpus.series if s.kind is not VenueKind.JOURNAL}
+    papers = {p.id for p in corpus.papers}
+    concepts = {s.id: {c.id for c in s.concepts} for s in corpus.schemes}
+    out: list[Problem] = []
+
+    def unknown(paper: Paper, key: str, value: str, fix: str) -> None:
+        out.append(
+            _p(
+                paper.at(key, value),
+                f"unknown {key[:-1] if key.endswith('s') else key} '{value}'; {fix}",
+            )
+        )
+
+    for paper in corpus.papers:
+        for a in paper.authors:
+            if a not in people:
+                unknown(paper, "authors", a, "add the person to people.yaml or fix the id")
+        if paper.venue and paper.venue not in editions and paper.venue not in journals:
+            if paper.venue in series_with_editions:
+                out.append(
+                    _p(
+                        paper.at("venue"),
+                        f"venue '{paper.venue}' is a series; name the edition, "
+                        f"like '{paper.venue}-{paper.year or 2017}'",
+                    )
+                )
+            else:
+                unknown(
+                    paper,
+                    "venue",
+                    paper.venue,
+                    "add it to venues.yaml or use an edition id like 'mobisys-2017'",
+                )
+        for key, scheme in (("techniques", "techniques"), ("platforms", "platforms")):
+            known = concepts.get(scheme, set())
+            for value in getattr(paper, key):
+                if value not in known:
+                    unknown(
+                        paper,
+                        key,
+                        value,
+                        f"use a concept of taxonomies/{scheme}.yaml or add one there",
+                    )
+        for key in ("extends", "cites"):
+            for value in getattr(paper, key):
+                if value not in papers:
+                    out.append(_p(paper.at(key, value), f"'{key}' names unknown paper '{value}'"))
+                elif value == paper.id:
+                    out.append(_p(paper.at(key, value), f"a paper cannot list itself in '{key}'"))
+    return out
+
+
+def venue_consistency(corpus: Corpus) -> list[Problem]:
+    """A paper's year is its edition's year; a book has no venue; papers have one."""
+    editions = {e.id: e for e in corpus.editions}
+    all_editions = set(editions)
+    out: list[Problem] = []
+    for e in corpus.editions:
+        if e.colocated_with and e.colocated_with not in all_editions:
+            out.append(_p(e.where, f"'colocated_with' names unknown edition '{e.colocated_with}'"))
+    for paper in corpus.papers:
+        edition = editions.get(paper.venue or "")
+        if edition and paper.year and edition.year != paper.year:
+            out.append(
+                _p(
+                    paper.at("year"),
+                    f"year {paper.year} differs from its venue {edition.id} ({edition.year})",
+                )
+            )
+        if paper.kind is PaperKind.BOOK and paper.venue:
+            out.append(_p(paper.at("venue"), "a book has no venue; use 'publisher'"))
+        if (
+            paper.kind
+            in (PaperKind.CONFERENCE_PAPER, PaperKind.WORKSHOP_PAPER, PaperKind.JOURNAL_ARTICLE)
+            and not paper.venue
+        ):
+            out.append(_p(paper.where, f"a {paper.kind} needs a 'venue'"))
+    return out
+
+
+def taxonomy_structure(corpus: Corpus) -> list[Problem]:
+    """``broader`` stays inside the scheme and never loops."""
+    out: list[Problem] = []
+    for scheme in corpus.schemes:
+        by_id = {c.id: c for c in scheme.concepts}
+        for c in scheme.concepts:
+            for b in c.broader:
+                if b not in by_id:
+                    out.append(
+                        _p(
+                            c.where,
+                            f"concept '{c.id}': broader '{b}' is not a concept "
+                            f"of scheme '{scheme.id}'",
+                        )
+                    )
+        for c in scheme.concepts:
+            seen: set[str] = set()
+            todo = list(c.broader)
+            while todo:
+                b = todo.pop()
+                if b == c.id:
+                    out.append(
+                        _p(
+                            c.where,
+                            f"concept '{c.id}' is broader than itself (a loop of 'broader' links)",
+                        )
+                    )
+                    break
+                if b in seen or b not in by_id:
+                    continue
+                seen.add(b)
+                todo.extend(by_id[b].broader)
+    return out
+
+
+def required_schemes(corpus: Corpus) -> list[Problem]:
+    names = {s.id for s in corpus.schemes}
+    return [
+        Problem(f"taxonomies/{n}.yaml", 1, f"missing concept scheme '{n}'")
+        for n in ("techniques", "platforms")
+        if n not in names
+    ]
+
+
+RULES: dict[str, Callable[[Corpus], list[Problem]]] = {
+    "ids are unique": duplicate_ids,
+    "each paper is recorded once": duplicate_papers,
+    "each person is recorded once": duplicate_names,
+    "every referenced id exists": unknown_references,
+    "papers agree with their venues": venue_consistency,
+    "taxonomies are well formed": taxonomy_structure,
+    "the techniques and platforms schemes exist": required_schemes,
+}
+
+
+def check_corpus(corpus: Corpus, earlier: list[Problem] | None = None) -> None:
+    """Run every rule; raise :class:`InvalidInput` with all problems found.
+
+    ``earlier`` problems (from loading) are reported too. When a shared file (people,
+    venues, taxonomies) had problems, the cross-reference rules are skipped: every
+    reference into a broken file would be reported as unknown.
+    """
+    problems = list(earlier or [])
+    if not any(not p.file.startswith("papers/") for p in problems):
+        problems += [p for rule in RULES.values() for p in rule(corpus)]
+    if problems:
+        raise InvalidInput(problems)

@@ -1,0 +1,1 @@
+"""Step 7, exports for other tools: BibTeX, CSV tables, GraphML."""

@@ -1,0 +1,547 @@
+"""Recognise what a markdown block says: a paper (title, venue, year, links, authors),
+software, or something to skip (course, blog, video, talk, heading, table of contents).
+
+Entry styles seen in the field's lists, each handled below:
+
+- ``1. **Title** OSDI 2018`` with an italic author paragraph and ``Code: url``;
+- ``- 2016-ICLR-[Title](url) [[Code](url)]`` and ``- 2016.06-[Title](url)`` (preprints);
+- ``1. [Title](url) [Venue 'YY, Org]`` and venue-first ``[OSDI'22] [Title](url)``;
+- citations ``Author, et al. "Title." VENUE. YEAR.``;
+- ``- Title [[Paper]](url) [[GitHub]](url)`` with sub-bullets for authors and venue;
+- ``#### Title [Venue 'YY]`` headings; markdown tables with title/venue/year columns;
+- venue and year given only by headings (``### OSDI`` / ``#### 2018``, ``### ATC 2020``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .markdown_list import Block, Link
+from .venues import VenueMatch, match_venue
+
+YEAR = re.compile(r"(?<![\d.])((?:19[5-9]|20[0-3])\d)(?!\d|\.\d)")
+
+SHORT_YEAR = re.compile(r"['’‘`]\s?(\d{2})(?!\d)")
+
+PAPER_LABELS = re.compile(
+    r"^\[?(paper|pdf|arxiv|acm|ieee|usenix|doi|proceedings|openreview|link|"
+    r"mit short paper|extended version|journal version)\]?$",
+    re.I,
+)
+
+CODE_LABELS = re.compile(r"^\[?(github|code|repo|source|source code|[\w ]*code)\]?$", re.I)
+
+OTHER_LABELS = re.compile(
+    r"^\[?(slides?|video|blog|website|course|tutorial|talk|advice|docs?|project|program|"
+    r"all papers|workshop|homepage|news|notes?|summary|post|podcast|demo)\]?$",
+    re.I,
+)
+
+CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co/spaces")
+
+NOT_PAPER_SECTIONS = re.compile(
+    r"\b(courses?|videos?|blogs?|tutorials?|talks?|lectures?|podcasts?|tools?|librar(y|ies)|"
+    r"frameworks?|projects?|repos?|repositories|websites?|people|slides|engines?|"
+    r"resources|drivers?|demos?|related|books?|contributing|license|contents|conference|"
+    r"workshops)\b",
+    re.I,
+)
+
+NOT_PAPER_TITLE = re.compile(
+    r"^\d{4}-\S+ (tutorial|workshop)\b|^\d+(st|nd|rd|th)-\d{4}|^awesome\b|\bworkshop on\b"
+    r"|^[\w-]+ workshop \(|\btutorial$",
+    re.I,
+)
+
+NOT_PAPER_VENUE = re.compile(r"\b(talks?|repo|book|blog|slides?|video|tutorial|keynote)\b", re.I)
+
+ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
+
+
+@dataclass
+class Entry:
+    """What one block of a list says, before it becomes a record."""
+
+    line: int
+    kind: str  # "paper", "software", "skip"
+    reason: str = ""
+    title: str = ""
+    venue: VenueMatch | None = None
+    year: int | None = None
+    url: str | None = None
+    code: str | None = None
+    arxiv: str | None = None
+    authors: list[str] = field(default_factory=list)
+    et_al: bool = False
+    topics: list[str] = field(default_factory=list)
+    doi: str | None = None
+    pages: str | None = None
+    book: bool = False  # a book, not a paper (BibTeX @book)
+    publisher: str | None = None
+
+
+def clean_title(text: str) -> str:
+    """A title as the list writes it, without markdown leftovers.
+
+    >>> clean_title(' "Ray: A Distributed Framework for Emerging {AI} Applications." ')
+    'Ray: A Distributed Framework for Emerging AI Applications'
+    """
+    t = text.replace("{", "").replace("}", "").replace("\\", "")
+    t = re.sub(r"\s+", " ", t).strip().rstrip(" .,;:")
+    # Quotes around the whole title go; quotes inside it ("Why Should I Trust You?": …) stay.
+    m = re.fullmatch(r"[\"“”'‘’]([^\"“”]*)[\"“”'‘’]", t)
+    if m:
+        t = m.group(1)
+    return t.strip().rstrip(" .,;:")
+
+
+def year_in(text: str) -> int | None:
+    """A year written in full or as 'YY.
+
+    >>> year_in("MobiSys '17"), year_in("[SenSys ’16]"), year_in("ASPLOS 20189"), year_in("x")
+    (2017, 2016, None, None)
+    """
+    m = YEAR.search(text)
+    if m:
+        return int(m.group(1))
+    m = SHORT_YEAR.search(text) or VENUE_SHORT_YEAR.search(text)
+    if m:
+        yy = int(m.group(1))
+        return 2000 + yy if yy <= 40 else 1900 + yy
+    return None
+
+
+# "NIPS 18", "ICML 17": a two-digit year right after a venue's acronym.
+VENUE_SHORT_YEAR = re.compile(
+    r"\b(?:NIPS|NeurIPS|ICML|ICLR|CVPR|ICCV|ECCV|OSDI|SOSP|NSDI|ATC|"
+    r"MLSys|SysML|AAAI|KDD|ISCA|MICRO|HPCA|ASPLOS|MobiSys|MobiCom|"
+    r"SenSys|EuroSys|SoCC|SIGCOMM|OpML)\s(\d{2})\b"
+)
+
+
+def _host(href: str, hosts: tuple[str, ...]) -> bool:
+    return any(h in href.lower() for h in hosts)
+
+
+def _classify_links(links: list[Link]) -> tuple[str | None, str | None, bool]:
+    """(paper page, code repository, has only non-paper labels) from an entry's links."""
+    url = code = None
+    other = False
+    for link in links:
+        label, href = link.text.strip(), link.href
+        if not href.startswith(("http://", "https://")):
+            continue
+        if PAPER_LABELS.match(label):
+            url = url or href
+        elif CODE_LABELS.match(label):
+            if _host(href, CODE_HOSTS):
+                code = code or href
+            else:  # a "GitHub" link to a conference page is the paper's page
+                url = url or href
+        elif OTHER_LABELS.match(label):
+            other = True
+        elif _host(href, CODE_HOSTS) and not _host(href, (".pdf", "github.io")):
+            code = code or href
+        else:
+            url = url or href
+    return url, code, other and url is None
+
+
+def _tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
+    """A ``[Venue 'YY, Org]`` tag: its venue, year, and whether it names a non-paper."""
+    year = year_in(text)
+    head = text.split(",")[0]
+    if NOT_PAPER_VENUE.search(head):
+        return None, year, True
+    return match_venue(head), year, False
+
+
+NAME = re.compile(
+    r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
+    r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|"
+    r"del|bin)|[A-Z]\.)){1,4}$"
+)
+
+ORG = re.compile(
+    r"\b(univ|university|institute|inc|corp|research|lab|labs|laboratory|college|"
+    r"school|google|microsoft|facebook|meta|amazon|alibaba|nvidia|intel|ibm|baidu|"
+    r"tencent|huawei|bytedance|academy|centre|center|tech|technologies|ltd|llc|"
+    r"epfl|eth|mit|cmu|ucla|ucsd|kaist|unist|department|national|state)\b",
+    re.I,
+)
+
+
+def split_names(text: str) -> list[str] | None:
+    """Person names from an author line, or None when it is not clearly one.
+
+    >>> split_names("Cedric Renggli, Saleh Ashkboos, Dan Alistarh, and Torsten Hoefler")
+    ['Cedric Renggli', 'Saleh Ashkboos', 'Dan Alistarh', 'Torsten Hoefler']
+    >>> split_names("Summary: this paper shows") is None
+    True
+    """
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip(" .*"))]
+    parts = [p for p in parts if p]
+    if not parts or any(not NAME.match(p) or ORG.search(p) for p in parts):
+        return None
+    return parts
+
+
+def _last_first(text: str) -> tuple[list[str], bool] | None:
+    """``Crankshaw, Daniel, et al.`` / ``Chard, R., Li, Z., and Foster, I.`` style."""
+    et_al = bool(re.search(r"\bet al\.?", text))
+    body = re.sub(r",?\s*et al\.?.*$", "", text).strip(" ,.")
+    body = re.sub(r",?\s*\d{4}.*$", "", body).strip(" ,.")
+    if not body:
+        return None
+    m = re.fullmatch(r"([A-Z][\w'’-]+), ([A-Z][\w'’-]+(?: [A-Z][\w'’.-]*)*)", body)
+    if m and et_al:
+        return [f"{m.group(2)} {m.group(1)}"], True
+    pairs = re.findall(r"(?:and )?([A-Z][\w'’-]+), ((?:[A-Z]\.\s?)+)", body)
+    if len(pairs) >= 2 and re.fullmatch(
+        r"(?:(?:and )?[A-Z][\w'’-]+, (?:[A-Z]\.\s?)+,?\s*)+", body + ","
+    ):
+        return [f"{first.strip()} {last}" for last, first in pairs], et_al
+    names = split_names(body)
+    if names:
+        return names, et_al
+    return None
+
+
+class Context:
+    """Venue and year given by headings (or a file name) for the entries under them."""
+
+    def __init__(self, venue: VenueMatch | None = None, year: int | None = None) -> None:
+        self.levels: list[tuple[int, VenueMatch | None, int | None]] = []
+        self.file_venue, self.file_year = venue, year
+
+    def heading(self, level: int, text: str, event: bool = False) -> None:
+        """Enter a heading; ``event`` when it links to a programme or proceedings."""
+        just_year = re.fullmatch(r"\s*(?:year\s+)?(\d{4})\b.*", text, re.I)
+        year = int(just_year.group(1)) if just_year else year_in(text)
+        venue = None if just_year else _heading_venue(text)
+        enclosing = [v for lv, v, _ in self.levels if lv < level and v is not None]
+        if venue is not None and year is None and not event and (enclosing or self.file_venue):
+            venue = None  # "## TinyML" inside "# MLsys 2021" is a topic, not a venue
+        while self.levels and self.levels[-1][0] >= level:
+            popped = self.levels.pop()
+            # "### 2019" at the level of "### ASPLOS" keeps ASPLOS (seen in real lists).
+            if just_year and popped[0] == level and popped[1] is not None:
+                venue = popped[1]
+        self.levels.append((level, venue, year))
+
+    @property
+    def venue(self) -> VenueMatch | None:
+        for _, v, _ in reversed(self.levels):
+            if v is not None:
+                return v
+        return self.file_venue
+
+    @property
+    def year(self) -> int | None:
+        for _, _, y in reversed(self.levels):
+            if y is not None:
+                return y
+        return self.file_year
+
+
+def _heading_venue(text: str) -> VenueMatch | None:
+    """A heading that names a venue: ``OSDI``, ``ATC 2020 [Program]``, ``ML System in OSDI
+    2020``; not ``Papers`` or ``Model Compression``."""
+    plain = re.sub(r"\[.*?\]|\(.*?\)", "", text).strip()
+    # "MLsys in Eurosys2021": the venue with the year is the event, the other a topic.
+    for found in re.finditer(r"([A-Za-z][\w+-]*?)\s?['’]?((?:19|20)\d{2})\b", plain):
+        v = match_venue(found.group(1))
+        if v is not None and v.known:
+            return v
+    if plain.lower().startswith("awesome") or (len(plain.split()) > 3 and year_in(plain) is None):
+        return None
+    named = match_venue(plain)
+    return named if named is not None and named.known else None
+
+
+def read_entry(block: Block, ctx: Context) -> Entry:
+    """Interpret one block, with the heading context it sits under."""
+    head = block.head
+    text, raw = head.text, head.raw
+    topics = [s for s in block.sections if not re.fullmatch(r"\s*(year\s+)?\d{4}.*", s, re.I)]
+    entry = Entry(line=block.line, kind="skip", topics=topics + head.badges)
+    if block.kind == "heading":
+        m = re.fullmatch(r"(.+?)\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)\]\s*", text)
+        if not m:
+            entry.reason = "heading"
+            return entry
+        entry.title = clean_title(m.group(1))
+        entry.venue, entry.year, not_paper = _tag(m.group(2))
+        entry.kind = "skip" if not_paper else "paper"
+        entry.reason = "talk, repo or book" if not_paper else ""
+        return entry
+    if block.kind == "row":
+        return _read_row(block, entry)
+
+    url, code, only_other = _classify_links(head.links + _detail_links(block))
+    entry.url, entry.code = url, code
+    venue: VenueMatch | None = None
+    year: int | None = None
+    title = ""
+    rest = ""
+    not_paper = False
+
+    prefix = re.match(
+        r"^\s*(\d{4})(\.\d{1,2})?-((?:[^\[\]\s-][^\[\]-]*-)*)\s*\[(.+?)\]\s*\(", raw, re.S
+    )
+    if prefix is None:  # "[2018-ECCV-Title](url)": the tag inside the link text
+        prefix = re.match(
+            r"^\s*\[(\d{4})(\.\d{1,2})?-((?:[A-Za-z][^\[\]\s-]*-)+)(.+?)\]\s*\(", raw, re.S
+        )
+    venue_first = re.match(
+        r"^\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)\]\s*\[(.+?)\]\(", raw
+    )
+    quoted = re.search(r'["“](.{8,}?)[.,]?["”]', text)
+    # "Yu, P. and Chowdhury, M., 2019. Salus: Title. arXiv preprint arXiv:1902.04610."
+    apa = re.match(
+        r"^(?P<who>(?:[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?)+(?:,\s|\sand\s|,\sand\s)?)+),?"
+        r"\s*(?P<year>(?:19|20)\d{2})[a-z]?\.\s+"
+        r"(?P<title>.+?)\.\s+(?P<venue>[^\[]+)",
+        text,
+    )
+    if head.strong and text.startswith(head.strong[0]):
+        title = head.strong[0]
+        rest = text[len(head.strong[0]) :]
+        year = year_in(rest)
+        venue = match_venue(YEAR.sub(" ", rest).split("[")[0]) if rest.strip() else None
+        if venue is not None and not venue.known:
+            venue = None
+    elif prefix:
+        year = int(prefix.group(1))
+        tokens = [t for t in prefix.group(3).split("-") if t.strip()]
+        title = (
+            prefix.group(4)
+            if raw.lstrip().startswith("[") or not head.links
+            else head.links[0].text
+        )
+        for i, token in enumerate(tokens):
+            if re.fullmatch(r"book", token, re.I):
+                not_paper = True
+                break
+            flagged = re.fullmatch(r"(.+?)([osbw])", token)
+            named = match_venue(token)
+            if (named is None or not named.known) and flagged:
+                base = match_venue(flagged.group(1))
+                if base is not None and base.known:
+                    named = VenueMatch(base.id, base.acronym, True, flagged.group(2) == "w")
+            if named is not None and (named.known or (i == 0 and prefix.group(2) is None)):
+                venue = named
+                break
+    elif venue_first:
+        venue, year, not_paper = _tag(venue_first.group(1))
+        title = head.links[0].text if head.links else venue_first.group(2)
+    elif apa and not quoted:
+        title, year = apa.group("title"), int(apa.group("year"))
+        venue = match_venue(apa.group("venue"))
+        authors = _last_first(apa.group("who").replace(" and ", ", "))
+        if authors:
+            entry.authors, entry.et_al = authors
+    elif quoted and not (head.links and text.startswith(head.links[0].text)):
+        title = quoted.group(1)
+        before, after = text[: quoted.start()], text[quoted.end() :]
+        authors = _last_first(before.strip(" ,."))
+        if authors:
+            entry.authors, entry.et_al = authors
+        after = re.sub(r"^\s*[.,]?\s*(?:19|20)\d{2}\s+", "", after.split("[")[0])
+        year = year_in(after)
+        venue = match_venue(re.sub(r"\([^)]*\d{4}[^)]*\)|\b\d{4}\b.*$", "", after).strip(" .,"))
+        if venue is not None and not venue.known:
+            venue = match_venue(after.split(".")[0].strip()) if after.strip() else None
+    elif head.links and text.startswith(head.links[0].text) and not _is_label(head.links[0]):
+        title = head.links[0].text
+        rest = text[len(head.links[0].text) :]
+        tags = re.findall(r"\[([^\[\]]+)\]", rest)
+        for tag in tags:
+            if _is_label_text(tag):
+                if re.fullmatch(r"repo", tag.strip(), re.I):
+                    not_paper = True
+                continue
+            v, y, np_ = _tag(tag)
+            if y is not None or (v is not None and v.known):
+                venue, year, not_paper = v, y, np_
+                break
+    else:
+        # "Title [[Paper]](url) [[GitHub]](url)" or plain text
+        first_label = next((lk for lk in head.links if _is_label(lk)), None)
+        cut = text.find(f"[{first_label.text}]") if first_label else -1
+        if cut < 0 and first_label is not None:
+            cut = text.find(first_label.text)
+        title = text[:cut] if cut > 0 else text
+        if first_label is None and head.links:
+            title = head.links[0].text if text.startswith(head.links[0].text) else title
+        tags = re.findall(r"\(\*?([^()]*?\d{4}[^()]*?)\*?\)", text)
+        tags += [
+            t for t in re.findall(r"\[([^\[\]]+)\]", text[max(cut, 0) :]) if not _is_label_text(t)
+        ]
+        for tag in tags:
+            v = match_venue(tag)
+            if v is not None and v.known:
+                venue, year = v, year_in(tag)
+                break
+    # A venue written into the title: "Title(SOSP2019)", "Title (OSDI 2020)".
+    glued = re.search(r"\s*\(\s*([A-Za-z][\w-]*)\s?['’]?((?:19|20)\d{2})\s*\)\s*$", title)
+    if glued:
+        v = match_venue(glued.group(1))
+        if v is not None and v.known:
+            title = title[: glued.start()]
+            venue, year = venue or v, year or int(glued.group(2))
+    # Details: author lines, venue lines, "Code:" lines (sub-items and further paragraphs).
+    for d in block.details:
+        dt = d.text.strip()
+        if re.match(r"(summary|code|note|slides?|video)\s*:", dt, re.I):
+            m = re.match(r"code:\s*(<?)(https?://\S+)", dt, re.I)
+            if m and not entry.code:
+                # Sentence punctuation and autolink brackets are no part of the address;
+                # whatever else no link may hold, the importer leaves out with a reason.
+                code = m.group(2).rstrip(".,;:")
+                entry.code = code.removesuffix(">") if m.group(1) else code
+            continue
+        if d.emphasis and dt.strip(" *") == d.emphasis[0].strip() and not entry.authors:
+            names = split_names(d.emphasis[0])
+            if names:
+                entry.authors = names
+                continue
+        if venue is None and ctx.venue is None:
+            v = _detail_venue(dt)
+            if v is not None:
+                venue = v
+                year = year or year_in(dt)
+        if not entry.authors:
+            lf = _last_first(re.sub(r"\(\*?[^()]*\*?\)\s*$", "", dt).strip(" ,."))
+            if lf:
+                entry.authors, entry.et_al = lf
+            else:
+                names = _affiliated_names(dt)
+                if names:
+                    entry.authors = names
+        if year is None and not re.match(r"^in\b", dt, re.I):
+            year = year_in(dt)
+    if prefix:
+        title = re.sub(r"^\d{4}(\.\d{1,2})?-[A-Za-z][\w]*-", "", title)
+    # "(Georgia Institute of Technology)", "(UW的一个工作）": a comment, not the title.
+    title = re.sub(
+        r"\s*[（(][^()（）]*(?:[^\x00-\x7f]|\b(?:univ\w*|institute|inc|lab)\b)"
+        r"[^()（）]*[)）]\s*$",
+        "",
+        title,
+        flags=re.I,
+    )
+    parts = title.rsplit(". ", 1)
+    if len(parts) == 2 and len(parts[1].split()) <= 3 and len(parts[0].split()) >= 4:
+        title = parts[0]  # "…Models. Microsoft Work"
+    title = clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title))
+    entry.title = title
+    if venue is None and ctx.venue is not None:
+        venue = ctx.venue
+    if year is None:
+        year = ctx.year
+    entry.venue, entry.year = venue, year
+    if entry.url:
+        m = ARXIV_ID.search(entry.url)
+        entry.arxiv = m.group(1) if m else None
+    # What is it?
+    section_says_not = any(
+        NOT_PAPER_SECTIONS.search(s) and not re.search(r"\bpapers?\b", s, re.I) for s in topics
+    )
+    if not title:
+        entry.reason = "no title"
+    elif (
+        not_paper
+        or NOT_PAPER_TITLE.search(title)
+        or re.match(r"^[\w.-]+/[\w.-]+:", title)
+        or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
+    ):
+        entry.reason = "not a paper (book, repo, talk or tutorial)"
+    elif only_other and venue is None:
+        entry.reason = "a slide, video, blog or web page"
+    elif venue is None and year is None and (section_says_not or not url):
+        if code and not url:
+            entry.kind, entry.reason = "software", "software project (code link only)"
+        else:
+            entry.reason = "no venue, year or paper link"
+    elif section_says_not and venue is None:
+        entry.reason = f"in a non-paper section ({' > '.join(topics)})"
+    else:
+        entry.kind = "paper"
+    if entry.kind != "paper":
+        entry.authors, entry.et_al = [], False
+    return entry
+
+
+def _detail_venue(text: str) -> VenueMatch | None:
+    """The venue a detail line names: ``In Proceedings of … (IPDPS)``, ``(*HPCA 2018*)``,
+    ``arXiv 2018``, ``IEEE Transactions on …, 30(5)``; a short unknown name like
+    ``preprint`` counts too, but never a line of people's names."""
+    body = re.sub(r"^in\s+", "", text.strip(" *"), flags=re.I)
+    m = match_venue(body)
+    if m is not None and m.known:
+        return m
+    if re.search(r"\bpreprint\b", body, re.I):
+        return VenueMatch("preprint", "preprint", False)
+    if m is not None and (
+        re.fullmatch(r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*){0,2}\s*(?:['’]?\d{2,4})?", body)
+    ):
+        return m if split_names(body) is None else None
+    return None
+
+
+def _is_label_text(text: str) -> bool:
+    t = text.strip()
+    return bool(PAPER_LABELS.match(t) or CODE_LABELS.match(t) or OTHER_LABELS.match(t))
+
+
+def _is_label(link: Link) -> bool:
+    return _is_label_text(link.text)
+
+
+def _detail_links(block: Block) -> list[Link]:
+    links: list[Link] = []
+    for d in block.details:
+        if re.match(r"code:", d.text, re.I):
+            links += [Link("Code", lk.href) for lk in d.links]
+    return links
+
+
+def _affiliated_names(text: str) -> list[str] | None:
+    """``A, B, and C, University X; D, Company Y`` → [A, B, C, D], only when every group
+    clearly ends in an organisation and everything before it is a person's name."""
+    if ";" not in text and not ORG.search(text):
+        return None
+    names: list[str] = []
+    for group in text.split(";"):
+        parts = [p.strip() for p in re.split(r",\s*", group.strip(" ."))]
+        cut = next((i for i, p in enumerate(parts) if ORG.search(p)), None)
+        if cut is None or cut == 0:
+            return None
+        people = split_names(", ".join(parts[:cut]))
+        if not people:
+            return None
+        names += people
+    return names or None
+
+
+def _read_row(block: Block, entry: Entry) -> Entry:
+    cells = {k: v for k, v in block.cells.items()}
+    title_cell = next((cells[k] for k in cells if re.search(r"title|paper|name", k)), None)
+    if title_cell is None:
+        entry.reason = "table row without a title column"
+        return entry
+    entry.title = clean_title(title_cell.links[0].text if title_cell.links else title_cell.text)
+    venue_cell = next((cells[k] for k in cells if re.search(r"venue|conf|journal|where", k)), None)
+    year_cell = next((cells[k] for k in cells if re.search(r"year|date", k)), None)
+    if venue_cell is not None:
+        entry.venue = match_venue(venue_cell.text)
+        entry.year = year_in(venue_cell.text)
+    if year_cell is not None:
+        entry.year = year_in(year_cell.text) or entry.year
+    links = [lk for c in cells.values() for lk in c.links]
+    entry.url, entry.code, _ = _classify_links(links)
+    entry.kind = "paper" if entry.title and (entry.venue or entry.year or entry.url) else "skip"
+    entry.reason = "" if entry.kind == "paper" else "table row without venue, year or link"
+    return entry

@@ -1,0 +1,179 @@
+"""Read an awesome list's markdown (markdown-it-py) into candidate entries.
+
+Each list item, table row and entry-like heading becomes a :class:`Block`: its text with
+markdown removed, its links, bold and italic spans, the 1-based line where it starts, the
+section path above it, and the texts of its own sub-items and further paragraphs (where
+lists put authors, venues and summaries). Recognising *what* a block says is the job of
+:mod:`sysml_graph.importers.entries`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+
+@dataclass
+class Link:
+    text: str
+    href: str
+
+
+@dataclass
+class Inline:
+    """One inline run: plain text, links, strong and emphasised spans."""
+
+    text: str
+    links: list[Link] = field(default_factory=list)
+    strong: list[str] = field(default_factory=list)
+    emphasis: list[str] = field(default_factory=list)
+    raw: str = ""
+    badges: list[str] = field(default_factory=list)  # shields.io badge labels ("Inference")
+
+
+@dataclass
+class Block:
+    """A candidate entry: a list item, a table row or a heading."""
+
+    line: int
+    head: Inline
+    kind: str  # "item", "row", "heading"
+    sections: list[str] = field(default_factory=list)
+    details: list[Inline] = field(default_factory=list)  # further paragraphs and sub-items
+    cells: dict[str, Inline] = field(default_factory=dict)  # table rows: header → cell
+    depth: int = 0  # nesting of list items
+
+
+def render_inline(token: Token) -> Inline:
+    """Plain text of an inline token, with its links and emphasis collected."""
+    out: list[str] = []
+    links: list[Link] = []
+    strong: list[str] = []
+    emphasis: list[str] = []
+    badges: list[str] = []
+    stack: list[tuple[str, int, str]] = []  # (kind, start offset, href)
+    for child in token.children or []:
+        t = child.type
+        if t in ("text", "code_inline"):
+            out.append(child.content)
+        elif t in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif t == "html_inline":
+            continue  # raw HTML is never text of the entry
+        elif t == "image":
+            badge = re.search(
+                r"shields\.io/badge/([^/?#]+?)-[0-9a-zA-Z]+(?:$|[?#])",
+                str(child.attrs.get("src", "")),
+            )
+            if badge:
+                badges.append(badge.group(1).replace("_", " ").replace("%20", " "))
+        elif t.endswith("_open"):
+            href = str(child.attrs.get("href", "")) if t == "link_open" else ""
+            stack.append((t[: -len("_open")], len("".join(out)), href))
+        elif t.endswith("_close") and stack:
+            kind, start, href = stack.pop()
+            span = re.sub(r"\s+", " ", "".join(out)[start:])
+            if kind == "link":
+                links.append(Link(span.strip(), href))
+            elif kind == "strong":
+                strong.append(span.strip())
+            elif kind == "em":
+                emphasis.append(span.strip())
+    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    return Inline(text, links, strong, emphasis, token.content, badges)
+
+
+def parse_markdown(text: str) -> list[Block]:
+    """Every candidate entry of a markdown document, in document order."""
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(text)
+    blocks: list[Block] = []
+    sections: list[tuple[int, str]] = []  # (heading level, text)
+    items: list[Block | None] = []  # open list items, innermost last
+    i = 0
+    table_header: list[str] = []
+    in_head = False
+    row: list[Inline] = []
+    row_line = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open":
+            level = int(tok.tag[1:])
+            inline = render_inline(tokens[i + 1])
+            while sections and sections[-1][0] >= level:
+                sections.pop()
+            blocks.append(
+                Block(
+                    line=(tok.map[0] + 1) if tok.map else 1,
+                    head=inline,
+                    kind="heading",
+                    sections=[s for _, s in sections],
+                    depth=level,
+                )
+            )
+            if level > 1:  # a level-1 heading is the document's title, not a section
+                sections.append((level, inline.text))
+            i += 3
+            continue
+        if tok.type == "list_item_open":
+            items.append(None)
+            i += 1
+            # The item's first inline is its head; it opens the block.
+            continue
+        if tok.type == "list_item_close":
+            items.pop()
+            i += 1
+            continue
+        if tok.type == "inline" and items:
+            inline = render_inline(tok)
+            current = items[-1]
+            if current is None:
+                line = (tok.map[0] + 1) if tok.map else 1
+                block = Block(
+                    line=line,
+                    head=inline,
+                    kind="item",
+                    sections=[s for _, s in sections],
+                    depth=len(items),
+                )
+                items[-1] = block
+                blocks.append(block)
+                # A sub-item's text is also a detail of every enclosing item.
+                for outer in items[:-1]:
+                    if outer is not None:
+                        outer.details.append(inline)
+            else:
+                current.details.append(inline)
+                for outer in items[:-1]:
+                    if outer is not None:
+                        outer.details.append(inline)
+            i += 1
+            continue
+        if tok.type == "thead_open":
+            in_head, table_header = True, []
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row, row_line = [], (tok.map[0] + 1) if tok.map else 1
+        elif tok.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+            cell = render_inline(tok)
+            if in_head:
+                table_header.append(cell.text.casefold())
+            else:
+                row.append(cell)
+        elif tok.type == "tr_close" and not in_head and row:
+            cells = dict(zip(table_header, row, strict=False))
+            blocks.append(
+                Block(
+                    line=row_line,
+                    head=row[0],
+                    kind="row",
+                    sections=[s for _, s in sections],
+                    cells=cells,
+                )
+            )
+        i += 1
+    return blocks

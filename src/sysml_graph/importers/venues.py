@@ -1,0 +1,128 @@
+"""Normalise the venue names awesome lists write to venue ids.
+
+``NIPS``, ``NeurIPS '21, MIT``, ``13th {USENIX} Symposium on Operating Systems Design and
+Implementation ({OSDI} 18)``, ``ICLRw`` and ``SysML`` all land on one series id of
+``venue_registry.yaml``; what is not known there comes back as an unknown venue, which the
+importer turns into a draft venue record and lists in its report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from ..resources import PACKAGE
+
+
+@dataclass(frozen=True)
+class KnownVenue:
+    id: str
+    acronym: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VenueMatch:
+    """A venue found in a text: a known series (maybe its workshops), or an unknown name."""
+
+    id: str
+    acronym: str
+    known: bool
+    workshop: bool = False
+
+
+@cache
+def registry() -> dict[str, KnownVenue]:
+    raw: list[dict[str, Any]] = yaml.safe_load(
+        (PACKAGE / "venue_registry.yaml").read_text(encoding="utf-8")
+    )
+    return {
+        v["id"]: KnownVenue(
+            v["id"], v["acronym"], v["name"], v["kind"], tuple(v.get("aliases", []))
+        )
+        for v in raw
+    }
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, venue id), longest first: full names (any case), then acronyms and
+    aliases (as written, or in capitals), as whole words."""
+    pats: list[tuple[int, re.Pattern[str], str]] = []
+    for v in registry().values():
+        pats.append((len(v.name) + 1000, re.compile(re.escape(v.name), re.I), v.id))
+        for alias in (v.acronym, *v.aliases):
+            flags = re.I if len(alias) > 5 else 0
+            for form in {alias, alias.upper()}:
+                # Digits may follow (ICML2019), letters may not (ATC ≠ ATCs).
+                pats.append(
+                    (
+                        len(form),
+                        re.compile(rf"(?<![A-Za-z-]){re.escape(form)}(?![A-Za-z-])", flags),
+                        v.id,
+                    )
+                )
+    pats.sort(key=lambda p: -p[0])
+    return [(p, i) for _, p, i in pats]
+
+
+WORKSHOP_SUFFIX = re.compile(r"^([A-Za-z]{2,})w$")
+
+_YEARISH = re.compile(r"['’‘`]\s?\d{2}\b|(?<!\d)(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b")
+
+
+def slug(text: str) -> str:
+    """An id from any text.
+
+    >>> slug("Internet of Things")
+    'internet-of-things'
+    """
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "x"
+
+
+def match_venue(text: str) -> VenueMatch | None:
+    """The venue a text names, if any.
+
+    >>> match_venue("NeurIPS '21, MIT")
+    VenueMatch(id='neurips', acronym='NeurIPS', known=True, workshop=False)
+    >>> match_venue("13th {USENIX} Symposium on Operating Systems Design and Implementation").id
+    'osdi'
+    >>> match_venue("ICLRw").workshop
+    True
+    >>> match_venue("Journal of King Saud Univ. '21").acronym
+    'Journal of King Saud Univ.'
+    """
+    clean = text.replace("{", "").replace("}", "").replace("’", "'").strip()
+    if not clean:
+        return None
+    workshop = bool(re.search(r"\bworkshops?\b|\bsystems? for ml\b", clean, re.I))
+    m = WORKSHOP_SUFFIX.match(clean)
+    if m and m.group(1).upper() in {
+        a.upper() for v in registry().values() for a in (v.acronym, *v.aliases)
+    }:
+        clean, workshop = m.group(1), True
+    found = [
+        (len(m.group(0)) <= 20, m.start(), -len(m.group(0)), vid)
+        for pattern, vid in _patterns()
+        for m in [pattern.search(clean)]
+        if m
+    ]
+    if found:
+        # A full name wins ("NIPS 2017 Workshop on Machine Learning on the Phone…" is MLPCD);
+        # among acronyms the one named first ("NSDI 2021 MLsys or SysML" is about NSDI).
+        v = registry()[min(found)[3]]
+        # A workshop series of its own (EMDL) is not "a workshop of" something.
+        return VenueMatch(v.id, v.acronym, True, workshop and v.kind != "workshop")
+    name = _YEARISH.sub("", clean.split(",")[0]).strip(" -'()")
+    if not name or not re.search(r"[A-Za-z]", name) or len(name) > 80:
+        return None
+    return VenueMatch(slug(name), name, False, workshop)
