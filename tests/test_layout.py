@@ -165,3 +165,72 @@ def test_package_imports_at_the_top(name: str) -> None:
         if not top and not checking
     ]
     assert not inside, "\n".join(inside)
+
+
+# rdflib only where a user asks for an rdflib.Graph (and the SHACL extra, which runs on one),
+# and the safety check, which reads a query with rdflib's SPARQL 1.1 grammar (pyoxigraph
+# exposes no parse tree); everything else works on pyoxigraph.
+RDFLIB_ALLOWED = {
+    "sysml_graph.rdf.rdflib_api",
+    "sysml_graph.api",
+    "sysml_graph.shacl.pyshacl_engine",
+    "sysml_graph.sparql.safety",
+}
+
+
+def _rdflib_imports(path: Path) -> list[int]:
+    """Lines of ``path`` that import rdflib, wherever they sit (in a function, under
+    ``TYPE_CHECKING``): ``import rdflib…``, ``from rdflib… import``, and
+    ``importlib.import_module`` / ``__import__`` of a literal rdflib name."""
+
+    def is_rdflib(name: str | None) -> bool:
+        return (name or "").split(".")[0] == "rdflib"
+
+    def names(node: ast.AST) -> list[str | None]:
+        if isinstance(node, ast.Import):
+            return [a.name for a in node.names]
+        if isinstance(node, ast.ImportFrom):
+            return [None if node.level else node.module]
+        if (
+            isinstance(node, ast.Call)
+            and ast.unparse(node.func).split(".")[-1] in ("import_module", "__import__")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            return [node.args[0].value]
+        return []
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lines = [n.lineno for n in ast.walk(tree) if any(is_rdflib(m) for m in names(n))]
+    return sorted(lines)
+
+
+def test_rdflib_only_where_a_user_asks_for_it() -> None:
+    assert not RDFLIB_ALLOWED - set(MODULES), RDFLIB_ALLOWED - set(MODULES)
+    wrong = [
+        f"{path}:{line}: imports rdflib; work on pyoxigraph (rdflib only in "
+        f"{', '.join(sorted(RDFLIB_ALLOWED))})"
+        for name, path in MODULES.items()
+        if name not in RDFLIB_ALLOWED
+        for line in _rdflib_imports(path)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_rdflib_check_sees_every_spelling(tmp_path: Path) -> None:
+    source = tmp_path / "m.py"
+    source.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "import rdflib.namespace as ns\n"
+        "if TYPE_CHECKING:\n"
+        "    from rdflib import Graph\n"
+        "def f():\n"
+        "    from rdflib.term import URIRef\n"
+        "    import importlib\n"
+        "    return importlib.import_module('rdflib.plugins')\n"
+        "from . import rdflib_api\n"
+        "import rdflibx\n",
+        encoding="utf-8",
+    )
+    assert _rdflib_imports(source) == [2, 4, 6, 8]

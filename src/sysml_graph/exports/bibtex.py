@@ -12,11 +12,17 @@ import urllib.parse
 from typing import Any
 
 import pyoxigraph
-from rdflib.namespace import DCTERMS, FOAF, SDO
 
-from ..rdf.namespaces import short_id
-from ..rdf.rdflib_api import BIBO, FABIO, PRO, SG
+from ..rdf.namespaces import NAMESPACES, short_id
 from ..rdf.store import KnowledgeGraph
+
+BIBO = NAMESPACES["bibo"]
+DCTERMS = NAMESPACES["dcterms"]
+FABIO = NAMESPACES["fabio"]
+FOAF = NAMESPACES["foaf"]
+PRO = NAMESPACES["pro"]
+SDO = NAMESPACES["schema"]
+SG = NAMESPACES["sg"]
 
 # TeX commands a title may keep: accents, letters outside ASCII, escaped specials, and the
 # ones escape() writes itself. Any other backslash is printed, never run (\input, \write18,
@@ -171,11 +177,10 @@ def export_bibtex(graph: Any) -> str:
     Read with a few bulk SPARQL queries: at 100,000 papers walking an rdflib graph took
     150 s and 4.6 GB.
 
-    >>> from rdflib import Graph, Literal, URIRef
-    >>> from rdflib.namespace import RDF
-    >>> g = Graph()
-    >>> p = URIRef("https://w3id.org/sysml-graph/paper/x")
-    >>> _ = g.add((p, RDF.type, SDO.ScholarlyArticle)).add((p, DCTERMS.title, Literal("A & B")))
+    >>> from sysml_graph.rdf.namespaces import RDF_TYPE
+    >>> p = "<https://w3id.org/sysml-graph/paper/x>"
+    >>> g = KnowledgeGraph.from_lines([f"{p} <{RDF_TYPE}> <{SDO}ScholarlyArticle> .\\n",
+    ...                                f'{p} <{DCTERMS}title> "A & B" .\\n'])
     >>> print(export_bibtex(g).strip())
     @misc{x,
       title = {A \\& B}
@@ -193,16 +198,16 @@ def export_bibtex(graph: Any) -> str:
     def typed(cls: str) -> set[str]:
         return {row[0].value for row in _select(store, f"SELECT ?s WHERE {{ ?s a <{cls}> }}")}
 
-    books, preprints = typed(str(SDO.Book)), typed(str(FABIO.Preprint))
-    works = sorted(typed(str(SDO.ScholarlyArticle)) | typed(str(SG.PaperDraft)) | books)
-    titles, issued, names = of(str(DCTERMS.title)), of(str(DCTERMS.issued)), of(str(SDO.name))
-    editions, journals = of(str(BIBO.presentedAt)), of(str(DCTERMS.isPartOf))
-    publishers, urls = of(str(DCTERMS.publisher)), of(str(SDO.url))
-    extra = {"doi": of(str(BIBO.doi)), "pages": of(str(BIBO.pages)), "eprint": of(str(SG.arxiv))}
-    person_names = of(str(FOAF.name))
+    books, preprints = typed(SDO + "Book"), typed(FABIO + "Preprint")
+    works = sorted(typed(SDO + "ScholarlyArticle") | typed(SG + "PaperDraft") | books)
+    titles, issued, names = of(DCTERMS + "title"), of(DCTERMS + "issued"), of(SDO + "name")
+    editions, journals = of(BIBO + "presentedAt"), of(DCTERMS + "isPartOf")
+    publishers, urls = of(DCTERMS + "publisher"), of(SDO + "url")
+    extra = {"doi": of(BIBO + "doi"), "pages": of(BIBO + "pages"), "eprint": of(SG + "arxiv")}
+    person_names = of(FOAF + "name")
     authors: dict[str, list[tuple[int, str]]] = {}
     roles = f"""SELECT ?w ?pos ?who WHERE {{
-        ?role <{PRO.relatesToDocument}> ?w ; <{SDO.position}> ?pos ; <{PRO.isHeldBy}> ?who }}"""
+        ?role <{PRO}relatesToDocument> ?w ; <{SDO}position> ?pos ; <{PRO}isHeldBy> ?who }}"""
     for row in _select(store, roles):
         authors.setdefault(row[0].value, []).append((int(row[1].value), row[2].value))
     library = bibtexparser.Library()

@@ -13,18 +13,23 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
-from rdflib import Graph
-from rdflib.namespace import DCTERMS, FOAF, SDO, SKOS
-
-from ..rdf.rdflib_api import BIBO, CITO, PRO, SG
 
 if TYPE_CHECKING:
     import networkx as nx
 import networkx as nx
 
 from ..gcpause import no_gc_pauses
-from ..rdf.namespaces import short_id
+from ..rdf.namespaces import NAMESPACES, short_id
 from ..rdf.store import KnowledgeGraph
+
+SKOS = NAMESPACES["skos"]
+SDO = NAMESPACES["schema"]
+FOAF = NAMESPACES["foaf"]
+DCTERMS = NAMESPACES["dcterms"]
+BIBO = NAMESPACES["bibo"]
+CITO = NAMESPACES["cito"]
+PRO = NAMESPACES["pro"]
+SG = NAMESPACES["sg"]
 
 # Every query of :func:`project` reads the store's default graph.
 _PREFIXES = f"""PREFIX skos: <{SKOS}>
@@ -95,27 +100,24 @@ _TARGETS = """SELECT DISTINCT ?x ?p ?o WHERE {
 Term = NamedNode | BlankNode | Literal
 
 _P = {
-    name: str(term)
-    for name, term in {
-        "prefLabel": SKOS.prefLabel,
-        "altLabel": SKOS.altLabel,
-        "Book": SDO.Book,
-        "EventSeries": SDO.EventSeries,
-        "Periodical": SDO.Periodical,
-        "name": SDO.name,
-        "superEvent": SDO.superEvent,
-        "codeRepository": SDO.codeRepository,
-        "technique": SG.technique,
-        "platform": SG.platform,
-        "inferredTechnique": SG.inferredTechnique,
-        "inferredPlatform": SG.inferredPlatform,
-        "workExample": SDO.workExample,
-        "presentedAt": BIBO.presentedAt,
-        "isPartOf": DCTERMS.isPartOf,
-        "creator": DCTERMS.creator,
-        "extends": CITO.extends,
-        "cites": CITO.cites,
-    }.items()
+    "prefLabel": SKOS + "prefLabel",
+    "altLabel": SKOS + "altLabel",
+    "Book": SDO + "Book",
+    "EventSeries": SDO + "EventSeries",
+    "Periodical": SDO + "Periodical",
+    "name": SDO + "name",
+    "superEvent": SDO + "superEvent",
+    "codeRepository": SDO + "codeRepository",
+    "technique": SG + "technique",
+    "platform": SG + "platform",
+    "inferredTechnique": SG + "inferredTechnique",
+    "inferredPlatform": SG + "inferredPlatform",
+    "workExample": SDO + "workExample",
+    "presentedAt": BIBO + "presentedAt",
+    "isPartOf": DCTERMS + "isPartOf",
+    "creator": DCTERMS + "creator",
+    "extends": CITO + "extends",
+    "cites": CITO + "cites",
 }
 
 
@@ -131,13 +133,14 @@ def _keep_least(into: dict[str, str], key: str, value: str) -> None:
         into[key] = value
 
 
-def as_store(source: Store | Graph) -> Store:
-    """``source`` itself, or a new in-memory pyoxigraph store holding the rdflib graph."""
+def as_store(source: Any) -> Store:
+    """The store of ``source`` (a :class:`~sysml_graph.rdf.store.KnowledgeGraph` or a
+    ``pyoxigraph.Store``), or a new in-memory store holding an rdflib graph's triples."""
 
     return KnowledgeGraph.of(source).store
 
 
-def project(source: Store | Graph) -> nx.Graph:
+def project(source: Any) -> nx.Graph:
     """The full network: every paper, book, person, venue series, concept and software node.
 
     Paper nodes carry what a reader wants on hover: title, authors in order, venue, year,

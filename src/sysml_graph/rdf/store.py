@@ -11,15 +11,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyoxigraph
 
 from ..problems import InvalidInput, Problem
-
-if TYPE_CHECKING:
-    import pyoxigraph
-    from rdflib import Graph
 
 
 class KnowledgeGraph:
@@ -120,7 +116,9 @@ class KnowledgeGraph:
         return cls.from_rdflib(graph)
 
     @classmethod
-    def from_rdflib(cls, graph: Graph) -> KnowledgeGraph:
+    def from_rdflib(cls, graph: Any) -> KnowledgeGraph:
+        """An ``rdflib.Graph`` (duck-typed: rdflib is imported where a user asks for one,
+        :mod:`sysml_graph.rdf.rdflib_api`) copied into a new store."""
         data: bytes = graph.serialize(format="nt", encoding="utf-8")
         # rdflib writes in hash order: sort, so that equal graphs load in the same order.
         return cls.from_bytes(b"".join(sorted(data.splitlines(keepends=True))), "nt", "graph")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from rdflib import Literal
+from pyoxigraph import Literal
 
 from ..rdf.namespaces import BASE, ENTITY_PREFIXES
 from .errors import QueryError
@@ -33,7 +33,7 @@ def term_for(kind: str, value: str) -> str:
             raise QueryError(f"'{value}' is not a year; give all four digits, like 2017")
         return value
     if kind == "string":
-        return Literal(value).n3()
+        return str(Literal(value))
     if kind == "iri" or value.startswith(("http://", "https://")):
         if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
             raise QueryError(f"'{value}' is not an http(s) IRI")
@@ -96,7 +96,7 @@ def check_bindings(
             ids = column(
                 f"SELECT DISTINCT ?x WHERE {{ ?s a ?t "
                 f'FILTER(STRSTARTS(STR(?s), "{prefix}")) '
-                f"BIND(STRAFTER(STR(?s), {Literal(prefix).n3()}) AS ?x) }}"
+                f"BIND(STRAFTER(STR(?s), {Literal(prefix)}) AS ?x) }}"
             )
             near = close_ids(raw, ids)
             hint = "; did you mean " + " or ".join(f"'{c}'" for c in near) + "?" if near else ""

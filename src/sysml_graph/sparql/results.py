@@ -8,8 +8,6 @@ import json
 from typing import Any
 
 import pyoxigraph
-from rdflib import Literal, URIRef
-from rdflib.term import Node
 
 from ..rdf.namespaces import WRITE_PREFIXES, XSD_STRING, short_id
 from ..rdf.store import KnowledgeGraph
@@ -26,32 +24,6 @@ def _short(term: Any) -> str:
 def _is_iri(term: Any) -> bool:
 
     return isinstance(term, pyoxigraph.NamedNode)
-
-
-def _from_rdflib(term: Node | None) -> Any:
-
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return pyoxigraph.Literal(str(term), language=term.language)
-        datatype = pyoxigraph.NamedNode(str(term.datatype)) if term.datatype else None
-        return pyoxigraph.Literal(str(term), datatype=datatype)
-    return pyoxigraph.BlankNode(str(term))
-
-
-def answer_of(result: Any) -> Answer:
-    """An rdflib query result (from a remote endpoint) as an :class:`Answer`."""
-    if isinstance(result, Answer):
-        return result
-    if result.type == "ASK":
-        return Answer("ASK", boolean=bool(result.askAnswer))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return Answer("CONSTRUCT", triples=result.graph.serialize(format="nt", encoding="utf-8"))
-    rows = [[_from_rdflib(t) for t in row] for row in result]
-    return Answer("SELECT", [str(v) for v in result.vars], rows)
 
 
 def json_term(term: Any) -> dict[str, Any]:
@@ -72,10 +44,10 @@ def json_term(term: Any) -> dict[str, Any]:
     return out
 
 
-def format_result(result: Any, fmt: str, width: int | None = None) -> str:
-    """A query result as text: ``table`` (for people), ``csv``, ``tsv``, ``json``
-    (SPARQL 1.1 Query Results JSON)."""
-    answer = answer_of(result)
+def format_result(answer: Answer, fmt: str, width: int | None = None) -> str:
+    """An answer (of :func:`~sysml_graph.sparql.run.run` or
+    :func:`~sysml_graph.sparql.remote.query_endpoint`) as text: ``table`` (for people),
+    ``csv``, ``tsv``, ``json`` (SPARQL 1.1 Query Results JSON)."""
     if answer.kind == "ASK":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": answer.boolean}) + "\n"
