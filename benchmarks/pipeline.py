@@ -88,9 +88,9 @@ def build_parts(data: str) -> dict[str, Any]:
     """The build's graph-and-Turtle part beside pyoxigraph's own load + dump."""
     import pyoxigraph as ox
 
-    from sysml_graph.builder.pipeline import no_gc_pauses
     from sysml_graph.corpus.read import read_corpus
     from sysml_graph.corpus.rules import check_corpus
+    from sysml_graph.gcpause import no_gc_pauses
     from sysml_graph.rdf.mapping import knowledge_graph
     from sysml_graph.rdf.namespaces import WRITE_PREFIXES
 
@@ -191,11 +191,18 @@ def measure(n: int, root: Path) -> list[tuple[str, float, float | None, float | 
 
     step("sysml-graph --help", [*sg, "--help"])
     step("validate", [*sg, "validate", "--data", str(data)])
-    step("build (no cache)", [*sg, "build", "--data", str(data)])
-    nt = work / "dist" / "sysml-graph.nt"
+    # Issue 16's target: the whole build command ≤ 2× what pyoxigraph alone needs to load
+    # the same N-Triples and write them as Turtle, measured here, in the same run.
     parts = child("build-parts", str(data))
     graph_part = parts["map to RDF and load the store"] + parts["write Turtle"]
     reference = parts["pyoxigraph load"] + parts["pyoxigraph dump Turtle"]
+    step(
+        "build (no cache)",
+        [*sg, "build", "--data", str(data)],
+        reference,
+        f"× pyoxigraph load + Turtle dump ({reference:.2f} s)",
+    )
+    nt = work / "dist" / "sysml-graph.nt"
     rows.append(
         (
             "build: map + store + Turtle (in process)",
@@ -250,7 +257,7 @@ def measure(n: int, root: Path) -> list[tuple[str, float, float | None, float | 
         note = f"pyoxigraph process: {reference_seconds:.2f} s" if reference_seconds else ""
         step(f"export {fmt}", cmd, reference_seconds, note)
     step("render (full view)", [*sg, "render", "--data", str(data), "-o", str(work / "g.html")])
-    step("stats", [*sg, "stats", "--data", str(data), "--out", str(work / "stats")])
+    step("stats", [*sg, "stats", "--data", str(data)])
     shutil.rmtree(work, ignore_errors=True)
     return rows
 

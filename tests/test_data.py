@@ -13,7 +13,7 @@ from rdflib import Graph
 from sysml_graph.corpus.files import iter_files
 from sysml_graph.corpus.paper_yaml import PAPER_KEYS
 from sysml_graph.corpus.records import Corpus, PaperKind, Status
-from sysml_graph.corpus.rules import RULES, normalise_title
+from sysml_graph.corpus.rules import PAPER_RULES, RULES, SHARED_RULES, normalise_title
 from sysml_graph.corpus.yamlio import dump_canonical, read_yaml
 
 from .conftest import DATA
@@ -154,3 +154,13 @@ def test_every_seed_entry_is_one_curated_paper(title: str, corpus: Corpus) -> No
     matches = [p for p in corpus.papers if normalise_title(p.title) == normalise_title(title)]
     assert len(matches) == 1, f"seed entry '{title}' needs exactly one paper file in data/papers/"
     assert matches[0].status is Status.CURATED
+
+
+def test_every_rule_says_whether_rebuilds_run_it() -> None:
+    """A rebuild runs the rules that read papers; a rule in neither list would be skipped by
+    every rebuild."""
+    assert sorted(PAPER_RULES + SHARED_RULES) == sorted(RULES), (
+        "add the new rule to PAPER_RULES (it reads papers) or SHARED_RULES (it reads only "
+        "people, venues and taxonomies) in sysml_graph/corpus/rules.py"
+    )
+    assert not set(PAPER_RULES) & set(SHARED_RULES)

@@ -171,19 +171,6 @@ def test_literal_encoder_matches_pyoxigraph(text: str) -> None:
     assert ox.serialize([triple], format=ox.RdfFormat.N_TRIPLES) == line
 
 
-@pytest.mark.parametrize("block", [1, 7, 64, 1 << 20])
-def test_a_file_read_from_its_end_gives_every_line_once_last_first(
-    tmp_path: Path, block: int
-) -> None:
-    from sysml_graph.rdf.store import _lines_from_the_end
-
-    lines = [f"line {i} {'x' * (i % 13)}\n".encode() for i in range(200)]
-    path = tmp_path / "lines.nt"
-    path.write_bytes(b"".join(lines) + b"no newline at the end")
-    got = b"".join(_lines_from_the_end(path, block)).splitlines(keepends=True)
-    assert got == [b"no newline at the end\n", *reversed(lines)]
-
-
 def test_trig_keeps_literals_with_unicode_line_separators_whole() -> None:
     """N-Triples leaves U+2028 and U+0085 unescaped inside a literal; splitting the lines
     with str.splitlines() would cut the literal in two."""

@@ -356,7 +356,7 @@ def test_push_to_a_named_graph(
             "push",
             "--endpoint",
             f"{oxigraph_server}/store",
-            "--graph",
+            "--named-graph",
             iri,
             "--data",
             str(curated_dir),

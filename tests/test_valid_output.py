@@ -29,12 +29,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
-from sysml_graph.builder.pipeline import kg_from_data
+from sysml_graph.builder.fragments import outputs_of
 from sysml_graph.cli.main import cli
 from sysml_graph.corpus.iri import LinkError, escape, web_link
 from sysml_graph.rdf.mapping import SEED_LIST
 from sysml_graph.rdf.namespaces import BASE
-from sysml_graph.rdf.serialise import serialize
 
 SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -209,12 +208,12 @@ def read_with(tool: list[str], path: Path) -> set[pyoxigraph.Quad]:
 def build_and_read(folder: Path, out: Path) -> set[pyoxigraph.Quad]:
     """Build the graph of ``folder`` into ``out`` as the build does (Turtle, N-Triples,
     JSON-LD); check that every reader sees the same triples in every file; return them."""
-    kg, _ = kg_from_data(folder, shacl=False)
+    kg, outputs = outputs_of(folder)
     out.mkdir(exist_ok=True)
     files = {}
     for fmt, suffix in (("turtle", "ttl"), ("nt", "nt"), ("jsonld", "jsonld")):
         files[fmt] = out / f"sysml-graph.{suffix}"
-        files[fmt].write_bytes(serialize(kg, fmt))
+        files[fmt].write_bytes(outputs[fmt])
     strict = {
         fmt: set(pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name)))
         for fmt, path, name in (

@@ -15,9 +15,11 @@ from ..network.page import render_html
 from ..network.projection import project
 from ..problems import InvalidInput
 from ..rdf.locations import locations
+from ..rdf.mapping import head_lines
 from ..rdf.serialise import FORMATS, serialize_to_temp
 from ..shacl.validate import shacl_problems
 from .fingerprint import scan
+from .fragments import Writer
 from .network_cache import NETWORK, stage_network
 from .outputs import record_build
 from .page_worker import PageWorker
@@ -68,47 +70,54 @@ def build(
     else:
         return Built(done.triples, done.papers, list(files.values()), done.changed)
     step("load, check and map the YAML", 6)
-    graph, corpus = kg_from_data(data_dir, shacl=False, cache=parse_cache_file(out_dir))
-    # pyoxigraph lets go of the GIL while it dumps and queries: the shapes are checked and
-    # the three dumps written (into temporary files) by two more threads while this one
-    # draws the network. At 100,000 papers that hides the SHACL check (4–7 s) and the dumps
-    # (12 s) behind the projection. Nothing replaces the previous build until everything has
-    # succeeded.
+    # The outputs are made of each file's fragment (builder.fragments), written by a second
+    # process while this one loads the store, checks the shapes and draws the network.
+    writer = Writer(targets)
+    temps: dict[Path, Path] = {}
     network: Path | None = None
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        checked = pool.submit(shacl_problems, graph, locations(corpus))
-        dumps = {
-            fmt: pool.submit(serialize_to_temp, graph, fmt, path) for fmt, path in targets.items()
-        }
-        try:
-            papers = len(corpus.papers)
-            state = draft_state(data_dir, stats, corpus, len(graph))
+    try:
+        graph, corpus = kg_from_data(
+            data_dir, shacl=False, cache=parse_cache_file(out_dir), sink=writer.add
+        )
+        papers = len(corpus.papers)
+        head_nt = "".join(head_lines(corpus.source_lists, papers, len(graph))).encode()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # pyoxigraph lets go of the GIL while it queries: the shapes are checked by a
+            # second thread while this one projects the network.
+            checked = pool.submit(shacl_problems, graph, locations(corpus))
+            state = draft_state(data_dir, stats, corpus, len(graph), writer.units)
             del corpus  # the records' memory goes to the network (~0.3 GB at 100k papers)
             step("project the network", 6)
             full = project(graph.store)
             network = stage_network(full, out_dir)
+            temps[out_dir / NETWORK] = network
             step("check the SHACL shapes", 6)
             problems = checked.result()
-            if problems:
-                raise InvalidInput(problems)
-            step("lay out and render the network", 6)
-            html = render_html(full, full=full).encode("utf-8")
-            del full
-            step("serialise", 6)
-            temps = {targets[fmt]: dump.result() for fmt, dump in dumps.items()}
-            temps[out_dir / NETWORK] = network
-        except BaseException:
-            for dump in dumps.values():
-                if not dump.cancel() and dump.exception() is None:
-                    dump.result().unlink(missing_ok=True)
-            if network is not None:
-                network.unlink(missing_ok=True)
-            raise
+        if problems:
+            raise InvalidInput(problems)
+        step("lay out and render the network", 6)
+        html = render_html(full, full=full).encode("utf-8")
+        del full
+        step("serialise", 6)
+        staged_outputs, offsets = writer.finish(head_nt)
+        temps.update({targets[fmt]: tmp for fmt, tmp in staged_outputs.items()})
+        if writer.lines + head_nt.count(b"\n") != len(graph):
+            # A triple in two files' fragments would be in the outputs twice: write them
+            # from the store instead (and leave the next build a full one).
+            for fmt, path in targets.items():
+                temps[path].unlink()
+                temps[path] = serialize_to_temp(graph, fmt, path)
+            state = None
+    except BaseException:
+        writer.stop()
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        raise
     step("note where each paper is, for rebuilds", 6)
     temps[html_file] = staged(html_file, lambda tmp: tmp.write_bytes(html))
     forget_state(out_dir)  # it describes the outputs about to be replaced
     publish(out_dir, temps)  # the four outputs change at once
     record_build(out_dir, data_fingerprint, list(temps))
     with contextlib.suppress(OSError):  # without it the next build is a full one
-        save_state(state, out_dir, data_fingerprint)
+        save_state(state, out_dir, data_fingerprint, offsets)
     return Built(len(graph), papers, list(files.values()), None, graph)

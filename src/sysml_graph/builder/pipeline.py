@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..corpus.read import read_corpus
@@ -17,12 +18,17 @@ from .parse_cache import ParseCache
 
 
 def kg_from_data(
-    data_dir: Path, shacl: bool = True, cache: Path | None = None, save_cache: bool = True
+    data_dir: Path,
+    shacl: bool = True,
+    cache: Path | None = None,
+    save_cache: bool = True,
+    sink: Callable[[bytes], None] | None = None,
 ) -> tuple[KnowledgeGraph, Corpus]:
     """Load ``data_dir``, check it, and map it to RDF; raise :class:`InvalidInput`.
 
     With ``cache`` (a file), files parsed by an earlier run are not parsed again; with
-    ``save_cache`` the cache is then updated for the next run.
+    ``save_cache`` the cache is then updated for the next run. ``sink`` gets the outputs'
+    units (:func:`sysml_graph.rdf.mapping.knowledge_graph`).
 
     >>> from sysml_graph.resources import default_data_dir
     >>> kg, corpus = kg_from_data(default_data_dir())
@@ -35,7 +41,7 @@ def kg_from_data(
         if parse_cache is not None and save_cache:
             parse_cache.save()  # what each file holds, valid or not, is worth keeping
         check_corpus(corpus, problems)
-        kg = knowledge_graph(corpus)
+        kg = knowledge_graph(corpus, sink=sink)
     if shacl:
         problems = shacl_problems(kg, locations(corpus))
         if problems:

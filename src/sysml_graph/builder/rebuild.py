@@ -1,29 +1,26 @@
-"""Rebuild after paper files changed: the changed papers spliced into the last build.
+"""Rebuild after paper files changed: the changed papers' fragments spliced into the last build.
 
-At 100,000 papers a build takes about a minute, nearly all of it spent again on the papers
-that did not change. So ``build`` leaves beside its outputs (``OUT/.cache/rebuild.json``)
-where each paper file's triples are in each of the Turtle, N-Triples and JSON-LD files.
-They are one run per file: pyoxigraph's in-memory store dumps its triples last in, first
-out, the mapping adds the papers one file after the other, and each file's last triple,
-so each run's first, is ``<…/source/FILE> a prov:Entity``, a node no other file has.
+At 100,000 papers a full build takes most of a minute, nearly all of it spent again on the
+papers that did not change. Every output is made of fragments, one per paper file, in a fixed
+order (:mod:`sysml_graph.builder.fragments`), and ``build`` keeps beside its outputs
+(``OUT/.cache/rebuild.json``) where each fragment starts in each of the Turtle, N-Triples and
+JSON-LD files. The next ``build``, when files under ``papers/`` changed or appeared and
+nothing else did (no file went; people, venues, taxonomies, the importer's files and the code
+are as they were), then
 
-The next ``build``, when files under ``papers/`` changed or appeared and nothing else did
-(no file went; people, venues, taxonomies, the importer's files and the code are as they
-were), then
-
-1. parses the changed files and checks them against the last build's paper ids, DOIs and
-   titles and against the shared records, then checks the SHACL shapes on their triples
-   beside the shared records' triples (the shapes only read a node and the nodes it
-   points to);
-2. dumps each changed file's triples alone, and writes each output again as the last one
-   with those runs replaced (and the dataset's counts at its head);
+1. parses the changed files and checks them with every rule of the data that can involve
+   a paper (:data:`sysml_graph.corpus.rules.PAPER_RULES`) against the last build's paper
+   ids, DOIs and titles and the shared records, then checks the SHACL shapes on their
+   triples beside the shared records' triples (the shapes only read a node and the nodes
+   it points to);
+2. writes each changed file's fragments, and each output again as the last one with those
+   fragments put in (and the dataset's counts at its head), the rest copied by the kernel;
 3. patches the network the last build drew, in a second process that loads it while the
    first one works, and draws the page from it.
 
-Anything it does not expect (a problem in the data, a run that does not read back as the
-triples it should hold, a failure) makes it a full build, which reports problems as always.
-A rebuild writes what a full build of the same data writes, byte for byte
-(``tests/test_rebuild.py``).
+Anything it does not expect (a problem in the data, an old fragment that is not what its
+triples make, a failure) makes it a full build, which reports problems as always. A rebuild
+writes what a full build of the same data writes, byte for byte (``tests/test_rebuild.py``).
 """
 
 from __future__ import annotations
@@ -50,14 +47,15 @@ import pyoxigraph
 from ..atomic import staged
 from ..corpus.files import _order, is_paper_file
 from ..corpus.parse import parse_file
-from ..corpus.rules import duplicate_papers, unknown_references, venue_consistency
+from ..corpus.rules import PAPER_RULES, RULES
 from ..gcpause import no_gc_pauses
 from ..network.projection import _project
-from ..rdf.mapping import add_paper, journal_ids
+from ..rdf.mapping import add_paper, head_lines, journal_ids
 from ..rdf.namespaces import BASE
 from ..rdf.store import KnowledgeGraph
 from ..shacl.validate import shacl_problems
 from .cache import _silent
+from .fragments import FORMATS as SPLICED
 from .network_deltas import DELTAS, DELTAS_KIND, Delta, _read_deltas
 from .outputs import HTML, _output
 from .page_worker import PageWorker
@@ -74,7 +72,7 @@ from .rebuild_state import (
     _paper_keys,
     _stat,
 )
-from .splice import SPLICED, _header_lines, _plan, _reversed_lines, _Splice, head_of, run_of
+from .splice import _plan, _Splice, head_of, lines_of, run_of
 
 
 @dataclass
@@ -194,8 +192,8 @@ def _check(new: dict[str, Paper], state: State) -> None:
         raise NotIncremental("a changed paper names an unknown person")
     people = [Person(a, "", Where("people.yaml", 0)) for a in named]
     mini = Corpus(bare, people, state.shared.series, state.shared.schemes)
-    for rule in (duplicate_papers, unknown_references, venue_consistency):
-        if rule(mini):
+    for name in PAPER_RULES:
+        if RULES[name](mini):
             raise NotIncremental("the changed papers break a rule")
     ids = {p.id for p in new.values()}
     if len(ids) != len(new):
@@ -315,11 +313,11 @@ def _splice_all(
     added = sum(len(v) for v in lines.values())
     papers = len(state.files) + sum(1 for n in new if n not in where)
     triples = state.triples - removed + added
-    old_header = _header_lines(state.shared, len(state.files), state.triples)
-    new_header = _header_lines(state.shared, papers, triples)
+    old_header = head_lines(state.shared.source_lists, len(state.files), state.triples)
+    new_header = head_lines(state.shared.source_lists, papers, triples)
     if head_of(old_header, "nt") != old_head:
         raise NotIncremental("the head of the N-Triples is not the dataset's description")
-    old_lines = {n: _reversed_lines(run) for n, run in old_runs.items()}
+    old_lines = {n: lines_of(run) for n, run in old_runs.items()}
     events = _plan(state.files, where, list(new))
     offsets: dict[str, array[int]] = {}
     for fmt in SPLICED:

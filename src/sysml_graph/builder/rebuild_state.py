@@ -13,15 +13,13 @@ from typing import Any
 from ..corpus.files import _order, is_paper_file
 from ..corpus.records import Corpus, Paper
 from ..corpus.rules import normalise_title
-from ..rdf.mapping import ontology_lines, shared_lines
-from ..rdf.namespaces import BASE, PROV_ENTITY, RDF_TYPE
 from . import cache
 from .cache import records_decoder, records_encoder, remove_legacy
 from .fingerprint import code_key
+from .fragments import FORMATS as SPLICED
 from .network_cache import NETWORK
 from .network_deltas import DELTAS
 from .outputs import HTML, RECORD, _output
-from .splice import SPLICED, _find_in_order, _marker
 
 STATE = ".cache/rebuild.json"
 
@@ -35,7 +33,7 @@ class State:
     key: str  # the code and the year it was built with
     data_dir: str
     stats: dict[str, tuple[int, int]]  # every data file → (size, mtime)
-    files: list[str]  # the paper files, in dump order (the last paper first)
+    files: list[str]  # the paper files, in the outputs' order
     ids: dict[str, str]  # paper file → paper id
     owners: dict[str, str]  # "id:…", "doi:…", "title:…", "origin:…" → paper file
     cited_by: dict[str, set[str]]  # paper id → ids of the papers that cite or extend it
@@ -46,7 +44,6 @@ class State:
     repositories: set[str]  # the source lists' IRIs, which the dataset lines type
     offsets: dict[str, array[int]]  # format → where each run starts, then the tail
     triples: int
-    tail_line: str  # the first triple after the papers' runs (the shared records' last)
     fingerprint: str = ""  # the data's, as build.json records it with the outputs
     network: tuple[int, int] = (0, 0)  # size and mtime of the last full build's network
     deltas: int = 0  # network deltas since the last full build (the first of DELTAS)
@@ -63,18 +60,17 @@ def _paper_keys(p: Paper) -> tuple[str, ...]:
 
 
 def draft_state(
-    data_dir: Path, stats: dict[str, tuple[int, int]], corpus: Corpus, triples: int
+    data_dir: Path, stats: dict[str, tuple[int, int]], corpus: Corpus, triples: int, units: int
 ) -> State | None:
-    """All a rebuild needs of a build but where the runs are in its outputs (which
-    :func:`save_state` finds once they are written); None when the corpus is not one whose
-    outputs are made of such runs (then every build is a full one)."""
+    """All a rebuild needs of a build but where the fragments are in its outputs (which
+    :func:`save_state` is given once they are written); None when the corpus is not one
+    whose outputs are one fragment per paper file and a tail (``units`` were written), or
+    whose files' triples are not their own (then every build is a full one)."""
 
     files = [p.where.file for p in corpus.papers]
     if not files or files != sorted(files, key=_order) or not all(map(is_paper_file, files)):
         return None
-    last = [chunk[-1] for chunk in shared_lines(corpus) if chunk]
-    tail_line = last[-1] if last else ontology_lines()[-1]
-    if tail_line.startswith("_:"):
+    if len(set(files)) != len(files) or units != len(files) + 1:
         return None
     owners: dict[str, str] = {}
     keys: dict[str, str] = {}
@@ -92,7 +88,6 @@ def draft_state(
     repositories = {lst.repository for lst in corpus.source_lists}
     if any(f"origin:{r}" in owners for r in repositories):
         return None  # a triple of the dataset's description in a paper's run
-    files.reverse()  # dump order
     return State(
         key=code_key(),
         data_dir=str(data_dir.resolve()),
@@ -109,7 +104,6 @@ def draft_state(
         repositories=repositories,
         offsets={},
         triples=triples,
-        tail_line=tail_line,
     )
 
 
@@ -140,7 +134,7 @@ def _decode_state(value: Any) -> State:
     names = {f.name for f in dataclasses.fields(State)}
     if not isinstance(value, dict) or set(value) != names:
         raise ValueError("not the fields of a build's state")
-    if not all(isinstance(value[k], str) for k in ("key", "data_dir", "tail_line")):
+    if not all(isinstance(value[k], str) for k in ("key", "data_dir")):
         raise TypeError("the state's key, data folder or tail line is not text")
     value["stats"] = {name: (size, mtime) for name, (size, mtime) in value["stats"].items()}
     value["cited_by"] = {paper: set(ids) for paper, ids in value["cited_by"].items()}
@@ -156,10 +150,11 @@ def _decode_state(value: Any) -> State:
     return State(**value)
 
 
-def save_state(state: State | None, out_dir: Path, fingerprint: str) -> bool:
-    """Find where each paper file's run starts in the outputs just written, and keep the
-    state for the next build; False (and no state kept) where a run is not found."""
-
+def save_state(
+    state: State | None, out_dir: Path, fingerprint: str, offsets: dict[str, array[int]]
+) -> bool:
+    """Keep the state for the next build, with where each paper file's fragment starts in
+    each output (``offsets``: the papers', then the tail's); False when there is none."""
     forget_state(out_dir)
     if state is None:
         return False
@@ -167,21 +162,8 @@ def save_state(state: State | None, out_dir: Path, fingerprint: str) -> bool:
     state.network = _stat(out_dir / NETWORK)
     if state.network == (0, 0):
         return False  # a rebuild patches the last full build's network
-    files = state.files
-    tail_line = state.tail_line
-    tail_iri = tail_line[1 : tail_line.index(">")]
-    first = f"{BASE}source/{files[0]}"
-    line = f"<{first}> <{RDF_TYPE}> <{PROV_ENTITY}> .\n"
-    for fmt in SPLICED:
-        template = _marker(fmt, first, line)
-        needles = [template.replace(files[0].encode(), name.encode()) for name in files]
-        needles.append(_marker(fmt, tail_iri, tail_line))
-        with _output(out_dir, fmt).open("rb") as f:
-            found = _find_in_order(f, needles)
-        if found is None:
-            return False
-        skip = 0 if fmt == "jsonld" else 1  # a run starts past a newline, or at a comma
-        state.offsets[fmt] = array("q", (at + skip for at in found))
+    n = len(state.files)
+    state.offsets = {fmt: array("q", offsets[fmt][: n + 1]) for fmt in SPLICED}
     cache.write(out_dir / STATE, STATE_KIND, state.key, _encode_state(state))
     return True
 

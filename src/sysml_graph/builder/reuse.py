@@ -20,7 +20,10 @@ import pyoxigraph
 from ..corpus.read import read_corpus
 from ..rdf.locations import locations
 from ..rdf.namespaces import BASE, NAMESPACES
+from ..rdf.serialise import FORMATS, convert_nt, trig_of_nt
 from ..rdf.store import KnowledgeGraph
+from .fragments import FORMATS as FRAGMENT_FORMATS
+from .fragments import outputs_of
 from .outputs import NT, built_file
 from .parse_cache import ParseCache, parse_cache_file
 from .pipeline import kg_from_data
@@ -36,7 +39,7 @@ def built_graph(data_dir: Path, out_dir: Path, whole: bool = False) -> Knowledge
     if nt_file is None:
         return None
     if whole:
-        return KnowledgeGraph.from_dump(nt_file)
+        return KnowledgeGraph.from_build(nt_file)
     index = out_dir / ".cache" / f"index-{nt_file.stat().st_mtime_ns}"
     if not index.is_dir():
         _make_index(nt_file, index)
@@ -92,3 +95,18 @@ def owners(graph: Any, data_dir: Path, graph_file: Path | None, out_dir: Path) -
         for row in graph.store.query(query)
         if row["o"].value.startswith(prefix)
     }
+
+
+def rdf_export(data_dir: Path, out_dir: Path, fmt: str) -> bytes:
+    """The graph of ``data_dir`` in RDF format ``fmt``: what the last build in ``out_dir``
+    wrote when it is of this data, else what a build would write; RDF/XML and TriG made
+    from those N-Triples, in their order. So an export is the same bytes with or without a
+    build."""
+    if fmt in FRAGMENT_FORMATS:
+        done = built_file(data_dir, f"sysml-graph{FORMATS[fmt][1]}", out_dir)
+        return done.read_bytes() if done is not None else outputs_of(data_dir, (fmt,))[1][fmt]
+    built = built_file(data_dir, NT, out_dir)
+    nt = built.read_bytes() if built is not None else outputs_of(data_dir, ("nt",))[1]["nt"]
+    if fmt == "trig":
+        return trig_of_nt(nt, owners(None, data_dir, None, out_dir))
+    return convert_nt(nt, fmt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from array import array
 from dataclasses import dataclass, field
@@ -9,107 +10,36 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus.files import _order
-from ..corpus.records import Corpus
-from ..rdf.mapping import count_line, describe_dataset
-from ..rdf.serialise import serialize
-from ..rdf.store import KnowledgeGraph
-
-SPLICED = ("turtle", "nt", "jsonld")  # the outputs the runs are spliced into
-
-
-def _dump(lines: list[str], fmt: str) -> bytes:
-    """The lines loaded one after the other into a store of their own, dumped the way
-    ``build`` dumps the whole graph (:func:`sysml_graph.rdf.serialise.serialize`)."""
-
-    return serialize(KnowledgeGraph.from_lines([lines]), fmt)
-
-
-def _turtle_prelude() -> bytes:
-    """The ``@prefix`` lines every Turtle dump starts with."""
-    data = _dump(["<s:> <p:> <o:> .\n"], "turtle")
-    return data[: data.index(b"<s:>")]
+from .fragments import fragment, head
 
 
 def run_of(lines: list[str], fmt: str) -> bytes:
-    """The run that ``lines`` (one paper file's) make in a dump of the whole graph."""
-    data = _dump(lines, fmt)
-    if fmt == "turtle":
-        return data[len(_turtle_prelude()) :]
-    if fmt == "jsonld":  # [{…},{…}] → ,{…},{…}: a run always follows the dataset's nodes
-        return b"," + data[1:-1]
-    return data
+    """The fragment that ``lines`` (one paper file's N-Triples) make in an output."""
+    return fragment("".join(lines).encode(), fmt)
 
 
 def head_of(lines: list[str], fmt: str) -> bytes:
-    """What precedes the papers' runs in a dump: the dataset's description."""
-    data = _dump(lines, fmt)
-    return data[:-1] if fmt == "jsonld" else data
+    """What precedes the papers' fragments in an output: the dataset's description."""
+    return head("".join(lines).encode(), fmt)
 
 
-def _marker(fmt: str, iri: str, line: str) -> bytes:
-    """What the run of a node's first triple (``line``, about ``iri``) starts with."""
-    if fmt == "nt":
-        return b"\n" + line.encode()
-    if fmt == "jsonld":
-        return b',{"@id":"' + iri.encode() + b'","'
-    text = run_of([line], fmt)
-    return b"\n" + text[: -len(b" .\n")]
-
-
-def _header_lines(shared: Corpus, papers: int, triples: int) -> list[str]:
-
-    return [*describe_dataset(shared.source_lists, papers), count_line(triples - 1)]
-
-
-def _find_in_order(f: Any, needles: list[bytes], block: int = 1 << 26) -> list[int] | None:
-    """Where each needle is first found in file ``f``, each after the one before; None if
-    one is not. Read a block at a time: a map of the whole file would count against the
-    build's memory.
-
-    >>> import io
-    >>> _find_in_order(io.BytesIO(b"abcabcab"), [b"bc", b"ca", b"ab"], block=3)
-    [1, 2, 3]
-    >>> _find_in_order(io.BytesIO(b"abc"), [b"c", b"a"]) is None
-    True
-    """
-    found: list[int] = []
-    buf, base, pos = b"", 0, 0  # buf starts at offset base of the file; search from pos
-    for needle in needles:
-        while (i := buf.find(needle, pos)) < 0:
-            data = f.read(block)
-            if not data:
-                return None
-            keep = max(pos, len(buf) - len(needle) + 1)  # a match may straddle the blocks
-            buf, base, pos = buf[keep:] + data, base + keep, 0
-        found.append(base + i)
-        pos = i + 1
-    return found
-
-
-def _reversed_lines(run: bytes) -> list[str]:
-    """The N-Triples lines of a run, in the order they were added."""
+def lines_of(run: bytes) -> list[str]:
+    """The N-Triples lines of a fragment of the N-Triples output."""
     text = run.decode("utf-8")
-    lines = text.split("\n")[:-1]
-    lines.reverse()
-    return [line + "\n" for line in lines]
+    # Split at newlines only: str.splitlines() also splits at U+2028 or U+0085, which
+    # N-Triples leaves unescaped inside literals.
+    return [line + "\n" for line in text.split("\n")[:-1]]
 
 
 def _plan(files: list[str], where: dict[str, int], changed: list[str]) -> list[tuple[int, str]]:
-    """Where each changed file's new run goes among the old ``files`` (dump order): (j,
-    name) puts it in place of the old run ``j`` when ``files[j] == name``, else before it.
-    Sorted into the order of writing."""
+    """Where each changed file's new fragment goes among the old ``files`` (in output
+    order): (j, name) puts it in place of the old fragment ``j`` when ``files[j] == name``,
+    else before it. Sorted into the order of writing."""
     events = []
-    for name in sorted(changed, key=_order, reverse=True):
+    for name in sorted(changed, key=_order):
         j = where.get(name)
-        if j is None:  # a new file: before the first with a lesser name
-            lo, hi, key = 0, len(files), _order(name)
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if _order(files[mid]) > key:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            j = lo
+        if j is None:  # a new file: before the first with a greater name
+            j = bisect.bisect_left([_order(f) for f in files], _order(name))
         events.append((j, name))
     events.sort(key=lambda e: (e[0], e[0] < len(files) and files[e[0]] == e[1]))
     return events

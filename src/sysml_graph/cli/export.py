@@ -51,7 +51,7 @@ def export(
     """Export the graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG, BibTeX, CSV
     tables of papers, people or venues, or the network as GraphML (Gephi, Cytoscape)."""
     from ..atomic import copy_atomic, write_atomic
-    from ..rdf.serialise import FORMATS, serialize, trig, trig_of_nt
+    from ..rdf.serialise import FORMATS, serialize, trig
 
     if graph_file is None and fmt in ("turtle", "nt", "jsonld"):
         from ..builder.outputs import built_file
@@ -76,16 +76,15 @@ def export(
         from ..exports.bibtex import export_bibtex
 
         data = export_bibtex(graph_of(data_dir, graph_file, out_dir)).encode("utf-8")
+    elif graph_file is None:
+        from ..builder.reuse import rdf_export
+
+        data = rdf_export(_data(data_dir), out_dir, fmt)
     elif fmt == "trig":
-        from ..builder.outputs import NT, built_file
         from ..builder.reuse import owners
 
-        built = built_file(_data(data_dir), NT, out_dir) if graph_file is None else None
-        if built is not None:  # the build's N-Triples are in its store's order
-            data = trig_of_nt(built.read_bytes(), owners(None, _data(data_dir), None, out_dir))
-        else:
-            graph = graph_of(data_dir, graph_file, out_dir)
-            data = trig(graph, owners(graph, _data(data_dir), graph_file, out_dir))
+        graph = graph_of(data_dir, graph_file, out_dir)
+        data = trig(graph, owners(graph, _data(data_dir), graph_file, out_dir))
     else:
         data = serialize(graph_of(data_dir, graph_file, out_dir), fmt)
     if output is None:

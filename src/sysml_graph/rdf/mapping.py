@@ -10,7 +10,7 @@ IRI minted from curated ids, which is what makes the output byte-identical from 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..corpus.records import (
@@ -305,13 +305,16 @@ def count_line(triples: int) -> str:
     return f"<{DATASET}> {VOID.triples} {integer(triples + 1)} .\n"
 
 
-def knowledge_graph(corpus: Corpus, include_ontology: bool = True) -> KnowledgeGraph:
+def knowledge_graph(
+    corpus: Corpus, include_ontology: bool = True, sink: Callable[[bytes], None] | None = None
+) -> KnowledgeGraph:
     """The whole knowledge graph of ``corpus``, loaded into a pyoxigraph store.
 
     With ``include_ontology`` the project's own OWL terms (and their alignments to the
-    standard ones) travel in the same file, so that Protégé and reasoners see them. The
-    lines go in in a fixed order (ontology, schemes, venues, people, papers, dataset), which
-    fixes the order of every dump.
+    standard ones) travel in the same file, so that Protégé and reasoners see them. With a
+    ``sink``, each unit of the outputs goes to it as N-Triples, in output order: each paper
+    file's triples, then the tail (taxonomies, venues, people, ontology); the head (the
+    dataset's description, with the count) is :func:`head_lines`.
 
     >>> from sysml_graph.corpus.records import Corpus
     >>> kg = knowledge_graph(Corpus([], [], [], [], []), include_ontology=False)
@@ -321,11 +324,37 @@ def knowledge_graph(corpus: Corpus, include_ontology: bool = True) -> KnowledgeG
     '"8"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
 
-    chunks: list[Iterable[list[str]]] = []
-    if include_ontology:
-        chunks.append([ontology_lines()])
-    chunks.append(corpus_lines(corpus))
-    chunks.append([dataset_lines(corpus)])
-    kg = KnowledgeGraph.from_lines(itertools.chain.from_iterable(chunks))
+    def papers() -> Iterator[list[str]]:
+        journals = journal_ids(corpus)
+        batch: list[str] = []
+        for _, group in itertools.groupby(corpus.papers, key=lambda p: p.where.file):
+            lines: list[str] = []
+            for paper in group:
+                add_paper(lines, paper, journals)
+            lines = list(dict.fromkeys(lines))
+            if sink is not None:
+                sink("".join(lines).encode())
+            batch += lines
+            if len(batch) >= 200_000:
+                yield batch
+                batch = []
+        yield batch
+
+    def tail() -> Iterator[list[str]]:
+        lines = [line for chunk in shared_lines(corpus) for line in chunk]
+        if include_ontology:
+            lines += ontology_lines()
+        if sink is not None:
+            sink("".join(dict.fromkeys(lines)).encode())
+        yield lines
+
+    chunks = itertools.chain(papers(), tail(), [dataset_lines(corpus)])
+    kg = KnowledgeGraph.from_lines(chunks)
     kg.store.load(count_line(len(kg)).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
     return kg
+
+
+def head_lines(source_lists: list[SourceList], papers: int, triples: int) -> list[str]:
+    """The head of the outputs: the dataset's description for a graph of ``triples``
+    triples (this description and its count included)."""
+    return [*describe_dataset(source_lists, papers), count_line(triples - 1)]

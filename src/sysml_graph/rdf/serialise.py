@@ -47,6 +47,21 @@ def serialize(graph: Any, fmt: str) -> bytes:
     )
 
 
+def convert_nt(nt: bytes, fmt: str) -> bytes:
+    """N-Triples converted to format ``fmt`` as they stream, in their order (no store).
+
+    >>> x = b'<https://w3id.org/sysml-graph/paper/x> <http://purl.org/dc/terms/title> "X" .\\n'
+    >>> convert_nt(x, "turtle").decode().splitlines()[-1]
+    'paper:x dcterms:title "X" .'
+    """
+    data = pyoxigraph.serialize(
+        pyoxigraph.parse(nt, format=pyoxigraph.RdfFormat.N_TRIPLES),
+        format=getattr(pyoxigraph.RdfFormat, FORMATS[fmt][0]),
+        prefixes=WRITE_PREFIXES if fmt == "turtle" else NAMESPACES,
+    )
+    return data or b""
+
+
 def serialize_to_temp(graph: Any, fmt: str, path: Path) -> Path:
     """``graph`` in format ``fmt`` in a :func:`staged` file for ``path``: the dump goes
     straight to disk, never through memory."""
