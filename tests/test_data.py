@@ -3,6 +3,7 @@ failure names the entry and says how to fix it."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
@@ -11,10 +12,12 @@ import pytest
 from rdflib import Graph
 
 from sysml_graph.corpus.files import iter_files
-from sysml_graph.corpus.paper_yaml import PAPER_KEYS
+from sysml_graph.corpus.paper_yaml import PAPER_KEYS, paper_yaml
+from sysml_graph.corpus.parse import parse_paper
 from sysml_graph.corpus.records import Corpus, PaperKind, Status
 from sysml_graph.corpus.rules import PAPER_RULES, RULES, SHARED_RULES, normalise_title
-from sysml_graph.corpus.yamlio import dump_canonical, read_yaml
+from sysml_graph.corpus.yamlio import dump_canonical, parse_text, read_yaml
+from sysml_graph.problems import Problem
 
 from .conftest import DATA
 
@@ -164,3 +167,22 @@ def test_every_rule_says_whether_rebuilds_run_it() -> None:
         "people, venues and taxonomies) in sysml_graph/corpus/rules.py"
     )
     assert not set(PAPER_RULES) & set(SHARED_RULES)
+
+
+def test_the_writer_and_the_loader_share_one_paper_schema(corpus: Corpus) -> None:
+    """What ``paper_yaml`` writes of every shipped paper, ``parse_paper`` reads back as the
+    same record: the importer's writer and the loader derive from the one schema."""
+    wrong = []
+    for paper in corpus.papers:
+        data = {k: v for k, v in paper_yaml(paper).items() if v not in (None, [], "")}
+        found: list[Problem] = []
+        back = parse_paper(
+            parse_text(dump_canonical(data), paper.where.file), paper.where.file, found
+        )
+        if found or back is None:
+            wrong.append(f"{paper.where.file}: {found}")
+        elif dataclasses.replace(back, where=paper.where, lines={}) != dataclasses.replace(
+            paper, lines={}
+        ):
+            wrong.append(f"{paper.where.file}: read back differently")
+    assert not wrong, "\n".join(wrong[:10])

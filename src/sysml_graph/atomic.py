@@ -43,11 +43,20 @@ def copy_atomic(source: Path, path: Path) -> None:
 
 
 def alive(pid: int) -> bool:
-    """Whether process ``pid`` exists (someone else's counts)."""
+    """Whether process ``pid`` exists (someone else's counts); a zombie, which has ended
+    but was not waited for by its parent, does not.
+
+    >>> alive(os.getpid())
+    True
+    """
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:  # someone else's process
         return True
-    return True
+    try:  # Linux: the state follows the command name, which may hold spaces and brackets
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat[stat.rindex(")") + 2 :][:1] != "Z"

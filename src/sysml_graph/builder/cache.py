@@ -287,13 +287,15 @@ def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
     fields = dataclasses.fields(cls)
     plan = [(i, c) for i, f in enumerate(fields) if (c := _decoder(hints[f.name])) is not None]
     count = len(fields)
+    names = [f.name for f in fields]
+    by_name = any(f.kw_only for f in fields)  # such fields cannot be given by position
 
     def decode(value: Any) -> Any:
         if not isinstance(value, list) or len(value) != count:
             raise TypeError(f"{cls.__name__} needs a list of {count} values")
         for i, convert in plan:
             value[i] = convert(value[i])
-        return cls(*value)
+        return cls(**dict(zip(names, value, strict=True))) if by_name else cls(*value)
 
     return decode
 

@@ -169,7 +169,10 @@ class Writer:
         """Stop the second process (after a failure); its files go with it."""
         if self.process.is_alive():
             self.process.kill()
-            self.process.join()
+        self.process.join()
+        for target in self.targets.values():
+            for body in target.parent.glob(f".{target.name}.body.{self.process.pid}.*.tmp"):
+                body.unlink(missing_ok=True)
 
 
 def _copy_all(src: object, dst: object) -> None:

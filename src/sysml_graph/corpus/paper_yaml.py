@@ -4,6 +4,8 @@ draft record checked by the loader's own rules.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 from collections.abc import Callable
 from typing import Any
 
@@ -11,69 +13,36 @@ from ..problems import Problem
 from .records import Paper
 from .yamlio import Node
 
-PAPER_KEYS = (
-    "id",
-    "type",
-    "status",
-    "title",
-    "authors",
-    "authors_incomplete",
-    "venue",
-    "year",
-    "pages",
-    "doi",
-    "arxiv",
-    "url",
-    "code",
-    "website",
-    "publisher",
-    "techniques",
-    "platforms",
-    "inferred_techniques",
-    "inferred_platforms",
-    "extends",
-    "cites",
-    "topics",
-    "sources",
-    "note",
+# (attribute, YAML key) of every field of a paper record that is written, in order.
+PAPER_FIELDS: tuple[tuple[str, str], ...] = tuple(
+    (f.name, f.metadata.get("yaml", f.name))
+    for f in dataclasses.fields(Paper)
+    if f.metadata.get("yaml", f.name)
 )
+PAPER_KEYS: tuple[str, ...] = tuple(key for _, key in PAPER_FIELDS)
 
 
-def _paper_yaml(p: Paper) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "type": str(p.kind),
-        "status": str(p.status),
-        "title": p.title,
-        "authors": list(p.authors),
-        "authors_incomplete": p.authors_incomplete or None,
-        "venue": p.venue,
-        "year": p.year,
-        "pages": p.pages,
-        "doi": p.doi,
-        "arxiv": p.arxiv,
-        "url": p.url,
-        "code": p.code,
-        "website": p.website,
-        "publisher": p.publisher,
-        "inferred_techniques": list(p.inferred_techniques),
-        "inferred_platforms": list(p.inferred_platforms),
-        "topics": list(p.topics),
-        "sources": [
-            {
-                k: v
-                for k, v in {
-                    "list": s.list,
-                    "commit": s.commit,
-                    "file": s.file,
-                    "line": s.line,
-                }.items()
-                if v is not None
-            }
-            for s in p.sources
-        ],
-        "note": p.note,
-    }
+def _yaml_value(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return str(value)
+    if isinstance(value, bool):
+        return value or None  # a flag is written only when set
+    if isinstance(value, list):
+        return [_yaml_value(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: v for k, v in dataclasses.asdict(value).items() if v is not None}
+    return value
+
+
+def paper_yaml(p: Paper) -> dict[str, Any]:
+    """The YAML mapping of a paper record, every key in order (empty ones too).
+
+    >>> from sysml_graph.corpus.records import PaperKind, Where
+    >>> paper = Paper(id="x", kind=PaperKind.BOOK, title="X", where=Where("papers/x.yaml", 1))
+    >>> {k: v for k, v in paper_yaml(paper).items() if v not in (None, [])}
+    {'id': 'x', 'type': 'book', 'status': 'curated', 'title': 'X'}
+    """
+    return {key: _yaml_value(getattr(p, name)) for name, key in PAPER_FIELDS}
 
 
 class _Numbered:

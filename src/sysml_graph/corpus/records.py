@@ -123,15 +123,23 @@ class Scheme:
     concepts: list[Concept] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Paper:
-    """A paper, book or other work; one YAML file each."""
+    """A paper, book or other work; one YAML file each.
+
+    The one schema of a paper record: its fields are the YAML keys, in their canonical
+    order (``yaml`` metadata names a key spelt otherwise; ``""``: not a key). The loader
+    (:func:`sysml_graph.corpus.parse.parse_paper`), the writer
+    (:func:`sysml_graph.corpus.paper_yaml.paper_yaml`) and the importer's key order
+    (:data:`sysml_graph.corpus.paper_yaml.PAPER_KEYS`) derive from them.
+    """
 
     id: str
-    kind: PaperKind
+    kind: PaperKind = field(metadata={"yaml": "type"})
+    status: Status = Status.CURATED
     title: str
-    where: Where
     authors: list[str] = field(default_factory=list)
+    authors_incomplete: bool = False  # "et al.": only the first authors are known
     venue: str | None = None
     year: int | None = None
     pages: str | None = None
@@ -143,17 +151,16 @@ class Paper:
     publisher: str | None = None
     techniques: list[str] = field(default_factory=list)
     platforms: list[str] = field(default_factory=list)
-    extends: list[str] = field(default_factory=list)
-    cites: list[str] = field(default_factory=list)
-    note: str | None = None
-    status: Status = Status.CURATED
-    authors_incomplete: bool = False  # "et al.": only the first authors are known
     inferred_techniques: list[str] = field(default_factory=list)
     inferred_platforms: list[str] = field(default_factory=list)
+    extends: list[str] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)  # section headings of the source list
     sources: list[Source] = field(default_factory=list)
+    note: str | None = None
+    where: Where = field(metadata={"yaml": ""})
     # Line of each field ("authors") and list item ("authors:song-han") in its file.
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict, metadata={"yaml": ""})
 
     @property
     def complete(self) -> bool:

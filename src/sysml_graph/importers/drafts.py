@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from ..corpus.files import IMPORTED
 from ..corpus.iri import web_link
-from ..corpus.paper_yaml import PAPER_KEYS, _paper_yaml, record_problems
+from ..corpus.paper_yaml import PAPER_KEYS, paper_yaml, record_problems
 from ..corpus.parse import parse_paper, parse_people, parse_venues
 from ..corpus.records import Corpus, Paper, PaperKind, Status
 from ..corpus.rules import normalise_title
@@ -280,7 +280,7 @@ class Importer:
         again = set(replacing)
         for p in corpus.papers:  # earlier imports take part in deduplication
             if p.status is Status.IMPORTED:
-                data = _paper_yaml(p)
+                data = paper_yaml(p)
                 data["sources"] = [s for s in data["sources"] if s["list"] not in again]
                 if data["sources"]:
                     self._keep(Draft(data, normalise_title(p.title)))
