@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .views import induced_subgraph
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -117,14 +119,14 @@ def reduce_to_budget(
             waiting.add(node)
             continue
         if edges + added > edge_limit:
-            return _kept(g, keep)
+            return induced_subgraph(g, keep, in_g_order=False)
         take(node, added)
     for node in sorted(waiting, key=rank)[: limit - len(keep)]:
         added = links(node)
         if edges + added > edge_limit:
             break
         take(node, added)
-    return _kept(g, keep)
+    return induced_subgraph(g, keep, in_g_order=False)
 
 
 def _in_rank_order(
@@ -147,23 +149,3 @@ def _in_rank_order(
     for d in sorted(by_degree, reverse=True):
         for n in sorted(by_degree[d]):
             yield (True, -d, n), n
-
-
-def _kept(g: nx.Graph, keep: set[str]) -> nx.Graph:
-    """:func:`~sysml_graph.network.views.induced_subgraph` for a few kept nodes, some of them
-    with tens of thousands of neighbours: each kept node's edges are found by walking the
-    smaller of its neighbours and the kept nodes (the page sorts edges anyway)."""
-
-    sub = nx.Graph()
-    sub.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
-    kept = list(sub)
-    adj = g._adj
-    done: set[str] = set()
-    edges = []
-    for node in kept:
-        nbrs = adj[node]
-        inside = kept if len(nbrs) > len(kept) else nbrs
-        edges += [(node, m, nbrs[m]) for m in inside if m in nbrs and m in keep and m not in done]
-        done.add(node)
-    sub.add_edges_from(edges)
-    return sub
