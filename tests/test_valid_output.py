@@ -224,6 +224,12 @@ def build_and_read(folder: Path, out: Path) -> set[pyoxigraph.Quad]:
     }
     triples = strict["nt"]
     assert len(triples) == len(kg)
+    # The build writes the mapping's N-Triples as they are: they must be canonical.
+    nt = pyoxigraph.RdfFormat.N_TRIPLES
+    assert (
+        pyoxigraph.serialize(pyoxigraph.parse(outputs["nt"], format=nt), format=nt)
+        == (outputs["nt"])
+    )
     assert strict["turtle"] == triples and strict["jsonld"] == triples
     for syntax, fmt in (("turtle", "turtle"), ("ntriples", "nt")):
         assert read_with(["rapper", "-q", "-i", syntax, "-o", "ntriples"], files[fmt]) == triples

@@ -85,8 +85,12 @@ def fragment(nt: bytes, fmt: str) -> bytes:
     >>> fragment(b"", "turtle")
     b''
     """
+    if fmt == "nt":
+        # The mapping writes canonical N-Triples already (rdf.ntriples), one triple a line:
+        # passing them through pyoxigraph cost 3.5 s at 100,000 papers for the same bytes.
+        return nt
     data = _serialise(nt, fmt)
-    if not data or fmt == "nt":
+    if not data:
         return data
     if fmt == "turtle":
         head = prelude(fmt)
