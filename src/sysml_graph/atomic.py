@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 def staged(path: Path, fill: Callable[[Path], object]) -> Path:
@@ -60,3 +61,28 @@ def alive(pid: int) -> bool:
     except OSError:
         return True
     return stat[stat.rindex(")") + 2 :][:1] != "Z"
+
+
+def copy_range(src: BinaryIO, dst: BinaryIO, offset: int, count: int) -> None:
+    """``count`` bytes of ``src`` from ``offset`` to the end of ``dst``, in the kernel
+    where it can (copy_file_range: no trip through Python's memory)."""
+    dst.flush()
+    fd_out = dst.fileno()
+    try:
+        while count > 0:
+            done = os.copy_file_range(src.fileno(), fd_out, count, offset)
+            if done == 0:
+                break
+            offset += done
+            count -= done
+    except OSError:
+        pass  # a filesystem that cannot: copy what is left through memory
+    if count > 0:
+        src.seek(offset)
+        while count > 0:
+            block = src.read(min(count, 1 << 24))
+            if not block:
+                raise OSError(f"{src.name} is shorter than expected")
+            os.write(fd_out, block)
+            count -= len(block)
+    dst.seek(0, os.SEEK_END)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from ..atomic import staged
+from ..atomic import copy_range, staged
 from ..rdf.mapping import head_lines
 from ..rdf.namespaces import WRITE_PREFIXES
 from ..rdf.serialise import serialize
@@ -149,14 +149,14 @@ class Writer:
                 body = Path(body_name)
                 top = head(head_nt, fmt)
                 shift = len(top)
-                # The body's first unit must not start with JSON-LD's separating comma
-                # when it comes first; the head always holds the dataset, so it never does.
+                # In JSON-LD every unit starts with a comma: the head (the dataset's
+                # description, never empty) is what the first one follows.
                 offsets[fmt] = array("q", (shift + s for s in starts))
 
                 def fill(tmp: Path, top: bytes = top, body: Path = body, fmt: str = fmt) -> None:
                     with tmp.open("wb") as out, body.open("rb") as src:
                         out.write(top)
-                        _copy_all(src, out)
+                        copy_range(src, out, 0, os.fstat(src.fileno()).st_size)
                         out.write(closing(fmt))
 
                 temps[fmt] = staged(self.targets[fmt], fill)
@@ -177,27 +177,6 @@ class Writer:
         for target in self.targets.values():
             for body in target.parent.glob(f".{target.name}.body.{self.process.pid}.*.tmp"):
                 body.unlink(missing_ok=True)
-
-
-def _copy_all(src: object, dst: object) -> None:
-    """All of ``src`` to the end of ``dst``, in the kernel where it can."""
-    s, d = src.fileno(), dst.fileno()  # type: ignore[attr-defined]
-    dst.flush()  # type: ignore[attr-defined]
-    size = os.fstat(s).st_size
-    offset = 0
-    with contextlib.suppress(OSError):
-        while offset < size:
-            done = os.copy_file_range(s, d, size - offset, offset)
-            if done == 0:
-                break
-            offset += done
-    while offset < size:
-        block = os.pread(s, min(size - offset, 1 << 24), offset)
-        if not block:
-            break
-        os.write(d, block)
-        offset += len(block)
-    dst.seek(0, os.SEEK_END)  # type: ignore[attr-defined]
 
 
 def _write_bodies(conn: Connection, targets: dict[str, str], parent: int) -> None:

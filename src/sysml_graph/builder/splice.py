@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..atomic import copy_range
 from ..corpus.files import _order
 from .fragments import fragment, head
 
@@ -72,7 +73,7 @@ class _Splice:
                 if upto > done:
                     shift = at - starts[done]
                     out.extend(x + shift for x in starts[done:upto])
-                    _copy(self.src, dst, starts[done], starts[upto] - starts[done])
+                    copy_range(self.src, dst, starts[done], starts[upto] - starts[done])
                     at += starts[upto] - starts[done]
                     done = upto
 
@@ -86,29 +87,4 @@ class _Splice:
                     done = j + 1  # replaced
             old_runs(n)
             out.append(at)
-            _copy(self.src, dst, starts[n], size - starts[n])
-
-
-def _copy(src: Any, dst: Any, offset: int, count: int) -> None:
-    """``count`` bytes of ``src`` from ``offset`` to the end of ``dst``, in the kernel
-    where it can (copy_file_range: no trip through Python's memory)."""
-    dst.flush()
-    fd_out = dst.fileno()
-    try:
-        while count > 0:
-            done = os.copy_file_range(src.fileno(), fd_out, count, offset)
-            if done == 0:
-                break
-            offset += done
-            count -= done
-    except OSError:
-        pass  # a filesystem that cannot: copy what is left through memory
-    if count > 0:
-        src.seek(offset)
-        while count > 0:
-            block = src.read(min(count, 1 << 24))
-            if not block:
-                raise OSError("the last build's output is shorter than recorded")
-            os.write(fd_out, block)
-            count -= len(block)
-    dst.seek(0, os.SEEK_END)
+            copy_range(self.src, dst, starts[n], size - starts[n])
