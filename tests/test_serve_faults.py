@@ -44,10 +44,12 @@ ATTACKS = {
 def server(
     curated_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[int, int]]:
-    """(port, pid) of a `serve` process; its log is checked for tracebacks at the end."""
+    """(port, pid) of a `serve` process; its log is checked for tracebacks at the end. Its
+    time limit is long: on a loaded machine (the suite runs in parallel) the heavy query of
+    the crash test must still be running when the test finds its worker."""
     port = free_port()
     command = [sys.executable, "-m", "sysml_graph", "serve", "--data", str(curated_dir)]
-    command += ["--port", str(port), "--timeout", "5", "--max-results", "500"]
+    command += ["--port", str(port), "--timeout", "60", "--max-results", "500"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_for(port, process)
