@@ -416,3 +416,14 @@ def test_the_found_attack_through_export(run: Invoke, data_copy: Path, tmp_path:
 
 def yaml_quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def test_a_name_that_starts_with_an_escape_stays_one_name() -> None:
+    """Found by the property above: authors ['0', '&'] were written ``0 and \\&``, which
+    bibtexparser reads as one name (it drops an escape that starts a name after ``and``)."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    from sysml_graph.exports.bibtex import escape_name
+
+    field = " and ".join(escape_name(a) for a in ["0", "&", "&B"])
+    assert split_multiple_persons_names(field) == ["0", "{\\&}", "{\\&B}"]

@@ -134,9 +134,18 @@ def escape_verbatim(text: str) -> str:
 
 def escape_name(name: str) -> str:
     """One author's name for an ``author`` list: escaped, and braced whole when BibTeX would
-    otherwise split it (`` and ``), reorder it (a comma) or read it as ``others``."""
+    otherwise split it (`` and ``), reorder it (a comma) or read it as ``others``, or when it
+    starts with an escape, which bibtexparser drops from a name after `` and ``.
+
+    >>> escape_name("&")
+    '{\\\\&}'
+    """
     text = escape(name)
-    if re.search(r"(^|\s)and(\s|$)|,", text, re.IGNORECASE) or text.lower() == "others":
+    if (
+        re.search(r"(^|\s)and(\s|$)|,", text, re.IGNORECASE)
+        or text.lower() == "others"
+        or text.startswith("\\")
+    ):
         return "{" + text + "}"
     return text
 
