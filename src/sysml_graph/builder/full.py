@@ -70,8 +70,9 @@ def build(
     else:
         return Built(done.triples, done.papers, list(files.values()), done.changed)
     step("load, check and map the YAML", 6)
-    # The outputs are made of each file's fragment (builder.fragments), written by a second
-    # process while this one loads the store, checks the shapes and draws the network.
+    # The outputs are made of each file's fragment (builder.fragments): the N-Triples as the
+    # mapping goes, the others by a second process while this one checks the shapes and
+    # draws the network.
     writer = Writer(targets)
     temps: dict[Path, Path] = {}
     network: Path | None = None
@@ -79,6 +80,7 @@ def build(
         graph, corpus = kg_from_data(
             data_dir, shacl=False, cache=parse_cache_file(out_dir), sink=writer.add
         )
+        writer.start()  # the Turtle and JSON-LD fragments, while this process goes on
         papers = len(corpus.papers)
         head_nt = "".join(head_lines(corpus.source_lists, papers, len(graph))).encode()
         with ThreadPoolExecutor(max_workers=1) as pool:
