@@ -8,14 +8,16 @@ A build writes Turtle, N-Triples and JSON-LD as
 where the head is the dataset's description, each paper file's fragment is its triples alone,
 the tail is the shared records' (taxonomies, venues, people) and the ontology's, and the
 prelude and closing are the format's (Turtle's ``@prefix`` lines, JSON-LD's ``[`` and
-``]``). A fragment is pyoxigraph's serialisation of those triples, each made by a parser and
-a serialiser of their own, with nothing of any store: its bytes depend on the triples and
-pyoxigraph's version only (which the code fingerprint covers). So a rebuild rewrites the
-fragments of the files that changed and copies the others byte for byte, and what it writes
-is what a full build of the same data writes.
+``]``). A Turtle or JSON-LD fragment is pyoxigraph's serialisation of those triples, made by
+a parser and a serialiser of their own, with nothing of any store; an N-Triples fragment is
+the mapping's canonical lines themselves. Their bytes depend on the triples and pyoxigraph's
+version only (which the code fingerprint covers). So a rebuild rewrites the fragments of the
+files that changed and copies the others byte for byte, and what it writes is what a full
+build of the same data writes.
 
-The fragments are made in a second process while the first one loads the store, checks the
-shapes and draws the network: bytes in, bytes out, cheap to send.
+The N-Triples are written as the mapping goes; the Turtle and JSON-LD fragments are made
+from them by a second process once the store is loaded, while the first one checks the
+shapes and draws the network.
 """
 
 from __future__ import annotations
