@@ -13,16 +13,8 @@ from typing import Any
 
 import pyoxigraph
 
-from ..rdf.namespaces import NAMESPACES, short_id
+from ..rdf.namespaces import BIBO, DCTERMS, FABIO, FOAF, PRO, SDO, SG, short_id
 from ..rdf.store import KnowledgeGraph
-
-BIBO = NAMESPACES["bibo"]
-DCTERMS = NAMESPACES["dcterms"]
-FABIO = NAMESPACES["fabio"]
-FOAF = NAMESPACES["foaf"]
-PRO = NAMESPACES["pro"]
-SDO = NAMESPACES["schema"]
-SG = NAMESPACES["sg"]
 
 # TeX commands a title may keep: accents, letters outside ASCII, escaped specials, and the
 # ones escape() writes itself. Any other backslash is printed, never run (\input, \write18,

@@ -19,17 +19,8 @@ if TYPE_CHECKING:
 import networkx as nx
 
 from ..gcpause import no_gc_pauses
-from ..rdf.namespaces import NAMESPACES, short_id
+from ..rdf.namespaces import BIBO, CITO, DCTERMS, FOAF, PRO, SDO, SG, SKOS, short_id
 from ..rdf.store import KnowledgeGraph
-
-SKOS = NAMESPACES["skos"]
-SDO = NAMESPACES["schema"]
-FOAF = NAMESPACES["foaf"]
-DCTERMS = NAMESPACES["dcterms"]
-BIBO = NAMESPACES["bibo"]
-CITO = NAMESPACES["cito"]
-PRO = NAMESPACES["pro"]
-SG = NAMESPACES["sg"]
 
 # Every query of :func:`project` reads the store's default graph.
 _PREFIXES = f"""PREFIX skos: <{SKOS}>

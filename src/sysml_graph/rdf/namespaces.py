@@ -33,11 +33,21 @@ SGS = BASE + "shapes#"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 
+# Each namespace by name, for the modules that spell IRIs in SPARQL text.
+BIBO = NAMESPACES["bibo"]
+CITO = NAMESPACES["cito"]
+DCTERMS = NAMESPACES["dcterms"]
+FABIO = NAMESPACES["fabio"]
+FOAF = NAMESPACES["foaf"]
+OWL = NAMESPACES["owl"]
+PRO = NAMESPACES["pro"]
 RDF = NAMESPACES["rdf"]
 RDFS = NAMESPACES["rdfs"]
-OWL = NAMESPACES["owl"]
-XSD = NAMESPACES["xsd"]
+SDO = NAMESPACES["schema"]
+SG = NAMESPACES["sg"]
+SKOS = NAMESPACES["skos"]
 VOID = NAMESPACES["void"]
+XSD = NAMESPACES["xsd"]
 RDF_TYPE = RDF + "type"
 PROV_ENTITY = NAMESPACES["prov"] + "Entity"
 XSD_STRING = XSD + "string"

@@ -1,9 +1,10 @@
-"""Serialise the graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG; write files atomically.
+"""Serialise a graph: Turtle, N-Triples, JSON-LD, RDF/XML, TriG.
 
-pyoxigraph writes every format in the store's order, which depends only on the order the
-triples went in: the same data gives the same bytes, and millions of triples take seconds.
-TriG is the store's N-Triples sorted into one graph per source file, then written by
-pyoxigraph.
+``serialize`` writes a store in its order, which depends only on the order the triples went
+in (the graphs given with ``--graph``); ``convert_nt`` converts N-Triples as they stream, in
+their order (a build's, which ``build`` writes from per-file fragments:
+:mod:`sysml_graph.builder.fragments`). TriG is N-Triples sorted into one graph per source
+file, then written by pyoxigraph.
 """
 
 from __future__ import annotations

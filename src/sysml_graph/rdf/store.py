@@ -21,9 +21,8 @@ class KnowledgeGraph:
     """The triples in a pyoxigraph store's default graph: in memory, or the read-only
     on-disk index of the last build (:mod:`sysml_graph.builder.reuse`).
 
-    Every writer dumps from the store, whose order depends only on the order the triples
-    went in; the mapping and the file readers add them in a fixed order, so the same data
-    gives the same bytes in any process.
+    A dump follows the order the triples went in, which the mapping and the file readers
+    fix; the build's own files do not depend on it (:mod:`sysml_graph.builder.fragments`).
 
     >>> kg = KnowledgeGraph.from_lines(['<http://x/a> <http://x/p> "b" .\\n'])
     >>> len(kg), kg.nt()
