@@ -1,0 +1,77 @@
+"""Precision and recall of the graph's technique and platform links against the hand-labelled
+evaluation set (docs/evaluation/tagging-labels.yaml; method in docs/tagging.md).
+
+    python benchmarks/tagging_quality.py                 # the development half
+    python benchmarks/tagging_quality.py --split test    # the held-out half (score once)
+    python benchmarks/tagging_quality.py --errors        # list each wrong or missed tag
+
+A link (curated or proposed) counts as right when it is a labelled concept or a broader
+concept of one (the label's concept path); a label counts as found when a link is on its path.
+Also prints how many works have a technique link and a platform link.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import yaml
+
+from sysml_graph.corpus.read import load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "docs" / "evaluation" / "tagging-labels.yaml"
+SCHEMES = ("techniques", "platforms")
+
+
+def ancestors(cid: str, parents: dict[str, list[str]]) -> set[str]:
+    out: set[str] = set()
+    for b in parents.get(cid, []):
+        out |= {b} | ancestors(b, parents)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", default="development", choices=("development", "test", "all"))
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args()
+    corpus = load_corpus(args.data)
+    papers = {p.id: p for p in corpus.papers}
+    parents = {c.id: c.broader for s in corpus.schemes for c in s.concepts}
+    path = {cid: {cid} | ancestors(cid, parents) for cid in parents}
+    labels = [r for r in yaml.safe_load(LABELS.read_text()) if args.split in ("all", r["split"])]
+    for scheme in SCHEMES:
+        links_n = right = labelled = found = 0
+        errors: list[str] = []
+        for r in labels:
+            p = papers[r["id"]]
+            links = set(getattr(p, scheme)) | set(getattr(p, f"inferred_{scheme}"))
+            truth = set(r[scheme])
+            on_paths = set().union(*(path[t] for t in truth)) if truth else set()
+            links_n += len(links)
+            right += len(links & on_paths)
+            labelled += len(truth)
+            found += sum(1 for t in truth if links & path[t])
+            for wrong in sorted(links - on_paths):
+                evidence = [f"{x.evidence}: {x.text}" for x in p.proposed if x.concept == wrong]
+                errors.append(f"  wrong  {wrong:28} {p.id}  {evidence}")
+            for missed in sorted(t for t in truth if not links & path[t]):
+                errors.append(f"  missed {missed:28} {p.id}  {p.title[:70]!r}")
+        precision = right / links_n if links_n else 1.0
+        recall = found / labelled if labelled else 1.0
+        print(
+            f"{args.split} ({len(labels)} papers) {scheme}: precision {precision:.1%} "
+            f"({right}/{links_n}), recall {recall:.1%} ({found}/{labelled})"
+        )
+        if args.errors:
+            print("\n".join(errors))
+    works = corpus.papers
+    for scheme in SCHEMES:
+        tagged = sum(1 for p in works if getattr(p, scheme) or getattr(p, f"inferred_{scheme}"))
+        print(f"works with a {scheme[:-1]} link: {tagged}/{len(works)} ({tagged / len(works):.1%})")
+
+
+if __name__ == "__main__":
+    main()
