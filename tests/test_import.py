@@ -244,8 +244,21 @@ def test_inferred_tags_stay_apart_from_curated_ones(tmp_path: Path) -> None:
     (path,) = (data / "imported" / "papers").glob("*.yaml")
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert record["status"] == "imported"
-    assert record["inferred_techniques"] == ["pruning"]
-    assert record["inferred_platforms"] == ["mobile-gpu"]
+    assert record["proposed"] == [
+        {
+            "concept": "pruning",
+            "scheme": "techniques",
+            "evidence": "title",
+            "text": "Network Pruning",
+        },
+        {
+            "concept": "mobile-gpu",
+            "scheme": "platforms",
+            "evidence": "title",
+            "text": "Mobile GPUs",
+        },
+        {"concept": "pruning", "scheme": "techniques", "evidence": "heading", "text": "Pruning"},
+    ]
     assert "techniques" not in record and "platforms" not in record
     assert record["topics"] == ["Pruning"]
 

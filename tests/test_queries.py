@@ -113,11 +113,15 @@ def test_papers_by_platform_include_narrower(run: Invoke, corpus: Corpus) -> Non
 
 
 def test_technique_platform_counts(run: Invoke, corpus: Corpus) -> None:
+    # Curated and proposed links alike (the gap map's and stats' counts too).
     expected = Counter(
-        (label(corpus, t), label(corpus, pl))
+        pair
         for p in corpus.papers
-        for t in p.techniques
-        for pl in p.platforms
+        for pair in {
+            (label(corpus, t), label(corpus, pl))
+            for t in [*p.techniques, *p.inferred_techniques]
+            for pl in [*p.platforms, *p.inferred_platforms]
+        }
     )
     got = {(t, pl): int(n) for t, pl, n in rows(run, "technique-platform-counts")}
     assert got == dict(expected)
@@ -130,8 +134,8 @@ def test_untried_pairs(run: Invoke, corpus: Corpus) -> None:
     tried = {
         (t, pl)
         for p in corpus.papers
-        for tag in p.techniques
-        for plat in p.platforms
+        for tag in [*p.techniques, *p.inferred_techniques]
+        for plat in [*p.platforms, *p.inferred_platforms]
         for t in tup[tag]
         for pl in pup[plat]
     }
@@ -145,6 +149,34 @@ def test_untried_pairs(run: Invoke, corpus: Corpus) -> None:
     assert sorted(got) == expected
     assert ("approximation", "CPU") in got
     assert ("compression", "mobile device") not in got  # DeepX and others
+
+
+def test_papers_on_a_technique_and_platform(run: Invoke, corpus: Corpus) -> None:
+    """Both concepts followed down skos:broader*, curated links ranked above proposed."""
+    got = rows(
+        run, "papers-on", "--bind", "technique=compression", "--bind", "platform=mobile-device"
+    )
+    tup, pup = broader_closure(corpus, "techniques"), broader_closure(corpus, "platforms")
+
+    def on(tags: list[str], up: dict[str, set[str]], top: str) -> bool:
+        return any(top in up[t] for t in tags)
+
+    expected = {
+        p.id: "curated"
+        if on(p.techniques, tup, "compression") and on(p.platforms, pup, "mobile-device")
+        else "proposed"
+        for p in corpus.papers
+        if on([*p.techniques, *p.inferred_techniques], tup, "compression")
+        and on([*p.platforms, *p.inferred_platforms], pup, "mobile-device")
+    }
+    assert {r[0].removeprefix(BASE + "paper/"): r[3] for r in got} == expected
+    assert expected["deepx"] == "curated"  # low-rank factorisation on mobile CPU, GPU, DSP
+    links = [r[3] for r in got]
+    assert links == sorted(links)  # every curated row before the first proposed one
+    none = rows(
+        run, "papers-on", "--bind", "technique=federated-learning", "--bind", "platform=tpu"
+    )
+    assert none == []
 
 
 def test_coauthors(run: Invoke, corpus: Corpus) -> None:

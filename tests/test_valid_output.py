@@ -81,8 +81,10 @@ PAPER_RECORD: dict[str, Any] = {
     "cites": ["y"],
     "note": "checked against the paper",
     "authors_incomplete": False,
-    "inferred_techniques": ["pruning"],
-    "inferred_platforms": ["wearable"],
+    "proposed": [
+        {"concept": "pruning", "scheme": "techniques", "evidence": "title", "text": "Pruning"},
+        {"concept": "wearable", "scheme": "platforms", "evidence": "heading", "text": "Wearables"},
+    ],
     "topics": ["Compression"],
     "sources": [{"list": LIST, "commit": COMMIT, "file": "README.md", "line": 7}],
 }
@@ -101,8 +103,6 @@ LIST_FIELDS = {
     "platforms",
     "extends",
     "cites",
-    "inferred_techniques",
-    "inferred_platforms",
     "topics",
 }
 # Where each text field of a paper ends up: the predicate of its literal.

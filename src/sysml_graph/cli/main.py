@@ -15,6 +15,7 @@ import click
 
 from .. import __version__
 from .build import build
+from .curate import curate, tag
 from .export import export
 from .imports import import_
 from .push import push
@@ -63,3 +64,5 @@ cli.add_command(stats)
 cli.add_command(serve)
 cli.add_command(push)
 cli.add_command(import_)
+cli.add_command(tag)
+cli.add_command(curate)

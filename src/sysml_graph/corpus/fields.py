@@ -179,6 +179,30 @@ class Fields:
             )
             return None
 
+    def one_of(self, key: str, allowed: tuple[str, ...], required: bool = False) -> str | None:
+        value = self.text(key, required)
+        if value is not None and value not in allowed:
+            self.problem(
+                self.line_of(key),
+                f"'{key}' must be one of {', '.join(allowed)}; got '{shown(value)}'",
+            )
+            return None
+        return value
+
+    def date(self, key: str, required: bool = False) -> str | None:
+        """A calendar date, written YYYY-MM-DD (quoted or not)."""
+        node = self._get(key, required)
+        if node is None:
+            return None
+        if isinstance(node.value, datetime.date) and not isinstance(node.value, datetime.datetime):
+            return node.value.isoformat()
+        value = self.text(key)
+        try:
+            return datetime.date.fromisoformat(value or "").isoformat()
+        except ValueError:
+            self.problem(self.line_of(key), f"'{key}' must be a date such as 2026-12-01")
+            return None
+
     def nodes(self, key: str, required: bool = False) -> list[Node]:
         node = self._get(key, required)
         if node is None:

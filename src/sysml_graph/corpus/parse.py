@@ -20,11 +20,14 @@ from .fields import (
 )
 from .files import IMPORTED, _link_out, _link_problem, rel
 from .records import (
+    EVIDENCE,
     Concept,
+    Decision,
     Edition,
     Paper,
     PaperKind,
     Person,
+    Proposal,
     Scheme,
     Series,
     Source,
@@ -71,8 +74,8 @@ def parse_paper(node: Node, file: str, problems: list[Problem]) -> Paper | None:
         note=f.text("note"),
         status=status,
         authors_incomplete=f.flag("authors_incomplete"),
-        inferred_techniques=f.ids("inferred_techniques"),
-        inferred_platforms=f.ids("inferred_platforms"),
+        proposed=_proposals(f),
+        decisions=_decisions(f),
         topics=f.texts("topics"),
         sources=_sources(f),
         lines={k: n.line for k, n in f.items.items()} | f.item_lines,
@@ -89,6 +92,39 @@ def parse_paper(node: Node, file: str, problems: list[Problem]) -> Paper | None:
     if ident is None or kind is None or title is None:
         return None
     return paper
+
+
+_SCHEMES = ("techniques", "platforms")
+
+
+def _proposals(f: Fields) -> list[Proposal]:
+    out: list[Proposal] = []
+    for item in f.nodes("proposed"):
+        s = Fields(item, f.file, f.problems, "a proposal")
+        concept = s.ident("concept", required=True)
+        scheme = s.one_of("scheme", _SCHEMES, required=True)
+        evidence = s.one_of("evidence", EVIDENCE, required=True)
+        text = s.text("text", required=True)
+        s.finish()
+        if concept and scheme and evidence and text:
+            out.append(Proposal(concept, scheme, evidence, text))
+    return out
+
+
+def _decisions(f: Fields) -> list[Decision]:
+    out: list[Decision] = []
+    for item in f.nodes("decisions"):
+        s = Fields(item, f.file, f.problems, "a decision")
+        concept = s.ident("concept", required=True)
+        scheme = s.one_of("scheme", _SCHEMES, required=True)
+        verdict = s.one_of("decision", ("accepted", "rejected"), required=True)
+        by = s.text("by", required=True)
+        date = s.date("date", required=True)
+        why = s.text("why")
+        s.finish()
+        if concept and scheme and verdict and by and date:
+            out.append(Decision(concept, scheme, verdict, by, date, why))
+    return out
 
 
 def _sources(f: Fields) -> list[Source]:
@@ -203,6 +239,10 @@ def parse_scheme(node: Node, file: str, problems: list[Problem]) -> Scheme | Non
             alt_labels=c.texts("alt_labels"),
             broader=c.ids("broader"),
             definition=c.text("definition"),
+            scope_note=c.text("scope_note"),
+            hidden_labels=c.texts("hidden_labels"),
+            excluded_phrases=c.texts("excluded_phrases"),
+            list_headings=c.texts("list_headings"),
         )
         c.finish()
         if cid and label:

@@ -111,6 +111,44 @@ class Concept:
     alt_labels: list[str] = field(default_factory=list)
     broader: list[str] = field(default_factory=list)
     definition: str | None = None
+    scope_note: str | None = None
+    # Forms only the tagger matches (``skos:hiddenLabel``): inflections such as "pruned",
+    # names of systems that imply the concept ("TVM").
+    hidden_labels: list[str] = field(default_factory=list)
+    # Phrases in which a label means something else ("gradient compression" is not model
+    # compression): the tagger proposes nothing from a title or heading that holds one.
+    excluded_phrases: list[str] = field(default_factory=list)
+    # Section headings of the source lists under which every entry is about this concept:
+    # the list's author classified it (reviewed by hand, one heading per line).
+    list_headings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Proposal:
+    """A concept the tagger proposes for a paper, with what it rests on."""
+
+    concept: str
+    scheme: str  # "techniques" or "platforms"
+    evidence: str  # one of EVIDENCE
+    text: str  # the words of the title matched, or the list's heading
+
+
+# What a proposal can rest on: words of the title, or the heading of the source list the
+# paper is under (the list's author classified it).
+EVIDENCE = ("title", "heading")
+
+
+@dataclass
+class Decision:
+    """A curator's verdict on a proposed concept: accepted ones become curated tags,
+    rejected ones are never proposed again."""
+
+    concept: str
+    scheme: str
+    decision: str  # "accepted" or "rejected"
+    by: str
+    date: str  # YYYY-MM-DD
+    why: str | None = None
 
 
 @dataclass
@@ -151,8 +189,8 @@ class Paper:
     publisher: str | None = None
     techniques: list[str] = field(default_factory=list)
     platforms: list[str] = field(default_factory=list)
-    inferred_techniques: list[str] = field(default_factory=list)
-    inferred_platforms: list[str] = field(default_factory=list)
+    proposed: list[Proposal] = field(default_factory=list)  # the tagger's, with evidence
+    decisions: list[Decision] = field(default_factory=list)  # a curator's on proposals
     extends: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)  # section headings of the source list
@@ -161,6 +199,16 @@ class Paper:
     where: Where = field(metadata={"yaml": ""})
     # Line of each field ("authors") and list item ("authors:song-han") in its file.
     lines: dict[str, int] = field(default_factory=dict, metadata={"yaml": ""})
+
+    @property
+    def inferred_techniques(self) -> list[str]:
+        """The techniques proposed for the paper, each once, in the order proposed."""
+        return list(dict.fromkeys(p.concept for p in self.proposed if p.scheme == "techniques"))
+
+    @property
+    def inferred_platforms(self) -> list[str]:
+        """The platforms proposed for the paper, each once, in the order proposed."""
+        return list(dict.fromkeys(p.concept for p in self.proposed if p.scheme == "platforms"))
 
     @property
     def complete(self) -> bool:

@@ -143,6 +143,25 @@ def unknown_references(corpus: Corpus) -> list[Problem]:
                         value,
                         f"use a concept of taxonomies/{scheme}.yaml or add one there",
                     )
+        rejected = {(d.scheme, d.concept) for d in paper.decisions if d.decision == "rejected"}
+        for key, items in (("proposed", paper.proposed), ("decisions", paper.decisions)):
+            for item in items:
+                if item.concept not in concepts.get(item.scheme, set()):
+                    out.append(
+                        _p(
+                            paper.at(key),
+                            f"'{key}' names '{item.concept}', which is not a concept of "
+                            f"taxonomies/{item.scheme}.yaml; use one of its ids",
+                        )
+                    )
+                elif key == "proposed" and (item.scheme, item.concept) in rejected:
+                    out.append(
+                        _p(
+                            paper.at(key),
+                            f"'{item.concept}' is proposed although a curator rejected it; "
+                            "remove the proposal (sysml-graph tag does)",
+                        )
+                    )
         for key in ("extends", "cites"):
             for value in getattr(paper, key):
                 if value not in papers:

@@ -5,6 +5,7 @@ where it came from (list, commit, file, line) and says it is imported."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections import Counter
@@ -474,10 +475,9 @@ class Importer:
             "id": "",
             "type": str(kind),
             "venue": venue_id,
-            "inferred_techniques": self.tagger.propose("techniques", entry.title, *entry.topics),
-            "inferred_platforms": self.tagger.propose("platforms", entry.title, *entry.topics),
             "note": note or None,
         }
+        data["proposed"] = self.proposed(data)
         draft = Draft(data, norm)
         same = (
             (self.by_doi.get(doi) if doi else None)
@@ -490,6 +490,16 @@ class Importer:
         data["id"] = self._new_id(entry.title, data["year"])
         self._keep(draft)
         self.report.imported += 1
+
+    def proposed(self, data: dict[str, Any]) -> list[dict[str, str]]:
+        """The tagger's proposals for a draft (as YAML), leaving out what a curator tagged
+        or rejected."""
+        rejected = [
+            d["concept"] for d in data.get("decisions") or [] if d["decision"] == "rejected"
+        ]
+        curated = [*(data.get("techniques") or []), *(data.get("platforms") or [])]
+        found = self.tagger.propose(data["title"], data.get("topics") or [], curated, rejected)
+        return [dataclasses.asdict(p) for p in found]
 
     def _refuse(self, where: str, message: str, outcome: str) -> None:
         self.report.refused.append(f"{where}: {message} ({outcome})")
@@ -572,8 +582,8 @@ class Importer:
                 self.report.conflicts.append(
                     f"{where}: {key} {b[key]} differs from {a[key]} in {a['id']}"
                 )
-        for key in ("inferred_techniques", "inferred_platforms", "topics"):
-            a[key] = sorted(set(a.get(key) or []) | set(b.get(key) or []))
+        a["topics"] = sorted(set(a.get("topics") or []) | set(b.get("topics") or []))
+        a["proposed"] = self.proposed(a)
         a["sources"] = (a.get("sources") or []) + [
             s for s in b["sources"] if s not in (a.get("sources") or [])
         ]

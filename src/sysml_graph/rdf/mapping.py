@@ -30,10 +30,11 @@ if TYPE_CHECKING:
     from .store import KnowledgeGraph
 import pyoxigraph
 
-from .namespaces import NAMESPACES, XSD_BOOLEAN, XSD_GYEAR
+from .namespaces import NAMESPACES, XSD_BOOLEAN, XSD_DATE, XSD_GYEAR
 from .ntriples import (
     BIBO,
     CITO,
+    COMMENT,
     DCTERMS,
     FABIO,
     FOAF,
@@ -95,14 +96,48 @@ def add_schemes(out: list[str], schemes: list[Scheme]) -> None:
             a(f"{n} {SKOS.prefLabel} {en(c.label)} .\n")
             for alt in c.alt_labels:
                 a(f"{n} {SKOS.altLabel} {en(alt)} .\n")
+            for hidden in c.hidden_labels:
+                a(f"{n} {SKOS.hiddenLabel} {en(hidden)} .\n")
             if c.definition:
                 a(f"{n} {SKOS.definition} {en(c.definition)} .\n")
+            if c.scope_note:
+                a(f"{n} {SKOS.scopeNote} {en(c.scope_note)} .\n")
             for b in c.broader:
                 a(f"{n} {SKOS.broader} {node(kind, b)} .\n")
                 a(f"{node(kind, b)} {SKOS.narrower} {n} .\n")
             if not c.broader:
                 a(f"{n} {SKOS.topConceptOf} {s} .\n")
                 a(f"{s} {SKOS.hasTopConcept} {n} .\n")
+
+
+def add_proposals(out: list[str], p: Paper, n: str) -> None:
+    """Each piece of evidence of a proposal, and each curator's decision, as a named node:
+    one query audits any tag (``?e sg:proposedFor paper:x ; sg:proposedConcept ?c``)."""
+    a = out.append
+    count: dict[tuple[str, str], int] = {}
+    for prop in p.proposed:
+        kind = concept_kind(prop.scheme)
+        nth = count[prop.scheme, prop.concept] = count.get((prop.scheme, prop.concept), 0) + 1
+        e = node("proposal", f"{p.id}.{kind}.{prop.concept}.{nth}")
+        a(f"{e} {TYPE} {SG.TagProposal} .\n")
+        a(f"{e} {TYPE} {PROV.Entity} .\n")
+        a(f"{e} {SG.proposedFor} {n} .\n")
+        a(f"{e} {SG.proposedConcept} {node(kind, prop.concept)} .\n")
+        a(f"{e} {SG.evidence} {lit(prop.evidence)} .\n")
+        a(f"{e} {PROV.value} {lit(prop.text)} .\n")
+        a(f"{e} {PROV.wasAttributedTo} {SG.tagger} .\n")
+    for d in p.decisions:
+        kind = concept_kind(d.scheme)
+        e = node("decision", f"{p.id}.{kind}.{d.concept}")
+        a(f"{e} {TYPE} {SG.CurationDecision} .\n")
+        a(f"{e} {TYPE} {PROV.Entity} .\n")
+        a(f"{e} {SG.proposedFor} {n} .\n")
+        a(f"{e} {SG.proposedConcept} {node(kind, d.concept)} .\n")
+        a(f"{e} {SG.verdict} {lit(d.decision)} .\n")
+        a(f"{e} {DCTERMS.creator} {lit(d.by)} .\n")
+        a(f"{e} {DCTERMS.date} {typed(d.date, XSD_DATE)} .\n")
+        if d.why:
+            a(f"{e} {COMMENT} {lit(d.why)} .\n")
 
 
 def add_venues(out: list[str], series: list[Series]) -> None:
@@ -198,6 +233,7 @@ def add_paper(out: list[str], p: Paper, journals: set[str]) -> None:
         a(f"{n} {SG.inferredTechnique} {node('technique', tech)} .\n")
     for pl in p.inferred_platforms:
         a(f"{n} {SG.inferredPlatform} {node('platform', pl)} .\n")
+    add_proposals(out, p, n)
     for topic in p.topics:
         a(f"{n} {SG.listSection} {lit(topic)} .\n")
     if p.note:

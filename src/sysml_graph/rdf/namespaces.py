@@ -54,6 +54,7 @@ XSD_STRING = XSD + "string"
 XSD_GYEAR = XSD + "gYear"
 XSD_INTEGER = XSD + "integer"
 XSD_BOOLEAN = XSD + "boolean"
+XSD_DATE = XSD + "date"
 
 # Kinds of entity whose IRIs are minted as BASE + kind + "/" + id. Tables print them as
 # ``kind:id`` and queries may use the same prefixed names.
@@ -67,6 +68,8 @@ ENTITY_KINDS = (
     "authorship",
     "software",
     "source",
+    "proposal",
+    "decision",
 )
 ENTITY_PREFIXES: dict[str, str] = {kind: f"{BASE}{kind}/" for kind in ENTITY_KINDS}
 

@@ -32,6 +32,7 @@ FABIO, PRO, CITO, PROV, FOAF, VOID = (
 )
 TYPE = f"<{RDF_TYPE}>"
 LABEL = f"<{RDFS}label>"
+COMMENT = f"<{RDFS}comment>"
 
 # Canonical N-Triples escapes these with ECHAR and other controls with UCHAR.
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')

@@ -1,0 +1,201 @@
+"""The curator's loop over the tagger's proposals.
+
+- :func:`retag` proposes again for every paper of a data folder (after the taxonomy or the
+  tagger changed), keeping out what curators tagged or rejected;
+- :func:`proposal_rows` is the table of open proposals a curator reviews (``curate
+  export`` writes it as CSV, one row per concept and paper, its evidence in the row);
+- :func:`apply_decisions` reads that table back: a row marked ``accept`` makes the concept
+  a curated tag, ``reject`` records that it must never be proposed again; both keep who,
+  when and why in the paper's ``decisions``.
+
+Only the ``proposed``, ``decisions``, ``techniques`` and ``platforms`` keys of a paper file
+change; each file is replaced whole (written beside it, then renamed).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..atomic import write_atomic
+from ..corpus.paper_yaml import PAPER_KEYS
+from ..corpus.read import load_corpus
+from ..corpus.records import Decision, Paper, Proposal
+from ..corpus.yamlio import dump_canonical, read_yaml
+from ..problems import InvalidInput, Problem
+from .tagger import Tagger
+
+# The columns of the review table, in order; a curator fills in the last two.
+COLUMNS = ("paper", "title", "scheme", "concept", "evidence", "decision", "why")
+VERDICTS = {"accept": "accepted", "reject": "rejected"}
+
+
+@dataclass
+class Retagged:
+    """What :func:`retag` changed."""
+
+    papers: int = 0  # papers read
+    changed: list[str] = field(default_factory=list)  # files rewritten
+    proposals: int = 0  # proposals now in the data
+
+
+def _rejected(p: Paper) -> list[str]:
+    return [d.concept for d in p.decisions if d.decision == "rejected"]
+
+
+def _rewrite(data_dir: Path, p: Paper, changes: dict[str, Any]) -> None:
+    """Replace keys of a paper's file (an empty value removes the key), keeping the rest
+    and the canonical key order."""
+    path = data_dir / p.where.file
+    record = read_yaml(path).plain()
+    assert isinstance(record, dict)
+    record.update(changes)
+    order = {k: i for i, k in enumerate(PAPER_KEYS)}
+    ordered = {
+        k: record[k]
+        for k in sorted(record, key=lambda k: order.get(k, len(order)))
+        if record[k] not in (None, [], "")
+    }
+    write_atomic(path, dump_canonical(ordered).encode("utf-8"))
+
+
+def _yaml(items: Iterable[Proposal | Decision]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in dataclasses.asdict(i).items() if v is not None} for i in items]
+
+
+def retag(data_dir: Path) -> Retagged:
+    """Propose again for every paper of ``data_dir``; rewrite the files whose proposals
+    changed."""
+    corpus = load_corpus(data_dir)
+    tagger = Tagger(corpus.schemes)
+    done = Retagged(papers=len(corpus.papers))
+    for p in corpus.papers:
+        new = tagger.propose(p.title, p.topics, [*p.techniques, *p.platforms], _rejected(p))
+        done.proposals += len({(x.scheme, x.concept) for x in new})
+        if new != p.proposed:
+            _rewrite(data_dir, p, {"proposed": _yaml(new)})
+            done.changed.append(p.where.file)
+    return done
+
+
+def proposal_rows(data_dir: Path) -> list[dict[str, str]]:
+    """One row per open proposal (paper, concept): what a curator decides on."""
+    corpus = load_corpus(data_dir)
+    rows: list[dict[str, str]] = []
+    for p in sorted(corpus.papers, key=lambda p: p.id):
+        by_concept: dict[tuple[str, str], list[str]] = {}
+        for x in p.proposed:
+            by_concept.setdefault((x.scheme, x.concept), []).append(f"{x.evidence}: {x.text}")
+        for (scheme, concept), evidence in by_concept.items():
+            rows.append(
+                {
+                    "paper": p.id,
+                    "title": p.title,
+                    "scheme": scheme,
+                    "concept": concept,
+                    "evidence": " | ".join(evidence),
+                    "decision": "",
+                    "why": "",
+                }
+            )
+    return rows
+
+
+def write_rows(rows: list[dict[str, str]], out: Path) -> None:
+    """The review table as CSV (UTF-8, a header row)."""
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def apply_decisions(
+    data_dir: Path, table: Path, by: str, date: datetime.date | None = None
+) -> dict[str, int]:
+    """Apply the decisions of a review table; rows left blank are skipped. Every row is
+    checked before any file is written: a bad row is a problem with its line."""
+    when = (date or datetime.date.today()).isoformat()
+    corpus = load_corpus(data_dir)
+    papers = {p.id: p for p in corpus.papers}
+    problems: list[Problem] = []
+    chosen: dict[str, list[Decision]] = {}
+    name = str(table)
+    with table.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [
+            c
+            for c in ("paper", "scheme", "concept", "decision")
+            if c not in (reader.fieldnames or [])
+        ]
+        if missing:
+            raise InvalidInput(
+                [
+                    Problem(
+                        name,
+                        1,
+                        f"the table lacks the columns {', '.join(missing)}; "
+                        f"write the header {','.join(COLUMNS)}",
+                    )
+                ]
+            )
+        for row in reader:
+            line = reader.line_num
+            verdict = (row.get("decision") or "").strip().casefold()
+            if not verdict:
+                continue
+            pid, scheme, concept = (
+                (row.get(k) or "").strip() for k in ("paper", "scheme", "concept")
+            )
+            if verdict not in VERDICTS:
+                problems.append(
+                    Problem(name, line, f"decision '{verdict}' must be accept, reject or empty")
+                )
+                continue
+            paper = papers.get(pid)
+            if paper is None:
+                problems.append(
+                    Problem(name, line, f"unknown paper '{pid}'; use an id of the data folder")
+                )
+                continue
+            if not any(x.scheme == scheme and x.concept == concept for x in paper.proposed):
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        f"'{concept}' ({scheme}) is not proposed for '{pid}'; "
+                        "export the table again (sysml-graph curate export)",
+                    )
+                )
+                continue
+            why = (row.get("why") or "").strip() or None
+            chosen.setdefault(pid, []).append(
+                Decision(concept, scheme, VERDICTS[verdict], by, when, why)
+            )
+    if problems:
+        raise InvalidInput(problems)
+    tagger = Tagger(corpus.schemes)
+    counts = {"accepted": 0, "rejected": 0}
+    for pid, decisions in chosen.items():
+        p = papers[pid]
+        tags = {"techniques": list(p.techniques), "platforms": list(p.platforms)}
+        for d in decisions:
+            counts[d.decision] += 1
+            if d.decision == "accepted" and d.concept not in tags[d.scheme]:
+                tags[d.scheme].append(d.concept)
+        settled = {(d.scheme, d.concept) for d in decisions}
+        kept = [d for d in p.decisions if (d.scheme, d.concept) not in settled]
+        rejected = [*_rejected(p), *(d.concept for d in decisions if d.decision == "rejected")]
+        proposed = tagger.propose(
+            p.title, p.topics, [*tags["techniques"], *tags["platforms"]], rejected
+        )
+        _rewrite(
+            data_dir,
+            p,
+            tags | {"proposed": _yaml(proposed), "decisions": _yaml([*kept, *decisions])},
+        )
+    return counts
