@@ -256,7 +256,7 @@ class Importer:
         dropped first (a draft known only from them goes), so a re-import is idempotent."""
         self.corpus = corpus
         self.report = Report()
-        self.tagger = Tagger.from_schemes(corpus.schemes)
+        self.tagger = Tagger(corpus.schemes)
         curated = [p for p in corpus.papers if p.status is Status.CURATED]
         self.curated_titles: TitleIndex[Paper] = TitleIndex()
         for p in curated:

@@ -22,7 +22,7 @@ the evidence of every concept kept.
 ...             excluded_phrases=["gradient compression"], hidden_labels=["compression"]),
 ...     Concept("pruning", "techniques", "pruning", w, broader=["compression"],
 ...             hidden_labels=["pruned"])])
->>> tagger = Tagger.from_schemes([scheme])
+>>> tagger = Tagger([scheme])
 >>> [(p.concept, p.evidence, p.text) for p in tagger.propose("Pruned Networks", [])]
 [('pruning', 'title', 'Pruned')]
 >>> tagger.propose("Gradient Compression for Distributed Training", [])
@@ -87,10 +87,6 @@ class Tagger:
             for c in scheme.concepts:
                 self._add(c, scheme.id, _ancestors(c.id, parents))
         self.lengths = sorted({len(k) for k in self.phrases}, reverse=True)
-
-    @classmethod
-    def from_schemes(cls, schemes: Iterable[Scheme]) -> Tagger:
-        return cls(schemes)
 
     def _add(self, c: Concept, scheme: str, broader: set[str]) -> None:
         self.concepts[c.id] = _Concept(
