@@ -18,17 +18,11 @@ from pathlib import Path
 import yaml
 
 from sysml_graph.corpus.read import load_corpus
+from sysml_graph.importers.tagger import ancestors
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "docs" / "evaluation" / "tagging-labels.yaml"
 SCHEMES = ("techniques", "platforms")
-
-
-def ancestors(cid: str, parents: dict[str, list[str]]) -> set[str]:
-    out: set[str] = set()
-    for b in parents.get(cid, []):
-        out |= {b} | ancestors(b, parents)
-    return out
 
 
 def main() -> None:

@@ -116,7 +116,7 @@ class Concept:
     # names of systems that imply the concept ("TVM").
     hidden_labels: list[str] = field(default_factory=list)
     # Phrases in which a label means something else ("gradient compression" is not model
-    # compression): the tagger proposes nothing from a title or heading that holds one.
+    # compression): a label matched inside one of them does not count for the tagger.
     excluded_phrases: list[str] = field(default_factory=list)
     # Section headings of the source lists under which every entry is about this concept:
     # the list's author classified it (reviewed by hand, one heading per line).

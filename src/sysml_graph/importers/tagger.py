@@ -12,8 +12,8 @@ Two kinds of evidence (:data:`~sysml_graph.corpus.records.EVIDENCE`):
 
 A curator's tags win: nothing is proposed that a curated tag already says (the concept or a
 broader one), and a concept a curator rejected for the paper is never proposed again. Of a
-chain of proposals only the most specific is kept (pruning, not compression as well), with
-the evidence of every concept kept.
+chain of proposals only the most specific is kept, with its evidence (pruning, not
+compression as well).
 
 >>> from sysml_graph.corpus.records import Concept, Scheme, Where
 >>> w = Where("taxonomies/techniques.yaml", 1)
@@ -85,7 +85,7 @@ class Tagger:
         for scheme in schemes:
             parents = {c.id: c.broader for c in scheme.concepts}
             for c in scheme.concepts:
-                self._add(c, scheme.id, _ancestors(c.id, parents))
+                self._add(c, scheme.id, ancestors(c.id, parents))
         self.lengths = sorted({len(k) for k in self.phrases}, reverse=True)
 
     def _add(self, c: Concept, scheme: str, broader: set[str]) -> None:
@@ -166,8 +166,14 @@ class Tagger:
         return out
 
 
-def _ancestors(cid: str, parents: dict[str, list[str]]) -> set[str]:
+def ancestors(cid: str, parents: dict[str, list[str]]) -> set[str]:
+    """Every concept broader than ``cid``, given each concept's ``broader`` ids.
+
+    >>> sorted(ancestors("binarization", {"binarization": ["quantization"],
+    ...                                   "quantization": ["compression"]}))
+    ['compression', 'quantization']
+    """
     out: set[str] = set()
     for b in parents.get(cid, []):
-        out |= {b} | _ancestors(b, parents)
+        out |= {b} | ancestors(b, parents)
     return out
