@@ -148,3 +148,45 @@ def test_a_reduced_page_shows_no_author_without_a_paper() -> None:
     assert shown_people and all(
         any(m.startswith("paper:") for m in page.adj[p]) for p in shown_people
     )
+
+
+def _page_data(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
+    assert match is not None
+    return json.loads(match.group(1))
+
+
+def test_proposed_links_are_dashed_and_links_curated_drops_them(
+    shipped: tuple[Graph, Corpus], tmp_path: Path
+) -> None:
+    """On the shipped data around DeepX: the tagger's links are drawn dashed (and said so in
+    the legend); --links curated draws only a curator's links, and filters by them too."""
+    from click.testing import CliRunner
+
+    from sysml_graph.cli.main import cli
+
+    pages = {}
+    for links in ("all", "curated"):
+        out = tmp_path / f"{links}.html"
+        args = ["render", "--focus", "deepx", "--depth", "2", "--links", links, "-o", str(out)]
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        pages[links] = out.read_text(encoding="utf-8")
+    every, curated = _page_data(pages["all"]), _page_data(pages["curated"])
+    full = project(shipped[0])
+    dashed = {(e["from"], e["to"]) for e in every["edges"] if e.get("dashes")}
+    assert dashed and all(full.edges[e]["rel"] == "inferred" for e in dashed)
+    assert 'id="proposed-note"' in pages["all"]
+    assert not any(e.get("dashes") for e in curated["edges"])
+    assert 'id="proposed-note"' not in pages["curated"]
+    assert len(curated["nodes"]) < len(every["nodes"])
+    # The technique filter reads each paper's tags: a curator's only with --links curated.
+    tagged = {n["id"]: set(n["tags"]) for n in every["nodes"] if n["kind"] == "paper"}
+    kept = {n["id"]: set(n["tags"]) for n in curated["nodes"] if n["kind"] == "paper"}
+    assert len(kept) < len(tagged)
+    assert "technique:resource-management" in tagged["paper:dxtk"] - kept["paper:dxtk"]
+    for paper, tags in kept.items():
+        curated = {
+            n for n in full[paper] if full.edges[paper, n]["rel"] in ("technique", "platform")
+        }
+        assert curated <= tags <= tagged[paper]

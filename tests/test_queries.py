@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 from rdflib import Graph
 
-from sysml_graph.corpus.records import Corpus, PaperKind
+from sysml_graph.corpus.records import Corpus, Paper, PaperKind
 from sysml_graph.sparql.errors import QueryError
 from sysml_graph.sparql.named import named_queries, resolve
 from sysml_graph.sparql.params import bind
@@ -112,43 +112,67 @@ def test_papers_by_platform_include_narrower(run: Invoke, corpus: Corpus) -> Non
     assert soc == {p.id for p in corpus.papers if any("mobile-soc" in up[x] for x in p.platforms)}
 
 
-def test_technique_platform_counts(run: Invoke, corpus: Corpus) -> None:
-    # Curated and proposed links alike (the gap map's and stats' counts too).
-    expected = Counter(
-        pair
-        for p in corpus.papers
-        for pair in {
-            (label(corpus, t), label(corpus, pl))
-            for t in [*p.techniques, *p.inferred_techniques]
-            for pl in [*p.platforms, *p.inferred_platforms]
-        }
-    )
-    got = {(t, pl): int(n) for t, pl, n in rows(run, "technique-platform-counts")}
-    assert got == dict(expected)
-    assert got[("GPU offload", "mobile GPU")] == 4  # DeepMon, MobiRNN, DeepSense, CNNdroid
+def _links(p: Paper, scheme: str, links: str) -> list[str]:
+    curated = list(getattr(p, scheme))
+    return curated if links == "curated" else [*curated, *getattr(p, f"inferred_{scheme}")]
 
 
-def test_untried_pairs(run: Invoke, corpus: Corpus) -> None:
+@pytest.mark.parametrize("links", ["all", "curated"])
+def test_technique_platform_counts(run: Invoke, corpus: Corpus, links: str) -> None:
+    """Papers per technique × platform, and of them those linked by a curator on both sides."""
+    pairs = Counter[tuple[str, str]]()
+    curated = Counter[tuple[str, str]]()
+    for p in corpus.papers:
+        for t in _links(p, "techniques", links):
+            for pl in _links(p, "platforms", links):
+                pair = (label(corpus, t), label(corpus, pl))
+                pairs[pair] += 1
+                curated[pair] += t in p.techniques and pl in p.platforms
+    got = rows(run, "technique-platform-counts", "--links", links)
+    assert {(t, pl): (int(n), int(c)) for t, pl, n, c in got} == {
+        pair: (n, curated[pair]) for pair, n in pairs.items()
+    }
+    mobile = {(t, pl): (int(n), int(c)) for t, pl, n, c in got}[("GPU offload", "mobile GPU")]
+    assert mobile == (4, 4)  # DeepMon, MobiRNN, DeepSense, CNNdroid: all curated
+    if links == "curated":
+        assert all(n == c for _, _, n, c in got)
+
+
+def expected_open_pairs(corpus: Corpus, links: str, min_expected: int) -> list[tuple[str, str]]:
+    """The untried-pairs answer recomputed from the YAML: a pair is listed when no paper has
+    both and rows × columns ≥ min_expected × papers with both kinds of link."""
     tup, pup = broader_closure(corpus, "techniques"), broader_closure(corpus, "platforms")
     tops = {s.id: [c.id for c in s.concepts if not c.broader] for s in corpus.schemes}
-    tried = {
-        (t, pl)
-        for p in corpus.papers
-        for tag in [*p.techniques, *p.inferred_techniques]
-        for plat in [*p.platforms, *p.inferred_platforms]
-        for t in tup[tag]
-        for pl in pup[plat]
-    }
-    expected = sorted(
+    row, column, tried, both = Counter[str](), Counter[str](), set(), 0
+    for p in corpus.papers:
+        ts = {t for tag in _links(p, "techniques", links) for t in tup[tag]}
+        ps = {pl for tag in _links(p, "platforms", links) for pl in pup[tag]}
+        if ts and ps:
+            both += 1
+            row.update(ts)
+            column.update(ps)
+            tried |= {(t, pl) for t in ts for pl in ps}
+    return sorted(
         (label(corpus, t), label(corpus, pl))
         for t in tops["techniques"]
         for pl in tops["platforms"]
         if (t, pl) not in tried
+        and row[t]
+        and column[pl]
+        and row[t] * column[pl] >= min_expected * both
     )
-    got = [tuple(r) for r in rows(run, "untried-pairs")]
-    assert sorted(got) == expected
-    assert ("approximation", "CPU") in got
-    assert ("compression", "mobile device") not in got  # DeepX and others
+
+
+@pytest.mark.parametrize(("links", "min_expected"), [("all", 3), ("all", 0), ("curated", 0)])
+def test_untried_pairs(run: Invoke, corpus: Corpus, links: str, min_expected: int) -> None:
+    got = rows(run, "untried-pairs", "--links", links, "--bind", f"min_expected={min_expected}")
+    assert sorted((t, pl) for t, pl, _ in got) == expected_open_pairs(corpus, links, min_expected)
+    expected = [float(e) for _, _, e in got]
+    assert expected == sorted(expected, reverse=True)
+    assert all(e >= min_expected for e in expected)
+    if (links, min_expected) == ("all", 0):
+        assert ("compression", "mobile device") not in [(t, pl) for t, pl, _ in got]
+        assert len(got) > len(expected_open_pairs(corpus, links, 3))
 
 
 def test_papers_on_a_technique_and_platform(run: Invoke, corpus: Corpus) -> None:
@@ -171,12 +195,31 @@ def test_papers_on_a_technique_and_platform(run: Invoke, corpus: Corpus) -> None
     }
     assert {r[0].removeprefix(BASE + "paper/"): r[3] for r in got} == expected
     assert expected["deepx"] == "curated"  # low-rank factorisation on mobile CPU, GPU, DSP
-    links = [r[3] for r in got]
-    assert links == sorted(links)  # every curated row before the first proposed one
+    linked = [r[3] for r in got]
+    assert linked == sorted(linked)  # every curated row before the first proposed one
+    curated = rows(
+        run,
+        "papers-on",
+        "--links",
+        "curated",
+        "--bind",
+        "technique=compression",
+        "--bind",
+        "platform=mobile-device",
+    )
+    assert [r[0] for r in curated] == [r[0] for r in got if r[3] == "curated"]
     none = rows(
         run, "papers-on", "--bind", "technique=federated-learning", "--bind", "platform=tpu"
     )
     assert none == []
+
+
+def test_links_is_checked_and_only_for_queries_that_take_it(run: Invoke) -> None:
+    wrong = run("query", "papers-on", "--bind", "links=some")
+    assert wrong.exit_code != 0 and "links is all or curated, not 'some'" in wrong.output
+    unused = run("query", "coauthors", "--links", "curated")
+    assert unused.exit_code != 0
+    assert "coauthors takes no links parameter; these do: papers-by-platform" in unused.output
 
 
 def test_coauthors(run: Invoke, corpus: Corpus) -> None:
@@ -322,12 +365,13 @@ def test_formats(run: Invoke) -> None:
     assert table.splitlines()[0].startswith("| year")
     assert table.rstrip().endswith("4 rows")
     tsv = run("query", "papers-per-year", "--format", "tsv").stdout.splitlines()
-    assert tsv[0] == "?year\t?papers"
-    assert tsv[1] == '"2015"\t"1"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    assert tsv[0] == "?year\t?papers\t?complete"
+    integer = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+    assert tsv[1] == f'"2015"\t"1"{integer}\t"1"{integer}'
     import json
 
     doc = json.loads(run("query", "papers-per-year", "--format", "json").stdout)
-    assert doc["head"]["vars"] == ["year", "papers"]
+    assert doc["head"]["vars"] == ["year", "papers", "complete"]
     assert len(doc["results"]["bindings"]) == 4
 
 

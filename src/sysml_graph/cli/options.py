@@ -74,3 +74,13 @@ def remote_options(read: float, deadline: float) -> Callable[[F], F]:
         return func
 
     return add
+
+
+LINKS_OPTION = click.option(
+    "--links",
+    type=click.Choice(["all", "curated"]),
+    default="all",
+    show_default=True,
+    help="Which technique and platform links count: all (curated, and the tagger's proposals "
+    "drawn apart) or curated (a curator's only).",
+)

@@ -29,6 +29,12 @@ def _echo_answer(text: str, fmt: str) -> None:
 @BUILD_OPTION
 @click.option("--bind", "binds", multiple=True, metavar="K=V", help="Bind a parameter (repeat).")
 @click.option(
+    "--links",
+    type=click.Choice(["all", "curated"]),
+    help="Which technique and platform links count, for a query that takes `links` "
+    "(the same as --bind links=…; the query's default is all).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "tsv", "json"]),
@@ -50,6 +56,7 @@ def query(
     graph_file: Path | None,
     data_dir: Path | None,
     binds: tuple[str, ...],
+    links: str | None,
     fmt: str,
     endpoint: str | None,
     connect_timeout: float,
@@ -84,6 +91,13 @@ def query(
             raise click.UsageError(f"--bind takes K=V, got '{item}'")
         bindings[key] = value
     named = resolve(query) if query is not None else NamedQuery("-e", "", expr or "")
+    if links is not None:
+        if "links" not in {p.name for p in named.params}:
+            takes = [n for n, q in named_queries().items() if "links" in {p.name for p in q.params}]
+            raise click.UsageError(
+                f"{named.name} takes no links parameter; these do: {', '.join(takes)}"
+            )
+        bindings.setdefault("links", links)
     text = bind(named, bindings)
     if endpoint is not None:
         from ..sparql.remote import Limits, RemoteError, query_endpoint

@@ -8,7 +8,7 @@ import click
 
 from .exit import reports_problems
 from .load import network_of
-from .options import BUILD_OPTION, DATA_OPTION, graph_option
+from .options import BUILD_OPTION, DATA_OPTION, LINKS_OPTION, graph_option
 
 
 @click.command()
@@ -24,6 +24,7 @@ from .options import BUILD_OPTION, DATA_OPTION, graph_option
     help="full: everything; coauthor: people who wrote together; topics: papers, "
     "techniques and platforms.",
 )
+@LINKS_OPTION
 @click.option("--focus", help="Only the neighbourhood of this node (id like tvm or paper:tvm).")
 @click.option(
     "--depth",
@@ -45,6 +46,7 @@ def render(
     data_dir: Path | None,
     graph_file: Path | None,
     view_name: str,
+    links: str,
     focus: str | None,
     depth: int,
     output: Path,
@@ -54,9 +56,9 @@ def render(
     from ..atomic import write_atomic
     from ..network.budget import reduce_to_budget
     from ..network.page import render_html
-    from ..network.views import UnknownNode, view
+    from ..network.views import UnknownNode, keep_links, view
 
-    full = network_of(data_dir, graph_file, out_dir)
+    full = keep_links(network_of(data_dir, graph_file, out_dir), links)
     try:
         g = view(full, view_name, focus, depth)
     except UnknownNode as err:

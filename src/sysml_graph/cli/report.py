@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..problems import one_line
-from ..stats.analysis import Stats
+from ..stats.analysis import OPEN_MIN_EXPECTED, Stats
 
 if TYPE_CHECKING:
     from ..importers.drafts import Report
@@ -36,11 +36,14 @@ def _table(title: str, headers: Sequence[str], data: Iterable[Sequence[object]])
 
 def print_stats(stats: Stats, top: int = 10, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
+    gaps = stats.gaps
+    counted = "curated links only" if stats.links == "curated" else "curated and proposed links"
     console.print(
-        f"{stats.papers} papers, {stats.people} people, {stats.venues} venues; "
-        f"{len(stats.gaps.open_cells)} of "
-        f"{len(stats.gaps.techniques) * len(stats.gaps.platforms)} "
-        "top-level technique × platform pairs have no paper yet"
+        f"{stats.papers} papers, {stats.people} people, {stats.venues} venues "
+        f"(technique and platform counts: {counted}); "
+        f"{len(gaps.untried_cells)} of {len(gaps.techniques) * len(gaps.platforms)} "
+        f"top-level technique × platform pairs have no paper yet, {len(gaps.open_cells)} "
+        f"of them open (≥ {OPEN_MIN_EXPECTED} papers expected from their row and column)"
     )
     console.print(_table("Papers per year", ["year", "papers"], stats.per_year.items()))
     console.print(_table("Venues", ["venue", "papers"], stats.per_venue[:top]))
@@ -70,11 +73,18 @@ def print_stats(stats: Stats, top: int = 10, console: Console | None = None) -> 
             ),
         )
     )
+    opened = sorted(
+        (
+            (t, p, round(gaps.expected(i, j), 1))
+            for i, t in enumerate(gaps.techniques)
+            for j, p in enumerate(gaps.platforms)
+            if gaps.is_open(i, j)
+        ),
+        key=lambda r: (-r[2], r[0], r[1]),
+    )
     console.print(
         _table(
-            "Open technique × platform pairs",
-            ["technique", "platform"],
-            stats.gaps.open_cells[:top],
+            "Open technique × platform pairs", ["technique", "platform", "expected"], opened[:top]
         )
     )
 

@@ -56,7 +56,7 @@ def _details(data: dict[str, Any], degree: int) -> dict[str, Any]:
             "year": str(data["year"]) if data.get("year") else "",
             "techniques": ", ".join(data.get("techniques", [])),
             "platforms": ", ".join(data.get("platforms", [])),
-            "inferred tags": ", ".join(data.get("inferred", [])),
+            "proposed tags": ", ".join(data.get("inferred", [])),
             "status": "imported from a list, not yet curated" if data.get("imported") else "",
             "DOI": data.get("doi", ""),
             "page": data.get("url", ""),
@@ -130,8 +130,13 @@ def network_data(
                 + " ".join(data.get("authors", [])).casefold(),
             }
         )
+    proposed = 0
     for a, b in sorted(tuple(sorted(e)) for e in g.edges):
-        net.edges.append({"from": a, "to": b, "width": g.edges[a, b].get("weight", 1)})
+        edge = {"from": a, "to": b, "width": g.edges[a, b].get("weight", 1)}
+        if g.edges[a, b].get("rel") == "inferred":  # the tagger's, not a curator's
+            edge["dashes"] = True
+            proposed += 1
+        net.edges.append(edge)
     net.options = {
         "physics": {
             "enabled": physics,
@@ -189,6 +194,7 @@ def network_data(
             for k, (c, s, label) in STYLE.items()
         ],
         "physics": physics,
+        "proposed_edges": proposed,
     }
 
 
@@ -225,6 +231,7 @@ def render_html(g: nx.Graph, title: str = "sysml-graph", full: nx.Graph | None =
             .replace("</script", "<\\/script")
         ),
         legend=data["legend"],
+        proposed_edges=data["proposed_edges"],
         n_nodes=shown.number_of_nodes(),
         n_edges=shown.number_of_edges(),
     )

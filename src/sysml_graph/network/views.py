@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 VIEWS = ("full", "coauthor", "topics")
 
+# Which technique and platform links count: a curator's only, or the tagger's proposals too.
+LINKS = ("all", "curated")
+
 
 class UnknownNode(LookupError):
     """``--focus`` named no node; the message lists close matches."""
@@ -61,6 +64,30 @@ def induced_subgraph(g: nx.Graph, keep: Collection[str], in_g_order: bool = True
         done.add(node)
     sub.add_edges_from(edges)
     return sub
+
+
+def keep_links(full: nx.Graph, links: str = "all") -> nx.Graph:
+    """The projection with the links ``links`` names: ``all`` (curated and proposed, the
+    default) gives ``full`` itself; ``curated`` a copy without the tagger's proposals.
+
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_node("paper:a", kind="paper", inferred=["FPGA"])
+    >>> g.add_edge("paper:a", "technique:pruning", rel="technique")
+    >>> g.add_edge("paper:a", "platform:fpga", rel="inferred")
+    >>> sorted(keep_links(g, "curated").edges), keep_links(g, "curated").nodes["paper:a"]
+    ([('paper:a', 'technique:pruning')], {'kind': 'paper', 'inferred': []})
+    """
+    if links not in LINKS:
+        raise ValueError(f"links is one of {', '.join(LINKS)}, not {links!r}")
+    if links == "all":
+        return full
+    g = full.copy()
+    g.remove_edges_from([(a, b) for a, b, rel in full.edges(data="rel") if rel == "inferred"])
+    for _, data in g.nodes(data=True):
+        if data.get("inferred"):
+            data["inferred"] = []
+    return g
 
 
 def topics_view(full: nx.Graph) -> nx.Graph:

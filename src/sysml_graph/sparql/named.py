@@ -11,7 +11,10 @@ from .errors import QueryError
 
 ENTITY_PARAMS = ("paper", "person", "venue", "technique", "platform")
 
-PARAM_KINDS = ("string", "integer", "year", "iri", *ENTITY_PARAMS)
+# ``links``: which technique and platform links a count uses, ``all`` or ``curated``.
+PARAM_KINDS = ("string", "integer", "year", "iri", "links", *ENTITY_PARAMS)
+
+LINKS_VALUES = ("all", "curated")
 
 _PARAM = re.compile(r"#\s*@param\s+(\w+)\s+(\w+)(?:\s+default=(\S+))?\s*(.*)")
 

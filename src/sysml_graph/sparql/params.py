@@ -11,7 +11,7 @@ from pyoxigraph import Literal
 
 from ..rdf.namespaces import BASE, ENTITY_PREFIXES
 from .errors import QueryError
-from .named import ENTITY_PARAMS, NamedQuery
+from .named import ENTITY_PARAMS, LINKS_VALUES, NamedQuery
 
 
 def term_for(kind: str, value: str) -> str:
@@ -19,6 +19,8 @@ def term_for(kind: str, value: str) -> str:
 
     >>> term_for("venue", "mobisys"), term_for("integer", "2017"), term_for("string", 'a"b')
     ('<https://w3id.org/sysml-graph/venue/mobisys>', '2017', '"a\\\\"b"')
+    >>> term_for("links", "curated")
+    '"curated"'
     >>> term_for("venue", "MobiSys")
     Traceback (most recent call last):
     ...
@@ -33,6 +35,10 @@ def term_for(kind: str, value: str) -> str:
             raise QueryError(f"'{value}' is not a year; give all four digits, like 2017")
         return value
     if kind == "string":
+        return str(Literal(value))
+    if kind == "links":
+        if value not in LINKS_VALUES:
+            raise QueryError(f"links is {' or '.join(LINKS_VALUES)}, not '{value}'")
         return str(Literal(value))
     if kind == "iri" or value.startswith(("http://", "https://")):
         if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
@@ -121,8 +127,13 @@ def check_bindings(
 def bind(query: NamedQuery, bindings: Mapping[str, str]) -> str:
     """The query text with parameters bound by an inline ``VALUES`` block.
 
-    The block goes first inside the outermost ``WHERE { … }``, so that filters in that group
-    see the value, and the result is plain SPARQL that any engine can run.
+    The block goes first inside every ``WHERE { … }``: filters of the outer group see the
+    value, and so do sub-selects, which see no variable of the query around them. The
+    result is plain SPARQL that any engine can run.
+
+    >>> q = NamedQuery("q", "?", "SELECT * WHERE { { SELECT ?x WHERE { ?x ?p ?y } } }")
+    >>> print(bind(q, {"y": "a"}))
+    SELECT * WHERE { VALUES ?y { "a" } { SELECT ?x WHERE { VALUES ?y { "a" } ?x ?p ?y } } }
     """
     params = {p.name: p for p in query.params}
     unknown = set(bindings) - set(params) if params else set()
@@ -142,11 +153,12 @@ def bind(query: NamedQuery, bindings: Mapping[str, str]) -> str:
             values.append(f"VALUES ?{name} {{ {term_for(kind, raw)} }}")
     if not values:
         return query.text
-    match = re.search(r"\bWHERE\s*\{", _blank_comments(query.text), re.IGNORECASE)
-    if match is None:
+    cuts = [m.end() for m in re.finditer(r"\bWHERE\s*\{", _blank_comments(query.text), re.I)]
+    if not cuts:
         raise QueryError("parameters need a query with an explicit 'WHERE {'")
-    cut = match.end()
-    return query.text[:cut] + " " + " ".join(values) + query.text[cut:]
+    block = " " + " ".join(values)
+    pieces = [query.text[a:b] for a, b in zip([0, *cuts], [*cuts, len(query.text)], strict=True)]
+    return block.join(pieces)
 
 
 def _blank_comments(text: str) -> str:

@@ -1,6 +1,7 @@
 """Numbers about the field, computed on the network projection (so from the RDF graph):
 counts per year, venue, technique and platform (rolled up the SKOS hierarchy), central
-people and papers, co-authorship communities, and the technique × platform gap map."""
+people and papers, co-authorship communities, the technique × platform gap map and each
+technique family's papers per year."""
 
 from __future__ import annotations
 
@@ -14,37 +15,88 @@ import networkx as nx
 
 from ..network.concepts import ancestors
 from ..network.layout import import_igraph
-from ..network.views import coauthor_view
+from ..network.views import coauthor_view, keep_links
 
 
 def _papers(full: nx.Graph) -> list[str]:
     return sorted(n for n, d in full.nodes(data=True) if d["kind"] == "paper")
 
 
-def _tags(full: nx.Graph, paper: str, kind: str, up: dict[str, list[str]]) -> set[str]:
-    """A paper's concepts of ``kind``, with everything broader."""
-    return {a for n in full[paper] if full.nodes[n]["kind"] == kind for a in up[n]}
+def _tags(
+    full: nx.Graph, paper: str, kind: str, up: dict[str, list[str]], curated: bool = False
+) -> set[str]:
+    """A paper's concepts of ``kind``, with everything broader (``curated``: a curator's
+    links only, not the tagger's proposals)."""
+    nbrs = full[paper]
+    return {
+        a
+        for n in nbrs
+        if full.nodes[n]["kind"] == kind and not (curated and nbrs[n].get("rel") == "inferred")
+        for a in up[n]
+    }
 
 
 def label(full: nx.Graph, node: str) -> str:
     return str(full.nodes[node].get("label", node))
 
 
+# A pair nobody tried is called open only when its row and column hold enough papers that,
+# were technique and platform unrelated, this many would be expected in the cell
+# (papers with the technique × papers with the platform / papers with both kinds of link).
+# Below that, an empty cell says more about how little was tagged than about the field.
+OPEN_MIN_EXPECTED = 3
+
+
 @dataclass
 class GapMap:
-    """Paper counts for technique (rows) × platform (columns); zero cells are open."""
+    """Paper counts for top-level techniques (rows) × top-level platforms (columns).
+
+    ``counts`` holds every paper with links of both kinds (curated or proposed),
+    ``curated`` those whose two links are both a curator's, ``papers`` the paper node ids of
+    each cell, and ``rows``/``columns``/``both`` the totals behind the expected counts.
+    """
 
     techniques: list[str]
     platforms: list[str]
     counts: list[list[int]]
+    curated: list[list[int]]
+    papers: list[list[list[str]]]
+    rows: list[int]
+    columns: list[int]
+    both: int
+
+    def expected(self, i: int, j: int) -> float:
+        """Papers the cell would hold were technique and platform unrelated, to a tenth
+        (rounded half up, as SPARQL's ROUND does in the untried-pairs query)."""
+        if not self.both:
+            return 0.0
+        return (20 * self.rows[i] * self.columns[j] + self.both) // (2 * self.both) / 10
 
     @property
-    def open_cells(self) -> list[tuple[str, str]]:
+    def untried_cells(self) -> list[tuple[str, str]]:
+        """Every pair no paper has: open or not."""
         return [
             (t, p)
             for i, t in enumerate(self.techniques)
             for j, p in enumerate(self.platforms)
             if self.counts[i][j] == 0
+        ]
+
+    def is_open(self, i: int, j: int) -> bool:
+        # Integer arithmetic, as the untried-pairs query compares it.
+        return (
+            self.counts[i][j] == 0
+            and self.rows[i] * self.columns[j] >= OPEN_MIN_EXPECTED * self.both > 0
+        )
+
+    @property
+    def open_cells(self) -> list[tuple[str, str]]:
+        """Untried pairs with enough papers around them (:data:`OPEN_MIN_EXPECTED`)."""
+        return [
+            (t, p)
+            for i, t in enumerate(self.techniques)
+            for j, p in enumerate(self.platforms)
+            if self.is_open(i, j)
         ]
 
 
@@ -59,16 +111,56 @@ def gap_map(full: nx.Graph) -> GapMap:
     """Top-level techniques × top-level platforms, each count rolled up from narrower tags."""
     up = ancestors(full)
     rows, cols = top_concepts(full, "technique"), top_concepts(full, "platform")
-    counts = [[0] * len(cols) for _ in rows]
     r_index = {t: i for i, t in enumerate(rows)}
     c_index = {p: j for j, p in enumerate(cols)}
+    counts = [[0] * len(cols) for _ in rows]
+    curated = [[0] * len(cols) for _ in rows]
+    papers: list[list[list[str]]] = [[[] for _ in cols] for _ in rows]
+    row_totals, col_totals, both = [0] * len(rows), [0] * len(cols), 0
     for paper in _papers(full):
         ts = _tags(full, paper, "technique", up) & set(r_index)
         ps = _tags(full, paper, "platform", up) & set(c_index)
+        if not (ts and ps):
+            continue
+        both += 1
+        curated_ts = _tags(full, paper, "technique", up, curated=True)
+        curated_ps = _tags(full, paper, "platform", up, curated=True)
+        for t in ts:
+            row_totals[r_index[t]] += 1
+        for p in ps:
+            col_totals[c_index[p]] += 1
         for t in ts:
             for p in ps:
-                counts[r_index[t]][c_index[p]] += 1
-    return GapMap([label(full, t) for t in rows], [label(full, p) for p in cols], counts)
+                i, j = r_index[t], c_index[p]
+                counts[i][j] += 1
+                papers[i][j].append(paper)
+                if t in curated_ts and p in curated_ps:
+                    curated[i][j] += 1
+    return GapMap(
+        [label(full, t) for t in rows],
+        [label(full, p) for p in cols],
+        counts,
+        curated,
+        papers,
+        row_totals,
+        col_totals,
+        both,
+    )
+
+
+def families_by_year(full: nx.Graph) -> dict[str, dict[int, int]]:
+    """Papers per year of each top-level technique (a family, narrower tags rolled up)."""
+    up = ancestors(full)
+    tops = top_concepts(full, "technique")
+    out: dict[str, Counter[int]] = {label(full, t): Counter() for t in tops}
+    names = {t: label(full, t) for t in tops}
+    for paper in _papers(full):
+        year = full.nodes[paper].get("year")
+        if not year:
+            continue
+        for t in _tags(full, paper, "technique", up) & set(names):
+            out[names[t]][year] += 1
+    return {name: dict(sorted(c.items())) for name, c in out.items()}
 
 
 @dataclass
@@ -84,6 +176,8 @@ class Stats:
     central_papers: list[tuple[str, float]]
     communities: list[list[str]]
     gaps: GapMap
+    families: dict[str, dict[int, int]]
+    links: str = "all"
     extra: dict[str, float] = field(default_factory=dict)
 
 
@@ -140,8 +234,9 @@ def betweenness(g: nx.Graph) -> dict[str, float]:
     return {v: raw[i] * scale for v, i in index.items()}
 
 
-def compute(full: nx.Graph, top: int = 10) -> Stats:
-    """Everything ``sysml-graph stats`` prints and draws.
+def compute(full: nx.Graph, top: int = 10, links: str = "all") -> Stats:
+    """Everything ``sysml-graph stats`` prints and draws, counting the technique and platform
+    links ``links`` names (``all``: curated and proposed; ``curated``: a curator's only).
 
     >>> import networkx as nx
     >>> g = nx.Graph()
@@ -152,6 +247,7 @@ def compute(full: nx.Graph, top: int = 10) -> Stats:
     {2017: 1}
     """
 
+    full = keep_links(full, links)
     up = ancestors(full)
     papers = _papers(full)
     per_year = Counter(full.nodes[p]["year"] for p in papers if full.nodes[p].get("year"))
@@ -191,4 +287,6 @@ def compute(full: nx.Graph, top: int = 10) -> Stats:
         central_papers=central_papers,
         communities=communities,
         gaps=gap_map(full),
+        families=families_by_year(full),
+        links=links,
     )
