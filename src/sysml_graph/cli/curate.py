@@ -71,8 +71,11 @@ def apply_table(
     table: Path, data_dir: Path | None, by: str, date: datetime.datetime | None
 ) -> None:
     """Apply a reviewed table: rows marked accept become curated tags, reject never come
-    back; rows left blank stay proposals."""
+    back, add (a row of your own) tags a concept the tagger did not propose; rows left
+    blank stay proposals."""
     from ..importers.curation import apply_decisions
 
     counts = apply_decisions(_data(data_dir), table, by, date.date() if date else None)
-    click.echo(f"{counts['accepted']} accepted, {counts['rejected']} rejected")
+    click.echo(
+        f"{counts['accepted']} accepted, {counts['rejected']} rejected, {counts['added']} added"
+    )

@@ -117,7 +117,7 @@ def _decisions(f: Fields) -> list[Decision]:
         s = Fields(item, f.file, f.problems, "a decision")
         concept = s.ident("concept", required=True)
         scheme = s.one_of("scheme", _SCHEMES, required=True)
-        verdict = s.one_of("decision", ("accepted", "rejected"), required=True)
+        verdict = s.one_of("decision", ("accepted", "rejected", "added"), required=True)
         by = s.text("by", required=True)
         date = s.date("date", required=True)
         why = s.text("why")

@@ -140,12 +140,13 @@ EVIDENCE = ("title", "heading")
 
 @dataclass
 class Decision:
-    """A curator's verdict on a proposed concept: accepted ones become curated tags,
-    rejected ones are never proposed again."""
+    """A curator's verdict on a concept: a proposal accepted becomes a curated tag, one
+    rejected is never proposed again; an ``added`` concept is a curated tag the tagger did
+    not propose (``why`` says what the curator read)."""
 
     concept: str
     scheme: str
-    decision: str  # "accepted" or "rejected"
+    decision: str  # "accepted", "rejected" or "added"
     by: str
     date: str  # YYYY-MM-DD
     why: str | None = None

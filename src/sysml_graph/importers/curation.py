@@ -5,8 +5,9 @@
 - :func:`proposal_rows` is the table of open proposals a curator reviews (``curate
   export`` writes it as CSV, one row per concept and paper, its evidence in the row);
 - :func:`apply_decisions` reads that table back: a row marked ``accept`` makes the concept
-  a curated tag, ``reject`` records that it must never be proposed again; both keep who,
-  when and why in the paper's ``decisions``.
+  a curated tag, ``reject`` records that it must never be proposed again, ``add`` (a row
+  the curator wrote, for a concept the tagger missed) makes a curated tag too; all keep
+  who, when and why in the paper's ``decisions``.
 
 Only the ``proposed``, ``decisions``, ``techniques`` and ``platforms`` keys of a paper file
 change; each file is replaced whole (written beside it, then renamed).
@@ -32,7 +33,7 @@ from .tagger import Tagger
 
 # The columns of the review table, in order; a curator fills in the last two.
 COLUMNS = ("paper", "title", "scheme", "concept", "evidence", "decision", "why")
-VERDICTS = {"accept": "accepted", "reject": "rejected"}
+VERDICTS = {"accept": "accepted", "reject": "rejected", "add": "added"}
 
 
 @dataclass
@@ -114,6 +115,18 @@ def write_rows(rows: list[dict[str, str]], out: Path) -> None:
         writer.writerows(rows)
 
 
+def _addable(paper: Paper, scheme: str, concept: str, concepts: set[tuple[str, str]]) -> str:
+    """Why ``concept`` cannot be added to ``paper`` by hand ("" when it can)."""
+    if (scheme, concept) not in concepts:
+        return (
+            f"no concept '{concept}' in the {scheme} scheme; use an id of "
+            f"data/taxonomies/{scheme}.yaml"
+        )
+    if concept in getattr(paper, scheme):
+        return f"'{concept}' is already a curated tag of '{paper.id}'; leave the row out"
+    return ""
+
+
 def apply_decisions(
     data_dir: Path, table: Path, by: str, date: datetime.date | None = None
 ) -> dict[str, int]:
@@ -122,6 +135,7 @@ def apply_decisions(
     when = (date or datetime.date.today()).isoformat()
     corpus = load_corpus(data_dir)
     papers = {p.id: p for p in corpus.papers}
+    concepts = {(s.id, c.id) for s in corpus.schemes for c in s.concepts}
     problems: list[Problem] = []
     chosen: dict[str, list[Decision]] = {}
     name = str(table)
@@ -153,7 +167,9 @@ def apply_decisions(
             )
             if verdict not in VERDICTS:
                 problems.append(
-                    Problem(name, line, f"decision '{verdict}' must be accept, reject or empty")
+                    Problem(
+                        name, line, f"decision '{verdict}' must be accept, reject, add or empty"
+                    )
                 )
                 continue
             paper = papers.get(pid)
@@ -162,7 +178,12 @@ def apply_decisions(
                     Problem(name, line, f"unknown paper '{pid}'; use an id of the data folder")
                 )
                 continue
-            if not any(x.scheme == scheme and x.concept == concept for x in paper.proposed):
+            if verdict == "add":
+                problem = _addable(paper, scheme, concept, concepts)
+                if problem:
+                    problems.append(Problem(name, line, problem))
+                    continue
+            elif not any(x.scheme == scheme and x.concept == concept for x in paper.proposed):
                 problems.append(
                     Problem(
                         name,
@@ -179,13 +200,13 @@ def apply_decisions(
     if problems:
         raise InvalidInput(problems)
     tagger = Tagger(corpus.schemes)
-    counts = {"accepted": 0, "rejected": 0}
+    counts = {"accepted": 0, "rejected": 0, "added": 0}
     for pid, decisions in chosen.items():
         p = papers[pid]
         tags = {"techniques": list(p.techniques), "platforms": list(p.platforms)}
         for d in decisions:
             counts[d.decision] += 1
-            if d.decision == "accepted" and d.concept not in tags[d.scheme]:
+            if d.decision in ("accepted", "added") and d.concept not in tags[d.scheme]:
                 tags[d.scheme].append(d.concept)
         settled = {(d.scheme, d.concept) for d in decisions}
         kept = [d for d in p.decisions if (d.scheme, d.concept) not in settled]

@@ -209,6 +209,9 @@ def _present(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in (None, [], "")}
 
 
+# What a curator writes into a draft (`curate apply`): kept when the draft is imported again.
+CURATOR_KEYS = ("techniques", "platforms", "decisions")
+
 # Paper fields an entry keeps without: a list's link, DOI or pages that no record may hold
 # is left out (with a line in the report) and the paper kept. A title or a source that the
 # loader refuses leaves nothing to import: the entry is skipped.
@@ -279,9 +282,15 @@ class Importer:
         self.taken_ids = {p.id for p in curated}
         self.numbered: dict[str, int] = {}  # id base → the last n of "base-n" given
         again = set(replacing)
+        # A curator's tags and decisions on a draft outlive a re-import of its list: the
+        # draft made again from the same entry (same title) gets them back.
+        self.curation: dict[str, dict[str, Any]] = {}
         for p in corpus.papers:  # earlier imports take part in deduplication
             if p.status is Status.IMPORTED:
                 data = paper_yaml(p)
+                kept = {k: data[k] for k in CURATOR_KEYS if data.get(k)}
+                if kept:
+                    self.curation[normalise_title(p.title)] = kept
                 data["sources"] = [s for s in data["sources"] if s["list"] not in again]
                 if data["sources"]:
                     self._keep(Draft(data, normalise_title(p.title)))
@@ -477,6 +486,7 @@ class Importer:
             "venue": venue_id,
             "note": note or None,
         }
+        data |= self.curation.get(norm, {})
         data["proposed"] = self.proposed(data)
         draft = Draft(data, norm)
         same = (

@@ -105,21 +105,28 @@ class Tagger:
         keys = [w for w, _, _ in found]
         out: list[tuple[str, str]] = []
         seen: set[str] = set()
-        # Longest phrases first, and a word counts once: "GPU cluster" is a GPU cluster,
-        # not a GPU as well.
-        taken = [False] * len(keys)
+        # Longest phrases first, and a word counts once in each scheme: "GPU cluster" is a
+        # GPU cluster, not a GPU as well; but "GPU memory management" names a platform (GPU)
+        # and a technique (memory) both.
+        taken: dict[str, list[bool]] = {}
         for n in self.lengths:
             for i in range(len(keys) - n + 1):
-                if any(taken[i : i + n]):
-                    continue
-                for cid in sorted(self.phrases.get(tuple(keys[i : i + n]), ())):
-                    if self._excluded(cid, keys, i, i + n):
-                        continue
-                    taken[i : i + n] = [True] * n
+                named = [
+                    cid
+                    for cid in sorted(self.phrases.get(tuple(keys[i : i + n]), ()))
+                    if not any(self._taken(taken, cid, len(keys))[i : i + n])
+                    and not self._excluded(cid, keys, i, i + n)
+                ]
+                for cid in named:
+                    self._taken(taken, cid, len(keys))[i : i + n] = [True] * n
                     if cid not in seen:
                         seen.add(cid)
                         out.append((cid, title[found[i][1] : found[i + n - 1][2]]))
         return out
+
+    def _taken(self, taken: dict[str, list[bool]], cid: str, n: int) -> list[bool]:
+        """Which words of the title a concept of ``cid``'s scheme has used already."""
+        return taken.setdefault(self.concepts[cid].scheme, [False] * n)
 
     def _excluded(self, cid: str, keys: list[str], start: int, end: int) -> bool:
         """Whether the words ``start:end`` sit inside one of the concept's excluded phrases."""
