@@ -191,3 +191,47 @@ def test_trig_keeps_literals_with_unicode_line_separators_whole() -> None:
     assert {q.graph_name.value for q in quads} == {
         "https://w3id.org/sysml-graph/source/papers/x.yaml"
     }
+
+
+def test_a_concept_links_to_a_public_vocabulary_with_its_source(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    """`matches` in a taxonomy become skos:exactMatch / skos:closeMatch; a match without the
+    page that confirms it, or of an unknown kind, is one located problem each."""
+    from click.testing import CliRunner
+
+    from sysml_graph.cli.main import cli
+
+    path = data_copy / "taxonomies" / "techniques.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "- id: pruning\n"
+    assert anchor in text
+    good = (
+        "  matches:\n"
+        "  - iri: http://www.wikidata.org/entity/Q1\n"
+        "    kind: close\n"
+        "    source: https://www.wikidata.org/wiki/Q1\n"
+    )
+    start = text.index(anchor)
+    end = text.index("\n- id:", start + 1) + 1
+    path.write_text(text[:end] + good + text[end:], encoding="utf-8")
+    out = tmp_path / "dist"
+    result = CliRunner().invoke(cli, ["build", "--data", str(data_copy), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    nt = (out / "sysml-graph.nt").read_text(encoding="utf-8")
+    assert (
+        "<https://w3id.org/sysml-graph/technique/pruning> "
+        "<http://www.w3.org/2004/02/skos/core#closeMatch> <http://www.wikidata.org/entity/Q1> ."
+    ) in nt
+    bad = good.replace("kind: close", "kind: same").replace(
+        "    source: https://www.wikidata.org/wiki/Q1\n", ""
+    )
+    path.write_text(text[:end] + bad + text[end:], encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if "techniques.yaml:" in line]
+    assert len(lines) == 2, result.stderr
+    assert any(
+        "missing required field 'source'" in line and "never guess" in line for line in lines
+    )
+    assert any("'kind' must be one of exact, close; got 'same'" in line for line in lines)

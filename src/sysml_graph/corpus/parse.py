@@ -21,9 +21,11 @@ from .fields import (
 from .files import IMPORTED, _link_out, _link_problem, rel
 from .records import (
     EVIDENCE,
+    MATCH_KINDS,
     Concept,
     Decision,
     Edition,
+    Match,
     Paper,
     PaperKind,
     Person,
@@ -221,6 +223,25 @@ def parse_editions(node: Node, file: str, problems: list[Problem]) -> list[Editi
     return out
 
 
+_MATCH_SOURCE = "the page on which you read the identifier; never guess one"
+
+
+def _matches(f: Fields) -> list[Match]:
+    out: list[Match] = []
+    for item in f.nodes("matches"):
+        m = Fields(item, f.file, f.problems, "a match")
+        for key, what in (("iri", "the other vocabulary's IRI"), ("source", _MATCH_SOURCE)):
+            if m.ok and m.items.get(key) is None:
+                m.problem(m.line, f"a match is missing required field '{key}' ({what})")
+        iri = m.link("iri")
+        kind = m.one_of("kind", MATCH_KINDS, required=True)
+        source = m.link("source")
+        m.finish()
+        if iri and kind and source:
+            out.append(Match(iri, kind, source))
+    return out
+
+
 def parse_scheme(node: Node, file: str, problems: list[Problem]) -> Scheme | None:
     f = Fields(node, file, problems, "a concept scheme")
     if not f.ok:
@@ -243,6 +264,7 @@ def parse_scheme(node: Node, file: str, problems: list[Problem]) -> Scheme | Non
             hidden_labels=c.texts("hidden_labels"),
             excluded_phrases=c.texts("excluded_phrases"),
             list_headings=c.texts("list_headings"),
+            matches=_matches(c),
         )
         c.finish()
         if cid and label:

@@ -101,6 +101,20 @@ class Series:
 
 
 @dataclass
+class Match:
+    """The same (``exact``: ``skos:exactMatch``) or a nearly the same (``close``:
+    ``skos:closeMatch``) concept in a public vocabulary, e.g. a Wikidata item, with the page
+    on which a curator confirmed the identifier (identifiers are never guessed)."""
+
+    iri: str
+    kind: str  # one of MATCH_KINDS
+    source: str
+
+
+MATCH_KINDS = ("exact", "close")
+
+
+@dataclass
 class Concept:
     """A SKOS concept of a taxonomy (a technique or a hardware platform)."""
 
@@ -121,6 +135,7 @@ class Concept:
     # Section headings of the source lists under which every entry is about this concept:
     # the list's author classified it (reviewed by hand, one heading per line).
     list_headings: list[str] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
 
 
 @dataclass

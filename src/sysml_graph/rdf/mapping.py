@@ -102,6 +102,9 @@ def add_schemes(out: list[str], schemes: list[Scheme]) -> None:
                 a(f"{n} {SKOS.definition} {en(c.definition)} .\n")
             if c.scope_note:
                 a(f"{n} {SKOS.scopeNote} {en(c.scope_note)} .\n")
+            for m in c.matches:
+                relation = SKOS.exactMatch if m.kind == "exact" else SKOS.closeMatch
+                a(f"{n} {relation} {link(m.iri)} .\n")
             for b in c.broader:
                 a(f"{n} {SKOS.broader} {node(kind, b)} .\n")
                 a(f"{node(kind, b)} {SKOS.narrower} {n} .\n")
