@@ -106,3 +106,56 @@ def test_names_in_last_first_form_and_others() -> None:
         "578-594",
     )
     assert e.venue is not None and e.venue.id == "osdi" and e.year == 2018
+
+
+def test_complete_only_fills_what_drafts_lack_and_adds_nothing(run: Invoke, tmp_path: Path) -> None:
+    """`import bibtex --complete-only`: a matching draft gets the authors and DOI it lacked
+    (the entry joins its sources), its title and year stay (a different year is a conflict
+    in the report), an entry that matches no paper adds nothing; running it again changes
+    nothing."""
+    from .conftest import DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    target = "a-fast-post-training-pruning-framework-for-transformers"
+    before = {p.id: p for p in load_corpus(data).papers}
+    assert not before[target].authors and before[target].year == 2022
+    bib = tmp_path / "completions.bib"
+    bib.write_text(
+        "@inproceedings{x,\n"
+        "  title = {A fast post-training pruning framework for transformers},\n"
+        "  author = {Tester, Ada and Bob Example},\n"
+        "  booktitle = {Advances in Neural Information Processing Systems},\n"
+        "  year = {2021},\n"
+        "  doi = {10.5555/test.12345},\n"
+        "}\n\n"
+        "@inproceedings{y,\n"
+        "  title = {A Paper That Is Not In The Graph At All},\n"
+        "  author = {Carol Nobody},\n"
+        "  year = {2020},\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    papers_before = sorted(p.name for p in (data / "imported" / "papers").iterdir())
+    result = run("import", "bibtex", str(bib), "--complete-only", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "not in the graph (complete-only: nothing added) 1" in out
+    assert f"year 2021 differs from 2022 in {target} (kept)" in out
+    after = {p.id: p for p in load_corpus(data).papers}
+    paper = after[target]
+    assert paper.authors == ["ada-tester", "bob-example"]
+    assert paper.doi == "10.5555/test.12345"
+    assert (paper.title, paper.year, paper.venue) == (
+        before[target].title,
+        2022,
+        before[target].venue,
+    )
+    assert any(s.file == "completions.bib" and s.line == 1 for s in paper.sources)
+    assert sorted(p.name for p in (data / "imported" / "papers").iterdir()) == papers_before
+    assert len(after) == len(before)
+    files = {p: p.read_bytes() for p in sorted((data / "imported").rglob("*.yaml"))}
+    again = run("import", "bibtex", str(bib), "--complete-only", "--data", str(data))
+    assert again.exit_code == 0, again.output
+    assert {p: p.read_bytes() for p in sorted((data / "imported").rglob("*.yaml"))} == files
+    assert run("validate", "--data", str(data), "--no-shacl").exit_code == 0

@@ -41,6 +41,7 @@ def awesome(
     commit: str | None,
     data_dir: Path | None,
     dry_run: bool,
+    complete_only: bool,
 ) -> None:
     """Import awesome lists: markdown files, or folders of them (with a SOURCE.txt)."""
     from ..importers.run import import_lists
@@ -51,7 +52,9 @@ def awesome(
         def step(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        importer, files = import_lists(inputs, _data(data_dir), source_url, commit, step)
+        importer, files = import_lists(
+            inputs, _data(data_dir), source_url, commit, step, complete_only
+        )
     _finish_import(importer, files, _data(data_dir), dry_run)
 
 
@@ -63,10 +66,14 @@ def awesome(
 @import_options
 @reports_problems
 def bibtex(
-    inputs: tuple[Path, ...], source_url: str | None, data_dir: Path | None, dry_run: bool
+    inputs: tuple[Path, ...],
+    source_url: str | None,
+    data_dir: Path | None,
+    dry_run: bool,
+    complete_only: bool,
 ) -> None:
     """Import BibTeX files (titles, authors, venue, year, DOI, URL, pages, arXiv id)."""
     from ..importers.run import import_bibtex
 
-    importer, files = import_bibtex(inputs, _data(data_dir), source_url)
+    importer, files = import_bibtex(inputs, _data(data_dir), source_url, complete_only)
     _finish_import(importer, files, _data(data_dir), dry_run)

@@ -34,7 +34,14 @@ def graph_option(help_text: str) -> Callable[[F], F]:
 
 
 def import_options(func: F) -> F:
-    """Options every importer takes: where to write, and whether to write at all."""
+    """Options every importer takes: where to write, whether to write at all, and whether
+    to add papers or only complete those already there."""
+    func = click.option(
+        "--complete-only",
+        is_flag=True,
+        help="Only fill fields the drafts already in the data lack (authors, venue, year, DOI, "
+        "arXiv id, URL, pages); add no paper. The entry becomes one of the draft's sources.",
+    )(func)
     func = click.option(
         "--dry-run", is_flag=True, help="Report what would be imported; write nothing."
     )(func)

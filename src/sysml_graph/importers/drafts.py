@@ -254,10 +254,15 @@ class Draft:
 class Importer:
     """Collects drafts from entries, deduplicating against curated and earlier drafts."""
 
-    def __init__(self, corpus: Corpus, replacing: Iterable[str] = ()) -> None:
+    def __init__(
+        self, corpus: Corpus, replacing: Iterable[str] = (), complete_only: bool = False
+    ) -> None:
         """``replacing``: repositories being imported again; their earlier sources are
-        dropped first (a draft known only from them goes), so a re-import is idempotent."""
+        dropped first (a draft known only from them goes), so a re-import is idempotent.
+        ``complete_only``: the entries only fill what drafts already in the data lack
+        (:meth:`_complete`); an entry that matches no draft adds nothing."""
         self.corpus = corpus
+        self.complete_only = complete_only
         self.report = Report()
         self.tagger = Tagger(corpus.schemes)
         curated = [p for p in corpus.papers if p.status is Status.CURATED]
@@ -494,6 +499,12 @@ class Importer:
             or self.titles.get(norm)
             or self.titles.similar(norm)
         )
+        if self.complete_only:
+            if same is None:
+                self.report.skipped["not in the graph (complete-only: nothing added)"] += 1
+            else:
+                self._complete(same, draft, where)
+            return
         if same is not None:
             self._merge(same, draft, where)
             return
@@ -600,6 +611,38 @@ class Importer:
         if a.get("venue") and (a.get("note") or "").startswith("the list names the venue"):
             a["note"] = None
         self.report.merged.append(f"{where} → {a['id']}")
+
+    def _complete(self, kept: Draft, new: Draft, where: str) -> None:
+        """Fill what ``kept`` lacks from ``new`` and nothing else (complete-only mode): its
+        title stays, a field it has is never replaced, a different value is a conflict in
+        the report; the entry joins its sources, so every filled field can be traced."""
+        a, b = kept.data, new.data
+        filled = []
+        if not a.get("authors") and b.get("authors"):
+            a["authors"], a["authors_incomplete"] = b["authors"], b.get("authors_incomplete")
+            filled.append("authors")
+        if not a.get("venue") and b.get("venue"):
+            a["venue"], a["type"] = b["venue"], b["type"]
+            filled.append("venue")
+            if b.get("year") and a.get("year") != b["year"] and self._edition(b["venue"]):
+                a["year"] = b["year"]
+        for key in ("year", "doi", "arxiv", "url", "pages"):
+            if not a.get(key) and b.get(key):
+                a[key] = b[key]
+                filled.append(key)
+            elif b.get(key) and a.get(key) != b.get(key) and key in ("year", "doi"):
+                self.report.conflicts.append(
+                    f"{where}: {key} {b[key]} differs from {a[key]} in {a['id']} (kept)"
+                )
+        if b.get("venue") and a.get("venue") != b.get("venue"):
+            self.report.conflicts.append(
+                f"{where}: venue {b['venue']} differs from {a['venue']} in {a['id']} (kept)"
+            )
+        a["sources"] = (a.get("sources") or []) + [
+            s for s in b["sources"] if s not in (a.get("sources") or [])
+        ]
+        what = ", ".join(filled) if filled else "nothing missing"
+        self.report.merged.append(f"{where} → {a['id']} (completed: {what})")
 
     def _edition(self, venue: str | None) -> bool:
         """Whether ``venue`` is an edition (which fixes the year), not a journal."""

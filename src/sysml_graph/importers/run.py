@@ -14,15 +14,21 @@ from .sources import ListInfo, list_info, markdown_files
 
 
 def import_bibtex(
-    inputs: Iterable[Path], data_dir: Path, source_url: str | None = None
+    inputs: Iterable[Path],
+    data_dir: Path,
+    source_url: str | None = None,
+    complete_only: bool = False,
 ) -> tuple[Importer, dict[str, str]]:
-    """Read BibTeX files into drafts for ``data_dir``, like :func:`import_lists`."""
+    """Read BibTeX files into drafts for ``data_dir``, like :func:`import_lists`; with
+    ``complete_only``, only to fill what the drafts already there lack."""
 
     corpus, problems = read_corpus(data_dir)
     if problems:
         raise InvalidInput(problems)
     infos = {path: list_info(path, source_url, None) for path in inputs}
-    importer = Importer(corpus, replacing={i.repository for i in infos.values()})
+    importer = Importer(
+        corpus, replacing={i.repository for i in infos.values()}, complete_only=complete_only
+    )
     failures: list[Problem] = []
     for path, info in infos.items():
         try:
@@ -44,9 +50,11 @@ def import_lists(
     source_url: str | None = None,
     commit: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    complete_only: bool = False,
 ) -> tuple[Importer, dict[str, str]]:
     """Read every list in ``inputs`` into drafts for ``data_dir``; return the importer (with
-    its report) and the files to write."""
+    its report) and the files to write. With ``complete_only`` the lists only fill what the
+    drafts already there lack."""
     corpus, problems = read_corpus(data_dir)
     if problems:
         raise InvalidInput(problems)
@@ -56,7 +64,9 @@ def import_lists(
             raise InvalidInput([Problem(str(path), 1, "no such file or folder")])
         info = list_info(path, source_url, commit)
         jobs += [(f, rel, info) for f, rel in markdown_files(path)]
-    importer = Importer(corpus, replacing={info.repository for _, _, info in jobs})
+    importer = Importer(
+        corpus, replacing={info.repository for _, _, info in jobs}, complete_only=complete_only
+    )
     for done, (path, rel, info) in enumerate(jobs, start=1):
         try:
             text = path.read_text(encoding="utf-8")
