@@ -16,7 +16,7 @@ from sysml_graph.corpus.yamlio import dump_canonical
 from sysml_graph.importers.awesome import read_list
 from sysml_graph.importers.drafts import CURATOR_KEYS
 from sysml_graph.importers.entries import Entry
-from sysml_graph.importers.run import import_lists
+from sysml_graph.importers.run import import_bibtex, import_lists
 from sysml_graph.importers.venues import match_venue
 from sysml_graph.importers.write import write_imported
 
@@ -45,11 +45,15 @@ def _without_curation(text: str) -> str:
 
 
 def test_shipped_drafts_are_exactly_what_the_importer_writes(tmp_path: Path) -> None:
-    """data/imported is reproducible from sources/: fixes go into the importer, not by hand.
-    Only a curator's decisions (`curate apply`) are not in the lists; a re-import keeps them
-    (test_curation)."""
+    """data/imported is reproducible from sources/ (the lists, then the completions read with
+    --complete-only): fixes go into the importer, not by hand. Only a curator's decisions
+    (`curate apply`) are not in the lists; a re-import keeps them (test_curation)."""
     data = copy_curated(tmp_path / "data")
     _, written = import_lists(sorted(LISTS_DIR.iterdir()), data)
+    # Then the curators' completions: only fields the drafts lack, from the page read.
+    write_imported(written, data)
+    completions = sorted((REPO / "sources" / "completions").glob("*.bib"))
+    _, written = import_bibtex(completions, data, complete_only=True)
     shipped = {
         p.relative_to(DATA / "imported").as_posix(): p.read_text(encoding="utf-8")
         for p in (DATA / "imported").rglob("*.yaml")
@@ -63,7 +67,10 @@ def test_shipped_drafts_are_exactly_what_the_importer_writes(tmp_path: Path) -> 
     }
     assert set(files) == set(shipped)
     differ = [name for name in files if files[name] != shipped[name]]
-    assert not differ, f"re-run `sysml-graph import awesome sources/awesome-lists/*`: {differ[:5]}"
+    assert not differ, (
+        "re-run `sysml-graph import awesome sources/awesome-lists/*` and `sysml-graph import "
+        f"bibtex --complete-only sources/completions/*.bib`: {differ[:5]}"
+    )
 
 
 def papers(text: str, file: str = "README.md") -> list[Entry]:

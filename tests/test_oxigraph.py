@@ -290,4 +290,9 @@ def test_every_source_list_is_credited_with_its_licence(store: ox.Store) -> None
         "4175f1dcf6ec440b29c02a46efdf5aec521083ad/README.md": "https://spdx.org/licenses/MIT",
         "https://github.com/MingSun-Tse/Efficient-Deep-Learning": "https://spdx.org/licenses/MIT",
         "https://github.com/csarron/awesome-emdl": "https://spdx.org/licenses/MIT",
+        "https://github.com/MPSLab-ASU/ML-Accelerators": "https://spdx.org/licenses/Apache-2.0",
+        "https://github.com/NVIDIA/cutlass": "https://spdx.org/licenses/BSD-3-Clause",
+        "https://github.com/dkozlov/awesome-knowledge-distillation": "https://spdx.org/licenses/Apache-2.0",
+        "https://github.com/zwang4/awesome-machine-learning-in-compilers": "https://spdx.org/licenses/CC0-1.0",
+        "https://w3id.org/sysml-graph/sources/completions": "https://spdx.org/licenses/CC-BY-4.0",
     }

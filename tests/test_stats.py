@@ -83,7 +83,8 @@ def test_papers_per_year_is_one_number(shipped: tuple[Graph, Corpus]) -> None:
     answer = run_sparql(graph, resolve("papers-per-year").text)
     rows = {int(r[0].value): (int(r[1].value), int(r[2].value)) for r in answer.rows}
     assert {y: n for y, (n, _) in rows.items()} == stats.per_year
-    assert stats.per_year[2018] == 258
+    every = Counter(p.year for p in corpus.papers if p.kind is not PaperKind.BOOK and p.year)
+    assert stats.per_year == dict(every)
     drafts = Counter(
         p.year for p in corpus.papers if p.kind is not PaperKind.BOOK and not p.complete and p.year
     )

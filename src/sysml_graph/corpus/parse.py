@@ -17,6 +17,7 @@ from .fields import (
     Fields,
     _list_of,
     _where,
+    shown,
 )
 from .files import IMPORTED, _link_out, _link_problem, rel
 from .records import (
@@ -140,6 +141,14 @@ def _sources(f: Fields) -> list[Source]:
         )
         commit = s.pattern("commit", COMMIT_RE, "878cb5f40b365f42e818270f5221dc10202214bb")
         path = s.text("file", required=True)
+        if path and any(part in (".", "..", "") for part in path.split("/")):
+            # A link to the line must name the file itself: "." or "a//b" would be
+            # shortened by any browser to another address.
+            s.problem(
+                s.line_of("file"),
+                f"'file' must be a path inside the list like 'docs/README.md', got '{shown(path)}'",
+            )
+            path = None
         line = s.integer("line", required=True)
         s.finish()
         if where and path and line:

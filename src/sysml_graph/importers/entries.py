@@ -202,10 +202,83 @@ def _last_first(text: str) -> tuple[list[str], bool] | None:
         r"(?:(?:and )?[A-Z][\w'’-]+, (?:[A-Z]\.\s?)+,?\s*)+", body + ","
     ):
         return [f"{first.strip()} {last}" for last, first in pairs], et_al
+    chicago = _chicago(body)
+    if chicago:
+        return chicago, et_al
     names = split_names(body)
     if names:
         return names, et_al
     return None
+
+
+_GIVEN = re.compile(r"[A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|[A-Z]\.)){0,2}")
+_SURNAME = re.compile(r"(?:(?:de|van|von|der|den|da|di|le|la|du|dos|del)\s+)*[A-ZÀ-ÝĀ-ſ][\w'’-]+")
+
+
+def _chicago(body: str) -> list[str] | None:
+    """``Sze, Vivienne, Yu-Hsin Chen, and Joel S. Emer``: the first author inverted, the
+    others not (Chicago style); one inverted name alone is one author.
+
+    >>> _chicago("Sze, Vivienne, Yu-Hsin Chen, Tien-Ju Yang, and Joel S. Emer")
+    ['Vivienne Sze', 'Yu-Hsin Chen', 'Tien-Ju Yang', 'Joel S. Emer']
+    >>> _chicago("Rodriguez, Andres"), _chicago("Deep Learning, Systems") is None
+    (['Andres Rodriguez'], True)
+    """
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", body) if p.strip()]
+    if len(parts) < 2 or not _SURNAME.fullmatch(parts[0]) or not _GIVEN.fullmatch(parts[1]):
+        return None
+    rest = parts[2:]
+    if any(not NAME.match(r) or ORG.search(r) or VENUE_WORDS.search(r) for r in rest):
+        return None
+    if not rest and len(parts[1].split()) > 1 and not re.search(r"[A-Z]\.", parts[1]):
+        return None  # "Deep Learning, Systems Design": two phrases, not a name
+    return [f"{parts[1]} {parts[0]}", *rest]
+
+
+# Words of a venue, never of a person's name ("ACM Computing Surveys").
+VENUE_WORDS = re.compile(
+    r"\b(proceedings|conference|symposium|workshop|journal|transactions|letters|surveys?|"
+    r"review|magazine|arxiv|preprint|computing|computer|systems|press|society|acm|ieee|"
+    r"usenix|international|annual|advances|neural|learning|intelligence)\b",
+    re.I,
+)
+
+
+def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
+    """What follows a linked title: ``- A, B and C, Venue, 2018``, ``, A, B, 2017`` or
+    ``. A, B. Venue, February 2025``: (authors, et al., venue text, year).
+
+    >>> trailing_citation(" - Zheng Wang and Michael O'Boyle, Proceedings of the IEEE, 2018")
+    (['Zheng Wang', "Michael O'Boyle"], False, 'Proceedings of the IEEE', 2018)
+    >>> trailing_citation(", L.K. Hansen, P. Salamon, 1990")
+    (['L.K. Hansen', 'P. Salamon'], False, '', 1990)
+    >>> trailing_citation(". Shulai Zhang, Xin Liu. arXiv, February 2025.")
+    (['Shulai Zhang', 'Xin Liu'], False, 'arXiv', 2025)
+    """
+    text = tail.strip().lstrip("-–—,.:; ").strip()
+    year = None
+    m = re.search(r"[,.(]?\s*(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\s*\)?\s*[.,]?\s*$", text)
+    if m:
+        year = int(m.group(1))
+        text = text[: m.start()].strip(" ,.")
+    et_al = bool(re.search(r"\bet al\.?", text))
+    text = re.sub(r",?\s*et al\.?", "", text)
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    authors: list[str] = []
+    venue = ""
+    for i, part in enumerate(parts):
+        name = re.sub(r"(?<=[a-z])\d+$|[*†‡]+$", "", part)  # footnote marks
+        if NAME.match(name) and not ORG.search(name) and not VENUE_WORDS.search(name):
+            authors.append(name)
+            continue
+        left, dot, right = part.partition(". ")
+        if dot and NAME.match(left) and not VENUE_WORDS.search(left):
+            authors.append(left)
+            venue = ", ".join([right, *parts[i + 1 :]])
+        else:
+            venue = ", ".join(parts[i:])
+        break
+    return authors, et_al, venue.strip(" .,"), year
 
 
 class Context:
@@ -278,6 +351,9 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         return entry
     if block.kind == "row":
         return _read_row(block, entry)
+    if head.links and all(lk.href.startswith("#") for lk in head.links):
+        entry.reason = "table of contents"  # "[Papers](#papers)": a link into the page
+        return entry
 
     url, code, only_other = _classify_links(head.links + _detail_links(block))
     entry.url, entry.code = url, code
@@ -345,6 +421,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     elif quoted and not (head.links and text.startswith(head.links[0].text)):
         title = quoted.group(1)
         before, after = text[: quoted.start()], text[quoted.end() :]
+        category = re.match(r"\s*\(([^()]{3,80})\)\s*", before)
+        if category:  # "(DNN Models and Architectures) Sze, Vivienne, …": the list's section
+            entry.topics.append(category.group(1).strip())
+            before = before[category.end() :]
         authors = _last_first(before.strip(" ,."))
         if authors:
             entry.authors, entry.et_al = authors
@@ -366,6 +446,17 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             if y is not None or (v is not None and v.known):
                 venue, year, not_paper = v, y, np_
                 break
+        plain = re.sub(r"\[[^\[\]]*\]", " ", rest)
+        if not tags and re.match(r"\s*(?:[-–—,]|\.\s+[A-Z])", plain):
+            cited, more, venue_text, when = trailing_citation(plain)
+            if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
+                entry.authors, entry.et_al = cited, more
+                year = year or when
+                for candidate in [venue_text, *head.emphasis]:
+                    v = match_venue(candidate) if candidate else None
+                    if v is not None and (v.known or candidate == venue_text):
+                        venue = venue or v
+                        break
     else:
         # "Title [[Paper]](url) [[GitHub]](url)" or plain text
         first_label = next((lk for lk in head.links if _is_label(lk)), None)
