@@ -52,12 +52,22 @@ class Report:
         return out
 
 
-def evaluate(key: str, corpora: Path) -> Report:
-    samples = yaml.safe_load((SAMPLES / f"{key}.yaml").read_text(encoding="utf-8"))
-    folder = corpora / LISTS[key]
+def evaluate(
+    key: str,
+    corpora: Path,
+    samples_dir: Path = SAMPLES,
+    lists: dict[str, str] = LISTS,
+    authors: bool = False,
+) -> Report:
+    """Score the importer's reading of one list against its hand-checked sample: paper or
+    not, title, venue, year and, with ``authors`` (samples that record them, and whose
+    missing ``authors`` means the list gives none), the author list; precision/recall."""
+    samples = yaml.safe_load((samples_dir / f"{key}.yaml").read_text(encoding="utf-8"))
+    folder = corpora / lists[key]
     by_file: dict[str, dict[int, Entry]] = {}
     report = Report(n=len(samples))
-    for name in ("paper", "title", "venue", "year"):
+    fields = ("title", "venue", "year", "authors") if authors else ("title", "venue", "year")
+    for name in ("paper", *fields):
         report.counts[name] = [0, 0, 0]
     for s in samples:
         if s["file"] not in by_file:
@@ -74,14 +84,15 @@ def evaluate(key: str, corpora: Path) -> Report:
         elif is_paper:
             c["paper"][1] += 1
             report.misses.append(f"{where}: extracted a paper, expected none ({got.title!r})")
-            for name in ("title", "venue", "year"):
-                c[name][1] += 1
+            for name in fields:
+                if name != "authors" or got.authors:
+                    c[name][1] += 1
             continue
         elif s["paper"]:
             c["paper"][2] += 1
             reason = got.reason if got is not None else "no block at this line"
             report.misses.append(f"{where}: missed a paper ({s['title']!r}): {reason}")
-            for name in ("title", "venue", "year"):
+            for name in fields:
                 if s.get(name) is not None:
                     c[name][2] += 1
             continue
@@ -96,8 +107,15 @@ def evaluate(key: str, corpora: Path) -> Report:
                 lambda e, g, got=got: venue_matches(e, got),
             ),
             "year": (s["year"], got.year, lambda e, g: e == g),
+            "authors": (
+                [_norm(a) for a in s["authors"]] if s.get("authors") else None,
+                [_norm(a) for a in got.authors] or None,
+                lambda e, g: e == g,
+            ),
         }
         for name, (want, have, same) in checks.items():
+            if name not in fields:
+                continue
             if want is not None and have is not None and same(want, have):
                 c[name][0] += 1
                 continue

@@ -96,6 +96,34 @@ def clean_title(text: str) -> str:
     return t.strip().rstrip(" .,;:")
 
 
+def strip_decorations(title: str) -> tuple[str, list[str]]:
+    """A title without what lists decorate it with: leading emoji and marks, a leading tag in
+    brackets (``[MP: ZeRO] DeepSpeed-ZeRO: …``), a trailing affiliation ``(@Microsoft)``, a
+    trailing ``|``; the tags are returned, to keep as evidence.
+
+    >>> strip_decorations("🔥🔥[MP: ZeRO] DeepSpeed-ZeRO: Memory Optimizations(@microsoft.com)")
+    ('DeepSpeed-ZeRO: Memory Optimizations', ['MP: ZeRO'])
+    >>> strip_decorations("[AMC] AutoML for Model Compression |")
+    ('AutoML for Model Compression', ['AMC'])
+    >>> strip_decorations("[Long Title In Brackets Only]")
+    ('[Long Title In Brackets Only]', [])
+    """
+    tags: list[str] = []
+    t = re.sub(r"^[^\w\[\]\"“'‘(]+", "", title).strip()
+    m = re.match(r"\[([^\[\]]{1,80})\]\s*[:\-–—]?\s*(?=\S+\s+\S)", t)
+    if m:
+        tags.append(m.group(1).strip())
+        t = t[m.end() :]
+    t = re.sub(r"\s*\(@[^()]*\)\s*$", "", t)
+    return t.strip().rstrip(" |").strip(), tags
+
+
+def _date_year(text: str) -> int | None:
+    """The year of a date cell: ``2019.10``, ``2023-05``, ``2024/01``, or a plain year."""
+    m = re.match(r"\s*((?:19|20)\d{2})(?:[.\-/](?:0?[1-9]|1[0-2])\b|\s*$)", text)
+    return int(m.group(1)) if m else year_in(text)
+
+
 def year_in(text: str) -> int | None:
     """A year written in full or as 'YY.
 
@@ -381,7 +409,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         r"(?P<title>.+?)\.\s+(?P<venue>[^\[]+)",
         text,
     )
-    if head.strong and text.startswith(head.strong[0]):
+    tag_first = bool(head.strong) and re.fullmatch(r"\[[^\[\]]+\]", head.strong[0].strip())
+    if head.strong and text.startswith(head.strong[0]) and not tag_first:
         title = head.strong[0]
         rest = text[len(head.strong[0]) :]
         year = year_in(rest)
@@ -447,6 +476,14 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                 venue, year, not_paper = v, y, np_
                 break
         plain = re.sub(r"\[[^\[\]]*\]", " ", rest)
+        said = re.split(r"\s[-–—]\s", plain, maxsplit=1)[0] if plain.strip() else ""
+        paren = re.search(r"\(([^()]*?((?:19|20)\d{2}))\)", said)
+        if venue is None and year is None and paren:  # "… by Org et al. (ICML 2023)"
+            v = match_venue(paren.group(1))
+            venue = v if v is not None and v.known else None
+            year = int(paren.group(2))
+        elif year is None and re.match(r"\s*by\s", said):  # "by NVIDIA, Arm, and Intel, 2022"
+            year = year_in(said)
         if not tags and re.match(r"\s*(?:[-–—,]|\.\s+[A-Z])", plain):
             cited, more, venue_text, when = trailing_citation(plain)
             if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
@@ -524,9 +561,16 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         flags=re.I,
     )
     parts = title.rsplit(". ", 1)
-    if len(parts) == 2 and len(parts[1].split()) <= 3 and len(parts[0].split()) >= 4:
+    if (
+        len(parts) == 2
+        and len(parts[1].split()) <= 3
+        and len(parts[0].split()) >= 4
+        and not re.match(r"part\b", parts[1], re.I)  # "… neural nets. Part II: quantization"
+    ):
         title = parts[0]  # "…Models. Microsoft Work"
-    title = clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title))
+    title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
+    title = clean_title(title)
+    entry.topics += tags  # the list's own tag for the paper: kept, as evidence
     entry.title = title
     if venue is None and ctx.venue is not None:
         venue = ctx.venue
@@ -623,16 +667,22 @@ def _read_row(block: Block, entry: Entry) -> Entry:
     if title_cell is None:
         entry.reason = "table row without a title column"
         return entry
-    entry.title = clean_title(title_cell.links[0].text if title_cell.links else title_cell.text)
+    title, tags = strip_decorations(
+        clean_title(title_cell.links[0].text if title_cell.links else title_cell.text)
+    )
+    entry.title = clean_title(title)
+    entry.topics += tags
     venue_cell = next((cells[k] for k in cells if re.search(r"venue|conf|journal|where", k)), None)
     year_cell = next((cells[k] for k in cells if re.search(r"year|date", k)), None)
     if venue_cell is not None:
         entry.venue = match_venue(venue_cell.text)
         entry.year = year_in(venue_cell.text)
     if year_cell is not None:
-        entry.year = year_in(year_cell.text) or entry.year
+        entry.year = _date_year(year_cell.text) or entry.year
     links = [lk for c in cells.values() for lk in c.links]
-    entry.url, entry.code, _ = _classify_links(links)
+    entry.url, entry.code, only_other = _classify_links(links)
     entry.kind = "paper" if entry.title and (entry.venue or entry.year or entry.url) else "skip"
     entry.reason = "" if entry.kind == "paper" else "table row without venue, year or link"
+    if only_other and entry.venue is None:  # its links are a blog, docs or slides only
+        entry.kind, entry.reason = "skip", "a slide, video, blog or web page"
     return entry

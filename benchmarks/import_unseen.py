@@ -1,0 +1,52 @@
+"""How well the importer reads awesome lists it was never tuned on (issue 13).
+
+    python benchmarks/import_unseen.py [--corpora DIR]
+
+Each list was copied with its licence and a SOURCE.txt to DIR (default
+/work/shared/corpora/evaluation: fetched lists stay out of this repository) and sampled by a
+helper who read only the list, before the importer ever ran on it; the samples are in
+docs/evaluation/import-unseen/. For each list: paper entries recognised (recall is the share
+of the list's paper entries imported), and title, venue, year and authors (where the list
+gives them) as precision / recall. Targets: 95% for fields, 90% of paper entries imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.import_eval import evaluate  # noqa: E402  (the tests' scorer, one implementation)
+
+SAMPLES = ROOT / "docs" / "evaluation" / "import-unseen"
+LISTS = {
+    "cedrickchee": "cedrickchee__awesome-ml-model-compression",
+    "deftruth": "DefTruth__Awesome-LLM-Inference",
+    "gigwegbe": "gigwegbe__tinyml-papers-and-projects",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora/evaluation"))
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    for key in LISTS:
+        report = evaluate(key, args.corpora, SAMPLES, LISTS)
+        cells = []
+        for name, (precision, recall) in report.scores.items():
+            tp, fp, fn = report.counts[name]
+            if tp + fp + fn:
+                cells.append(
+                    f"{name} {precision:.0%}/{recall:.0%} ({tp}/{tp + fp}, {tp}/{tp + fn})"
+                )
+        print(f"{key} ({report.n} sampled): " + "; ".join(cells))
+        if args.misses:
+            print("\n".join(f"  {m}" for m in report.misses))
+
+
+if __name__ == "__main__":
+    main()
