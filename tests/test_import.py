@@ -243,6 +243,65 @@ def test_same_paper_from_two_lists_is_one_record(tmp_path: Path) -> None:
     assert len(importer.report.merged) == 1  # type: ignore[attr-defined]
 
 
+def test_look_alike_titles_are_one_work_or_linked_versions(tmp_path: Path, run: Invoke) -> None:
+    """Titles compared as word sets, with no first-word block: the same venue makes one
+    record; a preprint and its conference paper stay two, linked by dcterms:isVersionOf."""
+    data, importer = _import(
+        tmp_path,
+        {
+            "one": "- [Salus: Fine-Grained GPU Sharing Primitives for Deep Learning "
+            "Applications](https://example.org/salus) [MLSys'20]\n"
+            "- [Sparsely Aggregated Convolutional Networks](https://example.org/sp) [ECCV'18]\n",
+            "two": "- [Fine-Grained GPU Sharing Primitives for Deep Learning Applications]"
+            "(https://arxiv.org/abs/1902.04610) [arXiv'19]\n"
+            "- [SparseNet-Sparsely Aggregated Convolutional Networks](https://example.org/sn) "
+            "[ECCV'18]\n",
+        },
+    )
+    papers = {p.id: p for p in load_corpus(data).papers if p.status == "imported"}
+    assert sorted(papers) == [
+        "fine-grained-gpu-sharing-primitives-for-deep-learning-applic",
+        "salus-fine-grained-gpu-sharing-primitives-for-deep-learning",
+        "sparsely-aggregated-convolutional-networks",
+    ]
+    preprint = papers["fine-grained-gpu-sharing-primitives-for-deep-learning-applic"]
+    assert preprint.version_of == "salus-fine-grained-gpu-sharing-primitives-for-deep-learning"
+    assert len(papers["sparsely-aggregated-convolutional-networks"].sources) == 2
+    assert len(importer.report.versions) == 1  # type: ignore[attr-defined]
+    out = tmp_path / "dist"
+    assert run("build", "--data", str(data), "--out", str(out)).exit_code == 0
+    nt = (out / "sysml-graph.nt").read_text(encoding="utf-8")
+    paper = "<https://w3id.org/sysml-graph/paper/"
+    assert (
+        f"{paper}{preprint.id}> <http://purl.org/dc/terms/isVersionOf> "
+        f"{paper}{preprint.version_of}> ."
+    ) in nt
+    assert f"<http://purl.org/dc/terms/hasVersion> {paper}{preprint.id}> ." in nt
+
+
+def test_validate_names_two_records_of_one_work(tmp_path: Path, run: Invoke) -> None:
+    """Two records whose titles look alike, neither a version of the other: one line, naming
+    both and the two ways out; written as versions, they pass."""
+    data = copy_curated(tmp_path / "data")
+    record = "id: {id}\ntype: article\nstatus: imported\ntitle: '{title}'\nsources:\n" + (
+        "- list: https://github.com/example/x\n  file: README.md\n  line: {line}\n"
+    )
+    folder = data / "imported" / "papers"
+    folder.mkdir(parents=True)
+    a, b = "fine-grained-gpu-sharing", "salus"
+    title = "Fine-Grained GPU Sharing Primitives for Deep Learning Applications"
+    (folder / f"{a}.yaml").write_text(record.format(id=a, title=title, line=1))
+    (folder / f"{b}.yaml").write_text(record.format(id=b, title=f"Salus: {title}", line=2))
+    result = run("validate", "--data", str(data), "--no-shacl")
+    assert result.exit_code == 1
+    lines = [x for x in result.stderr.splitlines() if "looks like" in x]
+    assert len(lines) == 1, result.stderr
+    assert f"title looks like that of '{a}'" in lines[0] and f"version_of: {a}" in lines[0]
+    with (folder / f"{b}.yaml").open("a") as f:
+        f.write(f"version_of: {a}\n")
+    assert run("validate", "--data", str(data), "--no-shacl").exit_code == 0
+
+
 def test_curated_fields_always_win(tmp_path: Path) -> None:
     data, importer = _import(
         tmp_path,

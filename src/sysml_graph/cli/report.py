@@ -118,6 +118,14 @@ def print_import_report(
             "Merged (first 10)", ["entry", "into"], (m.split(" → ", 1) for m in report.merged[:10])
         )
     )
+    if report.versions:
+        console.print(
+            _table(
+                "Kept apart as versions of one work (version_of)",
+                ["entry", "kept as"],
+                (v.split(" → ", 1) for v in report.versions),
+            )
+        )
     if report.conflicts:
         console.print(
             _table("Conflicts kept for review", ["where and what"], ([c] for c in report.conflicts))

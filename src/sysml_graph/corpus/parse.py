@@ -74,6 +74,7 @@ def parse_paper(node: Node, file: str, problems: list[Problem]) -> Paper | None:
         platforms=f.ids("platforms"),
         extends=f.ids("extends"),
         cites=f.ids("cites"),
+        version_of=f.ident("version_of"),
         note=f.text("note"),
         status=status,
         authors_incomplete=f.flag("authors_incomplete"),
@@ -215,9 +216,10 @@ def parse_source_lists(node: Node, file: str, problems: list[Problem]) -> list[S
         )
         commit = f.pattern("commit", COMMIT_RE, "878cb5f40b365f42e818270f5221dc10202214bb")
         licence = f.pattern("licence", SPDX_RE, "MIT")
+        complete_only = f.flag("complete_only")
         f.finish()
         if ident and repo and title:
-            out.append(SourceList(ident, repo, title, _where(f), commit, licence))
+            out.append(SourceList(ident, repo, title, _where(f), commit, licence, complete_only))
     return out
 
 

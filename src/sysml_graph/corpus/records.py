@@ -209,6 +209,9 @@ class Paper:
     decisions: list[Decision] = field(default_factory=list)  # a curator's on proposals
     extends: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
+    # Another record of the same work (a preprint or workshop paper of a conference paper):
+    # dcterms:isVersionOf, never merged into it.
+    version_of: str | None = None
     topics: list[str] = field(default_factory=list)  # section headings of the source list
     sources: list[Source] = field(default_factory=list)
     note: str | None = None
@@ -247,6 +250,8 @@ class SourceList:
     where: Where
     commit: str | None = None
     licence: str | None = None  # an SPDX id such as MIT or Apache-2.0
+    # Read with --complete-only: it fills drafts' fields and never makes a draft of its own.
+    complete_only: bool = False
 
 
 @dataclass

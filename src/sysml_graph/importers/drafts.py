@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,7 +20,7 @@ from ..corpus.iri import web_link
 from ..corpus.paper_yaml import PAPER_KEYS, paper_yaml, record_problems
 from ..corpus.parse import parse_paper, parse_people, parse_venues
 from ..corpus.records import Corpus, Paper, PaperKind, Status
-from ..corpus.rules import normalise_title
+from ..corpus.rules import LOOKALIKE, lookalike, normalise_title
 from ..corpus.yamlio import dump_canonical
 from .entries import Entry
 from .sources import ListInfo
@@ -120,6 +121,7 @@ class TitleIndex(Generic[T]):
 
     def __init__(self) -> None:
         self.exact: dict[str, T] = {}
+        self.by_word: dict[str, list[str]] = {}  # word → the titles holding it
         self.groups: dict[tuple[str, tuple[str, ...]], dict[int, list[tuple[str, int]]]] = {}
         self.slots: dict[str, int] = {}  # character → its place in a bag (see _bag)
         self.comparisons = 0  # titles compared, for tests of the cost
@@ -128,6 +130,8 @@ class TitleIndex(Generic[T]):
         if norm in self.exact or not norm:
             return
         self.exact[norm] = value
+        for word in set(norm.split()):
+            self.by_word.setdefault(word, []).append(norm)
         group = self.groups.setdefault((norm.split(" ", 1)[0], numbering(norm)), {})
         group.setdefault(len(norm), []).append((norm, self._bag(norm)))
 
@@ -182,9 +186,71 @@ class TitleIndex(Generic[T]):
                     best = (score, candidate)
         return self.exact[best[1]] if best is not None else None
 
+    def lookalike(self, norm: str, besides: T | None = None) -> T | None:
+        """The record of a title sharing ≥ :data:`~sysml_graph.corpus.rules.LOOKALIKE` of
+        its words (token sets, no first-word block: "Salus: Fine-Grained GPU Sharing …" and
+        "Fine-Grained GPU Sharing …"), the same numbering, the most words in common first.
+
+        Such a title lacks at most m of this title's words, so it holds at least two of the
+        m + 2 rarest: only titles found in two of those words' postings are compared, most
+        shared words first, at most :data:`LOOKALIKE_CANDIDATES` of them; titles of the
+        record ``besides`` are not.
+        """
+        words = frozenset(norm.split())
+        if len(words) < 4:
+            return None
+        rarest = sorted(words, key=lambda w: (len(self.by_word.get(w, ())), w))
+        lacking = len(words) - math.ceil(round(LOOKALIKE * len(words), 9))
+        picked = rarest[: lacking + 2]
+        hits: Counter[str] = Counter()
+        for word in picked:
+            hits.update(self.by_word.get(word, ())[-POSTINGS:])
+        need = min(2, len(picked))
+        candidates = sorted(
+            (
+                t
+                for t, n in hits.items()
+                if n >= need and t != norm and (besides is None or self.exact[t] is not besides)
+            ),
+            key=lambda t: (-hits[t], t),
+        )
+        best: tuple[int, str] | None = None
+        for other in candidates[:LOOKALIKE_CANDIDATES]:
+            self.comparisons += 1
+            theirs = frozenset(other.split())
+            if lookalike(words, theirs) and numbering(other) == numbering(norm):
+                score = len(words & theirs)
+                if best is None or (score, other) > best:
+                    best = (score, other)
+        return self.exact[best[1]] if best is not None else None
+
 
 # Titles one entry is compared with at most (see TitleIndex).
 CANDIDATES = 128
+
+# Titles one entry's word set is compared with at most (TitleIndex.lookalike), and the
+# latest titles of a word it looks at: a real list's rare words hold a few titles each.
+LOOKALIKE_CANDIDATES = 32
+POSTINGS = 512
+
+
+def _rank(data: dict[str, Any]) -> int:
+    """0 for a preprint, 1 for a workshop paper, 2 for any other published paper."""
+    if data.get("venue") == "arxiv" or data.get("type") == str(PaperKind.PREPRINT):
+        return 0
+    if data.get("type") == str(PaperKind.WORKSHOP_PAPER):
+        return 1
+    return 2
+
+
+def _versions(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two look-alike records are two versions of one work (a preprint or a workshop
+    paper and the paper published elsewhere), not one record twice (same venue, or one
+    without any)."""
+    if not a.get("venue") or not b.get("venue") or a.get("venue") == b.get("venue"):
+        return False
+    return _rank(a) != _rank(b) or (a.get("year") != b.get("year"))
+
 
 # Bits per character in a bag of characters: a title with one character more often than
 # this is compared the slow way.
@@ -231,6 +297,8 @@ class Report:
     software: int = 0
     unknown_venues: Counter[str] = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
+    # "list/file:line → a draft" for a look-alike title kept apart as another version
+    versions: list[str] = field(default_factory=list)
     # "list/file:line: what the loader refuses (what became of it)", one per field
     refused: list[str] = field(default_factory=list)
 
@@ -286,7 +354,13 @@ class Importer:
         self.lists: dict[str, ListInfo] = {}
         self.taken_ids = {p.id for p in curated}
         self.numbered: dict[str, int] = {}  # id base → the last n of "base-n" given
-        again = set(replacing)
+        # A completion file never keeps a draft alive: a draft comes from its lists, so that
+        # importing them again gives what importing them into empty data gives.
+        again = set(replacing) | (
+            set()
+            if complete_only
+            else {lst.repository for lst in corpus.source_lists if lst.complete_only}
+        )
         # A curator's tags and decisions on a draft outlive a re-import of its list: the
         # draft made again from the same entry (same title) gets them back.
         self.curation: dict[str, dict[str, Any]] = {}
@@ -313,7 +387,7 @@ class Importer:
                 self.new_editions[e.id] = {"series": e.series, "year": e.year, "name": e.name}
         for lst in corpus.source_lists:
             self.lists[lst.id] = ListInfo(
-                lst.id, lst.repository, lst.title, lst.commit, lst.licence
+                lst.id, lst.repository, lst.title, lst.commit, lst.licence, lst.complete_only
             )
 
     # --- finding duplicates ------------------------------------------------------------
@@ -433,6 +507,8 @@ class Importer:
         loader would refuse never reaches a draft: the field is left out, or the entry
         skipped, each with a line in ``report.refused``."""
         self.report.seen += 1
+        if self.complete_only:
+            info = dataclasses.replace(info, complete_only=True)
         self.lists.setdefault(info.id, info)
         if entry.kind == "software":
             self.report.software += 1
@@ -499,6 +575,12 @@ class Importer:
             or self.titles.get(norm)
             or self.titles.similar(norm)
         )
+        alike = None if same is not None else self.titles.lookalike(norm)
+        if alike is not None and not self.complete_only:
+            if _versions(alike.data, data):
+                self._keep_version(alike, draft, where)
+                return
+            same = alike
         if self.complete_only:
             if same is None:
                 self.report.skipped["not in the graph (complete-only: nothing added)"] += 1
@@ -507,6 +589,12 @@ class Importer:
             return
         if same is not None:
             self._merge(same, draft, where)
+            # The merged title may now look like another draft's: one work listed three
+            # ways ("… Deep Learning Workloads", "… Deep Neural Networks", "… Deep Neural
+            # Workloads") is one record, not two.
+            other = self.titles.lookalike(normalise_title(same.data["title"]), besides=same)
+            if other is not None and not _versions(other.data, same.data):
+                self._fold(same, other, where)
             return
         data["id"] = self._new_id(entry.title, data["year"])
         self._keep(draft)
@@ -604,6 +692,13 @@ class Importer:
                     f"{where}: {key} {b[key]} differs from {a[key]} in {a['id']}"
                 )
         a["topics"] = sorted(set(a.get("topics") or []) | set(b.get("topics") or []))
+        for key in CURATOR_KEYS:  # a curator's work on either record is kept
+            merged = [
+                *(a.get(key) or []),
+                *(x for x in b.get(key) or [] if x not in (a.get(key) or [])),
+            ]
+            if merged:
+                a[key] = merged
         a["proposed"] = self.proposed(a)
         a["sources"] = (a.get("sources") or []) + [
             s for s in b["sources"] if s not in (a.get("sources") or [])
@@ -611,6 +706,29 @@ class Importer:
         if a.get("venue") and (a.get("note") or "").startswith("the list names the venue"):
             a["note"] = None
         self.report.merged.append(f"{where} → {a['id']}")
+
+    def _fold(self, kept: Draft, other: Draft, where: str) -> None:
+        """Merge the draft ``other`` into ``kept`` (the one kept first stays) and forget it."""
+        first, second = sorted((kept, other), key=lambda d: self.drafts.index(d))
+        self._merge(first, second, where)
+        self.drafts.remove(second)
+        for index in (self.titles.exact, self.by_doi):
+            for key in [k for k, v in index.items() if v is second]:
+                index[key] = first
+
+    def _keep_version(self, kept: Draft, new: Draft, where: str) -> None:
+        """Keep ``new`` apart from the look-alike ``kept``, the preprint or workshop paper
+        of the two linked to the other with ``version_of``."""
+        new.data["id"] = self._new_id(new.data["title"], new.data["year"])
+        self._keep(new)
+        self.report.imported += 1
+        earlier, later = (new, kept) if _rank(new.data) < _rank(kept.data) else (kept, new)
+        if not earlier.data.get("version_of"):
+            earlier.data["version_of"] = later.data["id"]
+        self.report.versions.append(
+            f"{where} → {new.data['id']}, a version of {kept.data['id']} (look-alike title, "
+            f"venues {earlier.data.get('venue')} and {later.data.get('venue')})"
+        )
 
     def _complete(self, kept: Draft, new: Draft, where: str) -> None:
         """Fill what ``kept`` lacks from ``new`` and nothing else (complete-only mode): its
@@ -704,6 +822,7 @@ class Importer:
                     "title": i.title,
                     "commit": i.commit,
                     "licence": i.licence,
+                    "complete_only": i.complete_only or None,
                 }.items()
                 if v
             }

@@ -21,6 +21,7 @@ class ListInfo:
     title: str
     commit: str | None = None
     licence: str | None = None
+    complete_only: bool = False  # read only to fill drafts' fields
 
 
 def read_source_txt(folder: Path) -> dict[str, str]:

@@ -98,6 +98,11 @@ def match_venue(text: str) -> VenueMatch | None:
     'osdi'
     >>> match_venue("ICLRw").workshop
     True
+    >>> match_venue("Proceedings of the IEEE Conference on Computer Vision and Pattern "
+    ...             "Recognition").id
+    'cvpr'
+    >>> match_venue("Proceedings of the IEEE 105, no. 12").id
+    'proc-ieee'
     >>> match_venue("Journal of King Saud Univ. '21").acronym
     'Journal of King Saud Univ.'
     """
@@ -111,14 +116,17 @@ def match_venue(text: str) -> VenueMatch | None:
     }:
         clean, workshop = m.group(1), True
     found = [
-        (len(m.group(0)) <= 20, m.start(), -len(m.group(0)), vid)
+        (short, m.start() if short else -len(m.group(0)), -len(m.group(0)), vid)
         for pattern, vid in _patterns()
         for m in [pattern.search(clean)]
         if m
+        for short in [len(m.group(0)) <= 20]
     ]
     if found:
-        # A full name wins ("NIPS 2017 Workshop on Machine Learning on the Phone…" is MLPCD);
-        # among acronyms the one named first ("NSDI 2021 MLsys or SysML" is about NSDI).
+        # A full name wins ("NIPS 2017 Workshop on Machine Learning on the Phone…" is MLPCD),
+        # the longest of several ("Proceedings of the IEEE Conference on Computer Vision and
+        # Pattern Recognition" is CVPR, not the journal Proc. IEEE); among acronyms the one
+        # named first ("NSDI 2021 MLsys or SysML" is about NSDI).
         v = registry()[min(found)[3]]
         # A workshop series of its own (EMDL) is not "a workshop of" something.
         return VenueMatch(v.id, v.acronym, True, workshop and v.kind != "workshop")

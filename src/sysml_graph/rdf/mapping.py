@@ -232,6 +232,9 @@ def add_paper(out: list[str], p: Paper, journals: set[str]) -> None:
         a(f"{n} {CITO.extends} {node('paper', other)} .\n")
     for other in p.cites:
         a(f"{n} {CITO.cites} {node('paper', other)} .\n")
+    if p.version_of:
+        a(f"{n} {DCTERMS.isVersionOf} {node('paper', p.version_of)} .\n")
+        a(f"{node('paper', p.version_of)} {DCTERMS.hasVersion} {n} .\n")
     for tech in p.inferred_techniques:
         a(f"{n} {SG.inferredTechnique} {node('technique', tech)} .\n")
     for pl in p.inferred_platforms:
