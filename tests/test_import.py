@@ -167,6 +167,9 @@ def test_authors_links_and_et_al() -> None:
         ("1. [Awesome ML Model Compression](https://github.com/x/awesome) [Repo]\n", None),
         ("- [MLOps for TinyML](https://x.org/slides.pdf) [TinyML Talks '22]\n", None),
         ("- 2019-Book-[Efficient Processing of DNNs](https://x.org/book)\n", None),
+        ("- Video Tutorials [YouTube](https://youtube.com/x) [bilibili](https://b.tv/x)\n", None),
+        ("- We are preparing a new website [Lets Go](https://x.org) for this repo!!!\n", None),
+        ("- [SIGCOMM 2020 Topic Preview: Video + ML](https://x.org/v) [SIGCOMM'20]\n", None),
     ],
 )
 def test_not_papers_are_skipped(text: str, reason: str | None) -> None:
@@ -277,6 +280,28 @@ def test_look_alike_titles_are_one_work_or_linked_versions(tmp_path: Path, run: 
         f"{paper}{preprint.version_of}> ."
     ) in nt
     assert f"<http://purl.org/dc/terms/hasVersion> {paper}{preprint.id}> ." in nt
+
+
+def test_a_citation_fragment_is_no_author(tmp_path: Path, run: Invoke) -> None:
+    """A venue glued to the last author ("Su. PLDI, 2019") is split off; a name that is a
+    venue ("In IEEE INFOCOM") is refused with its line, and the draft keeps no author."""
+    data, importer = _import(
+        tmp_path,
+        {
+            "one": "- [Learning to Tune Loops Well](https://x.org/a) - Alan Smith, "
+            "Zhendong Su. PLDI, 2019\n"
+            "- **Edge Offloading of Neural Networks at Scale** In IEEE INFOCOM, 2019\n\n"
+            "  *In IEEE INFOCOM*\n",
+        },
+    )
+    papers = {p.title: p for p in load_corpus(data).papers if p.status == "imported"}
+    loops = papers["Learning to Tune Loops Well"]
+    assert loops.authors == ["alan-smith", "zhendong-su"] and loops.year == 2019
+    edge = papers["Edge Offloading of Neural Networks at Scale"]
+    assert edge.authors == []
+    refused = importer.report.refused  # type: ignore[attr-defined]
+    assert any("'In IEEE INFOCOM' is not a person's name" in line for line in refused), refused
+    assert run("validate", "--data", str(data), "--no-shacl").exit_code == 0
 
 
 def test_validate_names_two_records_of_one_work(tmp_path: Path, run: Invoke) -> None:

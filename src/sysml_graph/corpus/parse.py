@@ -4,6 +4,7 @@ into records, with a problem per bad field.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -157,11 +158,39 @@ def _sources(f: Fields) -> list[Source]:
     return out
 
 
+# Words of a venue or an institution, never of a person's name ("In IEEE INFOCOM").
+NOT_A_NAME = re.compile(
+    r"(?i:\b(?:proceedings|conference|symposium|workshop|journal|transactions|ieee|acm|"
+    r"usenix|arxiv|preprint|university|institute|laboratory|proposed|method|et al)\b)"
+    r"|[a-z]\.\s+[A-Z][A-Za-z]*[A-Z]"
+)
+
+
+def not_a_name(name: str) -> bool:
+    """Whether a person's name is something else: a venue or an institution, or a name with
+    a venue glued on after a full stop ("Saman Amarasinghe. ASPLOS").
+
+    >>> not_a_name("In IEEE INFOCOM"), not_a_name("Saman Amarasinghe. ASPLOS")
+    (True, True)
+    >>> not_a_name("Joel S. Emer"), not_a_name("Renee St. Amant"), not_a_name("XIANGJUN LI")
+    (False, False, False)
+    >>> not_a_name("Yanjun Wu. NeurIPS"), not_a_name("Gyeong-In Yu")
+    (True, False)
+    """
+    return NOT_A_NAME.search(name) is not None
+
+
 def parse_people(node: Node, file: str, problems: list[Problem]) -> list[Person]:
     people: list[Person] = []
     for item in _list_of(node, file, problems, "people.yaml"):
         f = Fields(item, file, problems, "a person")
         ident, name = f.ident("id", required=True), f.text("name", required=True)
+        if name is not None and not_a_name(name):
+            f.problem(
+                f.line_of("name"),
+                f"'{shown(name)}' is not a person's name (a venue, an institution or a "
+                "fragment of a citation); write the person's name",
+            )
         f.finish()
         if ident and name:
             people.append(Person(ident, name, _where(f)))

@@ -203,6 +203,26 @@ def lookalike(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / len(a | b) >= LOOKALIKE
 
 
+# Titles of records that are no papers: an announcement, a video collection, a topic preview.
+NOT_A_PAPER = re.compile(
+    r"\bwe are preparing\b|^video tutorials?\b|\btopic preview\b|\[(?:youtube|bilibili)\]",
+    re.I,
+)
+
+
+def non_papers(corpus: Corpus) -> list[Problem]:
+    """A record whose title says it is no paper (a video list, an announcement)."""
+    return [
+        _p(
+            paper.at("title"),
+            f"'{paper.title}' is not a paper (a video, an announcement or a talk); delete the "
+            "record, or fix the importer that made it",
+        )
+        for paper in corpus.papers
+        if NOT_A_PAPER.search(paper.title)
+    ]
+
+
 def lookalike_papers(corpus: Corpus) -> list[Problem]:
     """Two records whose titles look like one work's, neither a version of the other."""
     words = {p.id: title_words(p.title) for p in corpus.papers}
@@ -311,6 +331,7 @@ RULES: dict[str, Callable[[Corpus], list[Problem]]] = {
     "ids are unique": duplicate_ids,
     "each paper is recorded once": duplicate_papers,
     "no two records look like one work": lookalike_papers,
+    "every record is a paper": non_papers,
     "each person is recorded once": duplicate_names,
     "every referenced id exists": unknown_references,
     "papers agree with their venues": venue_consistency,
@@ -325,6 +346,7 @@ PAPER_RULES = (
     "ids are unique",
     "each paper is recorded once",
     "no two records look like one work",
+    "every record is a paper",
     "every referenced id exists",
     "papers agree with their venues",
 )

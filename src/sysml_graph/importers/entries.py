@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..corpus.rules import NOT_A_PAPER
 from .markdown_list import Block, Link
 from .venues import VenueMatch, match_venue
 
@@ -282,6 +283,8 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     (['L.K. Hansen', 'P. Salamon'], False, '', 1990)
     >>> trailing_citation(". Shulai Zhang, Xin Liu. arXiv, February 2025.")
     (['Shulai Zhang', 'Xin Liu'], False, 'arXiv', 2025)
+    >>> trailing_citation(" - Luigi Nardi, Saman Amarasinghe. ASPLOS, 2021")
+    (['Luigi Nardi', 'Saman Amarasinghe'], False, 'ASPLOS', 2021)
     """
     text = tail.strip().lstrip("-–—,.:; ").strip()
     year = None
@@ -296,6 +299,12 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     venue = ""
     for i, part in enumerate(parts):
         name = re.sub(r"(?<=[a-z])\d+$|[*†‡]+$", "", part)  # footnote marks
+        # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
+        glued = re.match(r"(.+?[a-z])\.\s+([A-Z][A-Za-z]*[A-Z]\b.*)$", name)
+        if glued and NAME.match(glued.group(1)):
+            authors.append(glued.group(1))
+            venue = ", ".join([glued.group(2), *parts[i + 1 :]])
+            break
         if NAME.match(name) and not ORG.search(name) and not VENUE_WORDS.search(name):
             authors.append(name)
             continue
@@ -589,6 +598,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     elif (
         not_paper
         or NOT_PAPER_TITLE.search(title)
+        or NOT_A_PAPER.search(title)
         or re.match(r"^[\w.-]+/[\w.-]+:", title)
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):
