@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from ..resources import default_data_dir
+from ..sparql.named import LINKS_VALUES
 
 KG = TypeVar("KG")
 
@@ -85,7 +86,7 @@ def remote_options(read: float, deadline: float) -> Callable[[F], F]:
 
 LINKS_OPTION = click.option(
     "--links",
-    type=click.Choice(["all", "curated"]),
+    type=click.Choice(LINKS_VALUES),
     default="all",
     show_default=True,
     help="Which technique and platform links count: all (curated, and the tagger's proposals "

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..problems import one_line, terminal_safe
+from ..sparql.named import LINKS_VALUES
 from .exit import reports_problems
 from .load import graph_of
 from .options import BUILD_OPTION, DATA_OPTION, graph_option, remote_options
@@ -30,7 +31,7 @@ def _echo_answer(text: str, fmt: str) -> None:
 @click.option("--bind", "binds", multiple=True, metavar="K=V", help="Bind a parameter (repeat).")
 @click.option(
     "--links",
-    type=click.Choice(["all", "curated"]),
+    type=click.Choice(LINKS_VALUES),
     help="Which technique and platform links count, for a query that takes `links` "
     "(the same as --bind links=…; the query's default is all).",
 )

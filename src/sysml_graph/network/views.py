@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from ..sparql.named import LINKS_VALUES
+
 if TYPE_CHECKING:
     import networkx as nx
 
 
 VIEWS = ("full", "coauthor", "topics")
-
-# Which technique and platform links count: a curator's only, or the tagger's proposals too.
-LINKS = ("all", "curated")
 
 
 class UnknownNode(LookupError):
@@ -78,8 +77,8 @@ def keep_links(full: nx.Graph, links: str = "all") -> nx.Graph:
     >>> sorted(keep_links(g, "curated").edges), keep_links(g, "curated").nodes["paper:a"]
     ([('paper:a', 'technique:pruning')], {'kind': 'paper', 'inferred': []})
     """
-    if links not in LINKS:
-        raise ValueError(f"links is one of {', '.join(LINKS)}, not {links!r}")
+    if links not in LINKS_VALUES:
+        raise ValueError(f"links is one of {', '.join(LINKS_VALUES)}, not {links!r}")
     if links == "all":
         return full
     g = full.copy()

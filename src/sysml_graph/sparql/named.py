@@ -14,6 +14,8 @@ ENTITY_PARAMS = ("paper", "person", "venue", "technique", "platform")
 # ``links``: which technique and platform links a count uses, ``all`` or ``curated``.
 PARAM_KINDS = ("string", "integer", "year", "iri", "links", *ENTITY_PARAMS)
 
+# Which technique and platform links a count uses: every link (a curator's and the tagger's
+# proposals) or a curator's only. The one list the queries, `stats`, `render` and the CLI use.
 LINKS_VALUES = ("all", "curated")
 
 _PARAM = re.compile(r"#\s*@param\s+(\w+)\s+(\w+)(?:\s+default=(\S+))?\s*(.*)")
