@@ -230,8 +230,8 @@ CANDIDATES = 128
 
 # Titles one entry's word set is compared with at most (TitleIndex.lookalike), and the
 # latest titles of a word it looks at: a real list's rare words hold a few titles each.
-LOOKALIKE_CANDIDATES = 32
-POSTINGS = 512
+LOOKALIKE_CANDIDATES = 16
+POSTINGS = 64
 
 
 def _rank(data: dict[str, Any]) -> int:
@@ -588,13 +588,15 @@ class Importer:
                 self._complete(same, draft, where)
             return
         if same is not None:
+            before = same.data["title"]
             self._merge(same, draft, where)
-            # The merged title may now look like another draft's: one work listed three
-            # ways ("… Deep Learning Workloads", "… Deep Neural Networks", "… Deep Neural
-            # Workloads") is one record, not two.
-            other = self.titles.lookalike(normalise_title(same.data["title"]), besides=same)
-            if other is not None and not _versions(other.data, same.data):
-                self._fold(same, other, where)
+            # A merge that changed the title may make it look like another draft's: one work
+            # listed three ways ("… Deep Learning Workloads", "… Deep Neural Networks", "…
+            # Deep Neural Workloads") is one record, not two.
+            if same.data["title"] != before:
+                other = self.titles.lookalike(normalise_title(same.data["title"]), besides=same)
+                if other is not None and not _versions(other.data, same.data):
+                    self._fold(same, other, where)
             return
         data["id"] = self._new_id(entry.title, data["year"])
         self._keep(draft)
