@@ -79,3 +79,14 @@ def apply_table(
     click.echo(
         f"{counts['accepted']} accepted, {counts['rejected']} rejected, {counts['added']} added"
     )
+
+
+@curate.command(name="missing")
+@DATA_OPTION
+@reports_problems
+def missing(data_dir: Path | None) -> None:
+    """What the works still lack, per source: authors, venue, year (where to curate next)."""
+    from ..importers.curation import missing_by_source
+    from .report import print_missing
+
+    print_missing(missing_by_source(_data(data_dir)))

@@ -19,6 +19,7 @@ from ..problems import one_line
 from ..stats.analysis import OPEN_MIN_EXPECTED, Stats
 
 if TYPE_CHECKING:
+    from ..importers.curation import Missing
     from ..importers.drafts import Report
 
 
@@ -130,3 +131,15 @@ def print_import_report(
         console.print(
             _table("Conflicts kept for review", ["where and what"], ([c] for c in report.conflicts))
         )
+
+
+def print_missing(rows: Sequence[Missing], console: Console | None = None) -> None:
+    """`curate missing`: per source, complete works and what the others lack."""
+    console = console or Console(highlight=False)
+    table = _table(
+        "What is missing, per source (a work counts under each of its lists)",
+        ["source", "works", "complete", "no authors", "no venue", "no year"],
+        ((r.source, r.works, r.complete, r.no_authors, r.no_venue, r.no_year) for r in rows),
+    )
+    table.columns[0].overflow = "fold"  # a list's name has no spaces to wrap at
+    console.print(table)

@@ -4,6 +4,8 @@
   tagger changed), keeping out what curators tagged or rejected;
 - :func:`proposal_rows` is the table of open proposals a curator reviews (``curate
   export`` writes it as CSV, one row per concept and paper, its evidence in the row);
+- :func:`missing_by_source` says what is still missing (authors, venue, year) per source, so
+  the next curator knows where to work;
 - :func:`apply_decisions` reads that table back: a row marked ``accept`` makes the concept
   a curated tag, ``reject`` records that it must never be proposed again, ``add`` (a row
   the curator wrote, for a concept the tagger missed) makes a curated tag too; all keep
@@ -26,7 +28,7 @@ from typing import Any
 from ..atomic import write_atomic
 from ..corpus.paper_yaml import PAPER_KEYS
 from ..corpus.read import load_corpus
-from ..corpus.records import Decision, Paper, Proposal
+from ..corpus.records import Decision, Paper, PaperKind, Proposal, Status
 from ..corpus.yamlio import dump_canonical, read_yaml
 from ..problems import InvalidInput, Problem
 from .tagger import Tagger
@@ -220,3 +222,40 @@ def apply_decisions(
             tags | {"proposed": _yaml(proposed), "decisions": _yaml([*kept, *decisions])},
         )
     return counts
+
+
+@dataclass
+class Missing:
+    """What the works of one source still lack (a work counts under each of its sources)."""
+
+    source: str
+    works: int = 0
+    complete: int = 0
+    no_authors: int = 0
+    no_venue: int = 0
+    no_year: int = 0
+
+
+def missing_by_source(data_dir: Path) -> list[Missing]:
+    """Per source list (and the curated records), how many works are complete and how many
+    lack authors, a venue or a year; the sources with most works lacking authors first.
+
+    Books are left out: they need no venue.
+    """
+    corpus = load_corpus(data_dir)
+    titles = {lst.repository: lst.title for lst in corpus.source_lists}
+    rows: dict[str, Missing] = {}
+    for p in corpus.papers:
+        if p.kind is PaperKind.BOOK:
+            continue
+        names = {titles.get(s.list, s.list) for s in p.sources}
+        if p.status is Status.CURATED:
+            names = {"curated records (data/papers)"}
+        for name in sorted(names):
+            row = rows.setdefault(name, Missing(name))
+            row.works += 1
+            row.complete += p.complete
+            row.no_authors += not p.authors
+            row.no_venue += not p.venue
+            row.no_year += p.year is None
+    return sorted(rows.values(), key=lambda r: (-r.no_authors, -r.works, r.source))
