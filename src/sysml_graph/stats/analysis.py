@@ -6,6 +6,7 @@ technique family's papers per year."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -72,15 +73,19 @@ class GapMap:
             return 0.0
         return (20 * self.rows[i] * self.columns[j] + self.both) // (2 * self.both) / 10
 
-    @property
-    def untried_cells(self) -> list[tuple[str, str]]:
-        """Every pair no paper has: open or not."""
+    def _pairs(self, keep: Callable[[int, int], bool]) -> list[tuple[str, str]]:
+        """(technique, platform) of the cells (row i, column j) that ``keep``."""
         return [
             (t, p)
             for i, t in enumerate(self.techniques)
             for j, p in enumerate(self.platforms)
-            if self.counts[i][j] == 0
+            if keep(i, j)
         ]
+
+    @property
+    def untried_cells(self) -> list[tuple[str, str]]:
+        """Every pair no paper has: open or not."""
+        return self._pairs(lambda i, j: self.counts[i][j] == 0)
 
     def is_open(self, i: int, j: int) -> bool:
         # Integer arithmetic, as the untried-pairs query compares it.
@@ -92,12 +97,7 @@ class GapMap:
     @property
     def open_cells(self) -> list[tuple[str, str]]:
         """Untried pairs with enough papers around them (:data:`OPEN_MIN_EXPECTED`)."""
-        return [
-            (t, p)
-            for i, t in enumerate(self.techniques)
-            for j, p in enumerate(self.platforms)
-            if self.is_open(i, j)
-        ]
+        return self._pairs(self.is_open)
 
 
 def top_concepts(full: nx.Graph, kind: str) -> list[str]:
