@@ -22,6 +22,7 @@ from .fields import (
 )
 from .files import IMPORTED, _link_out, _link_problem, rel
 from .records import (
+    DECISIONS,
     EVIDENCE,
     MATCH_KINDS,
     Concept,
@@ -122,7 +123,7 @@ def _decisions(f: Fields) -> list[Decision]:
         s = Fields(item, f.file, f.problems, "a decision")
         concept = s.ident("concept", required=True)
         scheme = s.one_of("scheme", _SCHEMES, required=True)
-        verdict = s.one_of("decision", ("accepted", "rejected", "added"), required=True)
+        verdict = s.one_of("decision", DECISIONS, required=True)
         by = s.text("by", required=True)
         date = s.date("date", required=True)
         why = s.text("why")

@@ -113,6 +113,9 @@ class Match:
 
 MATCH_KINDS = ("exact", "close")
 
+# A curator's verdicts: a proposal accepted or rejected, a concept the tagger missed added.
+DECISIONS = ("accepted", "rejected", "added")
+
 
 @dataclass
 class Concept:
@@ -161,7 +164,7 @@ class Decision:
 
     concept: str
     scheme: str
-    decision: str  # "accepted", "rejected" or "added"
+    decision: str  # one of DECISIONS
     by: str
     date: str  # YYYY-MM-DD
     why: str | None = None

@@ -28,14 +28,15 @@ from typing import Any
 from ..atomic import write_atomic
 from ..corpus.paper_yaml import PAPER_KEYS
 from ..corpus.read import load_corpus
-from ..corpus.records import Decision, Paper, PaperKind, Proposal, Status
+from ..corpus.records import DECISIONS, Decision, Paper, PaperKind, Proposal, Status
 from ..corpus.yamlio import dump_canonical, read_yaml
 from ..problems import InvalidInput, Problem
 from .tagger import Tagger
 
 # The columns of the review table, in order; a curator fills in the last two.
 COLUMNS = ("paper", "title", "scheme", "concept", "evidence", "decision", "why")
-VERDICTS = {"accept": "accepted", "reject": "rejected", "add": "added"}
+# The word a curator writes in the table → the decision kept (corpus.records.DECISIONS).
+VERDICTS = dict(zip(("accept", "reject", "add"), DECISIONS, strict=True))
 
 
 @dataclass
