@@ -205,9 +205,94 @@ def lookalike(a: frozenset[str], b: frozenset[str]) -> bool:
 
 # Titles of records that are no papers: an announcement, a video collection, a topic preview.
 NOT_A_PAPER = re.compile(
-    r"\bwe are preparing\b|^video tutorials?\b|\btopic preview\b|\[(?:youtube|bilibili)\]",
+    r"\bwe are preparing\b|^video tutorials?\b|\btopic preview\b|\[(?:youtube|bilibili)\]"
+    r"|\[online book\]",
     re.I,
 )
+
+
+# A trailing comment in parentheses naming who wrote the paper, not part of its title:
+# "(UC Berkerley)", "（Intel & Tencent)", "(Georgia Institute of Technology)", "(@microsoft)".
+AFFILIATION = re.compile(
+    r"\s*(?:（[^()（）]*[)）]|\((?=[^()]*(?:@|\b(?:univ\w*|institute|inc|labs?|uc|berke?r?ley|"
+    r"stanford|mit|cmu|google|microsoft|facebook|meta|intel|tencent|alibaba|baidu|nvidia|"
+    r"amazon|ibm|huawei|bytedance|samsung)\b))[^()]*\))\s*$",
+    re.I,
+)
+
+
+def title_decoration(title: str) -> str | None:
+    """What an awesome list's decoration left in a title, if anything.
+
+    >>> title_decoration("HyperSched: Dynamic Resource Reallocation on a Deadline (UC Berkerley)")
+    'an affiliation in parentheses at the end'
+    >>> title_decoration("🔥 DeepSpeed"), title_decoration("[AMC] AutoML for Model Compression")
+    ('an emoji or pictograph', 'a tag in brackets')
+    >>> title_decoration("Merge-Based Parallel Sparse Matrix-Vector Multiplication (SpMV)") is None
+    True
+    """
+    if any(unicodedata.category(c) == "So" and c not in "™®©℠" for c in title):
+        return "an emoji or pictograph"
+    if re.match(r"\[[^\[\]]{1,80}\]\s*\S", title) or re.search(r"\S\s*\[[^\[\]]*\]$", title):
+        return "a tag in brackets"
+    if AFFILIATION.search(title):
+        return "an affiliation in parentheses at the end"
+    if title.rstrip().endswith("|"):
+        return "a trailing '|'"
+    return None
+
+
+def decorated_titles(corpus: Corpus) -> list[Problem]:
+    """A title that still carries a list's decoration (an emoji, a tag, an affiliation)."""
+    out: list[Problem] = []
+    for paper in corpus.papers:
+        what = title_decoration(paper.title)
+        if what is not None:
+            out.append(
+                _p(
+                    paper.at("title"),
+                    f"title '{paper.title}' carries {what}; keep only the paper's own title "
+                    "(a list's tag belongs in 'topics')",
+                )
+            )
+    return out
+
+
+# Words of a journal's name. Not "proceedings of": conferences publish proceedings too.
+JOURNAL_WORDS = re.compile(
+    r"journal|transactions|\btrans\.|letters|magazine|review|surveys|notices", re.I
+)
+
+# Names that are no venue: a publisher alone ("[IEEE '21]"), a thesis, a talk.
+NOT_A_VENUE = re.compile(
+    r"^(?:ieee|acm|usenix|springer|elsevier|mdpi|wiley|siam|ieee/acm|acm/ieee)$|"
+    r"\b(?:dissertation|thesis|keynote|invited talk)\b",
+    re.I,
+)
+
+
+def venue_records(corpus: Corpus) -> list[Problem]:
+    """A venue is a venue (not a publisher, a thesis or a talk), and a journal by its name
+    is typed as one."""
+    out: list[Problem] = []
+    for series in corpus.series:
+        if NOT_A_VENUE.search(series.name) or len(re.sub(r"[^A-Za-z]", "", series.name)) < 2:
+            out.append(
+                _p(
+                    series.where,
+                    f"'{series.name}' is not a venue (a publisher alone, a thesis, a talk); "
+                    "remove it and leave its papers' 'venue' empty",
+                )
+            )
+        elif series.kind is not VenueKind.JOURNAL and JOURNAL_WORDS.search(series.name):
+            out.append(
+                _p(
+                    series.where,
+                    f"'{series.name}' is a journal by its name but has kind: {series.kind}; "
+                    "use kind: journal (journals have no editions)",
+                )
+            )
+    return out
 
 
 def non_papers(corpus: Corpus) -> list[Problem]:
@@ -332,6 +417,8 @@ RULES: dict[str, Callable[[Corpus], list[Problem]]] = {
     "each paper is recorded once": duplicate_papers,
     "no two records look like one work": lookalike_papers,
     "every record is a paper": non_papers,
+    "titles carry no list decoration": decorated_titles,
+    "venues are venues, journals typed as journals": venue_records,
     "each person is recorded once": duplicate_names,
     "every referenced id exists": unknown_references,
     "papers agree with their venues": venue_consistency,
@@ -347,11 +434,13 @@ PAPER_RULES = (
     "each paper is recorded once",
     "no two records look like one work",
     "every record is a paper",
+    "titles carry no list decoration",
     "every referenced id exists",
     "papers agree with their venues",
 )
 SHARED_RULES = (
     "each person is recorded once",
+    "venues are venues, journals typed as journals",
     "taxonomies are well formed",
     "the techniques and platforms schemes exist",
 )

@@ -20,7 +20,7 @@ from ..corpus.iri import web_link
 from ..corpus.paper_yaml import PAPER_KEYS, paper_yaml, record_problems
 from ..corpus.parse import parse_paper, parse_people, parse_venues
 from ..corpus.records import Corpus, Paper, PaperKind, Status
-from ..corpus.rules import LOOKALIKE, lookalike, normalise_title
+from ..corpus.rules import JOURNAL_WORDS, LOOKALIKE, lookalike, normalise_title
 from ..corpus.yamlio import dump_canonical
 from .entries import Entry
 from .sources import ListInfo
@@ -40,9 +40,6 @@ DOI_IN_URL = re.compile(
     r"(?:doi\.org|dl\.acm\.org/doi(?:/abs|/pdf|/fullHtml)?)/(10\.\d{4,9}/[^\s?#]+)"
 )
 
-JOURNAL_WORDS = re.compile(
-    r"journal|transactions|letters|magazine|review|surveys|proceedings of", re.I
-)
 
 # Words after which a letter, a roman numeral or a number word counts ("Part II",
 # "Volume Two", "Part B"): such titles name different works of one series.

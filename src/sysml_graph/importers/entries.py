@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..corpus.rules import NOT_A_PAPER
+from pylatexenc.latex2text import LatexNodes2Text
+
+from ..corpus.rules import AFFILIATION, NOT_A_PAPER
 from .markdown_list import Block, Link
 from .venues import VenueMatch, match_venue
 
@@ -48,6 +50,9 @@ NOT_PAPER_SECTIONS = re.compile(
     r"workshops)\b",
     re.I,
 )
+
+# A talk named on its entry's line ("Jeff Dean: "…" Keynote - Velocity 2014").
+TALK = re.compile(r"\bkeynote\b|\binvited talk\b", re.I)
 
 NOT_PAPER_TITLE = re.compile(
     r"^\d{4}-\S+ (tutorial|workshop)\b|^\d+(st|nd|rd|th)-\d{4}|^awesome\b|\bworkshop on\b"
@@ -103,7 +108,9 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     trailing ``|``; the tags are returned, to keep as evidence.
 
     >>> strip_decorations("🔥🔥[MP: ZeRO] DeepSpeed-ZeRO: Memory Optimizations(@microsoft.com)")
-    ('DeepSpeed-ZeRO: Memory Optimizations', ['MP: ZeRO'])
+    ('DeepSpeed-ZeRO: Memory Optimizations', ['MP: ZeRO', 'microsoft.com'])
+    >>> strip_decorations("HyperSched: Model Development on a Deadline (UC Berkerley)")
+    ('HyperSched: Model Development on a Deadline', ['UC Berkerley'])
     >>> strip_decorations("[AMC] AutoML for Model Compression |")
     ('AutoML for Model Compression', ['AMC'])
     >>> strip_decorations("[Long Title In Brackets Only]")
@@ -115,7 +122,10 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     if m:
         tags.append(m.group(1).strip())
         t = t[m.end() :]
-    t = re.sub(r"\s*\(@[^()]*\)\s*$", "", t)
+    affiliation = AFFILIATION.search(t)
+    if affiliation:
+        tags.append(affiliation.group(0).strip(" （()@"))
+        t = t[: affiliation.start()]
     return t.strip().rstrip(" |").strip(), tags
 
 
@@ -189,7 +199,7 @@ def _tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
 NAME = re.compile(
     r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
     r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|"
-    r"del|bin)|[A-Z]\.)){1,4}$"
+    r"del|bin|ul|al|el|ibn)|[A-Z]\.)){1,4}$"
 )
 
 ORG = re.compile(
@@ -265,6 +275,11 @@ def _chicago(body: str) -> list[str] | None:
 
 
 # Words of a venue, never of a person's name ("ACM Computing Surveys").
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+
 VENUE_WORDS = re.compile(
     r"\b(proceedings|conference|symposium|workshop|journal|transactions|letters|surveys?|"
     r"review|magazine|arxiv|preprint|computing|computer|systems|press|society|acm|ieee|"
@@ -287,33 +302,41 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     (['Luigi Nardi', 'Saman Amarasinghe'], False, 'ASPLOS', 2021)
     """
     text = tail.strip().lstrip("-–—,.:; ").strip()
+    if "\\" in text:  # LaTeX in a name ("Thomas K{\\"o}hler")
+        text = LatexNodes2Text().latex_to_text(text)
     year = None
-    m = re.search(r"[,.(]?\s*(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\s*\)?\s*[.,]?\s*$", text)
+    # A month may precede the year ("May 2023"); any other word ("MLSys 2020") is not one.
+    m = re.search(rf"[,.(]?\s*(?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})\s*\)?\s*[.,]?\s*$", text)
     if m:
         year = int(m.group(1))
         text = text[: m.start()].strip(" ,.")
     et_al = bool(re.search(r"\bet al\.?", text))
     text = re.sub(r",?\s*et al\.?", "", text)
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    # Each part with where it starts: a venue is the text from its start on, commas and
+    # "and"s included ("Machine Learning and Systems").
+    starts = [0] + [m.end() for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text)]
+    ends = [m.start() for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text)] + [len(text)]
+    spans = [(text[a:b].strip(), a) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
+    parts = [p for p, _ in spans]
     authors: list[str] = []
     venue = ""
     for i, part in enumerate(parts):
         name = re.sub(r"(?<=[a-z])\d+$|[*†‡]+$", "", part)  # footnote marks
         # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
-        glued = re.match(r"(.+?[a-z])\.\s+([A-Z][A-Za-z]*[A-Z]\b.*)$", name)
+        glued = re.match(r"(.+?[a-z])\s?\.\s+((?:[A-Z]\w*[A-Z]\w*|arXiv)\b.*)$", name)
         if glued and NAME.match(glued.group(1)):
             authors.append(glued.group(1))
-            venue = ", ".join([glued.group(2), *parts[i + 1 :]])
+            venue = text[spans[i][1] + glued.start(2) :]
             break
         if NAME.match(name) and not ORG.search(name) and not VENUE_WORDS.search(name):
             authors.append(name)
             continue
-        left, dot, right = part.partition(". ")
+        left, dot, _ = part.partition(". ")
         if dot and NAME.match(left) and not VENUE_WORDS.search(left):
             authors.append(left)
-            venue = ", ".join([right, *parts[i + 1 :]])
+            venue = text[spans[i][1] + len(left) + 2 :]
         else:
-            venue = ", ".join(parts[i:])
+            venue = text[spans[i][1] :]
         break
     return authors, et_al, venue.strip(" .,"), year
 
@@ -469,8 +492,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         after = re.sub(r"^\s*[.,]?\s*(?:19|20)\d{2}\s+", "", after.split("[")[0])
         year = year_in(after)
         venue = match_venue(re.sub(r"\([^)]*\d{4}[^)]*\)|\b\d{4}\b.*$", "", after).strip(" .,"))
-        if venue is not None and not venue.known:
-            venue = match_venue(after.split(".")[0].strip()) if after.strip() else None
+        if (venue is None or not venue.known) and after.strip():
+            venue = match_venue(after.split(".")[0].strip()) or venue
     elif head.links and text.startswith(head.links[0].text) and not _is_label(head.links[0]):
         title = head.links[0].text
         rest = text[len(head.links[0].text) :]
@@ -589,6 +612,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     if entry.url:
         m = ARXIV_ID.search(entry.url)
         entry.arxiv = m.group(1) if m else None
+    if venue is not None and venue.id == "preprint":
+        # "preprint": one home for preprints, arXiv, when the link says so; else no venue.
+        venue = match_venue("arXiv") if entry.arxiv else None
+        entry.venue = venue
     # What is it?
     section_says_not = any(
         NOT_PAPER_SECTIONS.search(s) and not re.search(r"\bpapers?\b", s, re.I) for s in topics
@@ -599,6 +626,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         not_paper
         or NOT_PAPER_TITLE.search(title)
         or NOT_A_PAPER.search(title)
+        or TALK.search(text)
         or re.match(r"^[\w.-]+/[\w.-]+:", title)
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..corpus.rules import NOT_A_VENUE
 from ..resources import PACKAGE
 
 
@@ -56,7 +57,10 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     aliases (as written, or in capitals), as whole words."""
     pats: list[tuple[int, re.Pattern[str], str]] = []
     for v in registry().values():
-        pats.append((len(v.name) + 1000, re.compile(re.escape(v.name), re.I), v.id))
+        # Not the start of a longer name: "Proceedings of the IEEE International Conference
+        # on Computer Vision" names ICCV, not the journal Proceedings of the IEEE.
+        longer = r"(?!\s*/?\s*(?:conference|international|symposium|computer|/))"
+        pats.append((len(v.name) + 1000, re.compile(re.escape(v.name) + longer, re.I), v.id))
         for alias in (v.acronym, *v.aliases):
             flags = re.I if len(alias) > 5 else 0
             for form in {alias, alias.upper()}:
@@ -130,7 +134,38 @@ def match_venue(text: str) -> VenueMatch | None:
         v = registry()[min(found)[3]]
         # A workshop series of its own (EMDL) is not "a workshop of" something.
         return VenueMatch(v.id, v.acronym, True, workshop and v.kind != "workshop")
-    name = _YEARISH.sub("", clean.split(",")[0]).strip(" -'()")
-    if not name or not re.search(r"[A-Za-z]", name) or len(name) > 80:
+    name = unknown_venue_name(clean)
+    if name is None:
         return None
     return VenueMatch(slug(name), name, False, workshop)
+
+
+def unknown_venue_name(text: str) -> str | None:
+    """The name of a venue the registry does not know, as a series name: no year, edition
+    number, volume or pages, no leading "In"; None when the text names no venue.
+
+    >>> unknown_venue_name("In 2018 IEEE high performance extreme computing conference (HPEC)")
+    'IEEE high performance extreme computing conference (HPEC)'
+    >>> unknown_venue_name("Journal of Systems Architecture 104 (): 101689")
+    'Journal of Systems Architecture'
+    >>> unknown_venue_name("ACM Transactions on Reconfigurable Technology and Systems (TRETS) 11")
+    'ACM Transactions on Reconfigurable Technology and Systems (TRETS)'
+    >>> unknown_venue_name("IEEE"), unknown_venue_name("Doctoral dissertation, UC Davis")
+    (None, None)
+    """
+    name = _YEARISH.sub("", text.split(",")[0])
+    name = re.sub(r"^\s*in\s+", "", name, flags=re.I)
+    # Volume, issue and pages after the name: "Electronics 8", "… 3 (): 181-193", "… 4, ICFP"
+    name = re.sub(r"\s+\d+\s*(?:\([^)]*\))?\s*(?::\s*[\d-]+)?\s*$", "", name)
+    name = " ".join(name.split()).strip(" -'")
+    if name.count("(") > name.count(")"):
+        name += ")"
+    name = re.sub(r"^\(|\)$", "", name) if name.count("(") != name.count(")") else name
+    if (
+        not name
+        or len(re.sub(r"[^A-Za-z]", "", name)) < 3
+        or len(name) > 80
+        or NOT_A_VENUE.search(name)
+    ):
+        return None
+    return name

@@ -1,0 +1,211 @@
+"""Issue 13: venues are venues (one home for preprints, journals typed as journals, no
+publisher or talk as a venue), titles carry no list decoration, and citation tails that
+used to lose their venue or last author read right. Each rule of `validate` is shown
+failing on a record that breaks it, with the fix in its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sysml_graph.importers.awesome import read_list
+from sysml_graph.importers.venues import match_venue, unknown_venue_name
+
+from .conftest import Invoke, copy_curated
+
+
+def _one(line: str):  # type: ignore[no-untyped-def]
+    entries = read_list(line + "\n")
+    assert len(entries) == 1, entries
+    return entries[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "venue", "year"),
+    [
+        # A word before the year is a month only when it is one ("MLSys 2020" is no month).
+        (
+            "- [Autophase: Compiler phase-ordering](https://proceedings.mlsys.org/x.pdf). "
+            "Ameer Haj-Ali, Qijing Huang, John Wawrzynek. MLSys 2020.",
+            ["Ameer Haj-Ali", "Qijing Huang", "John Wawrzynek"],
+            "mlsys",
+            2020,
+        ),
+        (
+            "- [Best of Both Worlds: Transferring Knowledge](http://papers.nips.cc/x.pdf), "
+            "Jiasen Lu1, Devi Parikh, Dhruv Batra 2017",
+            ["Jiasen Lu", "Devi Parikh", "Dhruv Batra"],
+            None,
+            2017,
+        ),
+        # A venue name with "and" in it stays whole.
+        (
+            '- ["MegaBlocks: Efficient Sparse Training"](https://arxiv.org/abs/2211.15841). '
+            "Trevor Gale, Matei Zaharia. _Proceedings of the Sixth Machine Learning and "
+            "Systems_, May 2023.",
+            ["Trevor Gale", "Matei Zaharia"],
+            "mlsys",
+            2023,
+        ),
+        (
+            '- ["Dynamic N:M Fine-Grained Structured Sparse Attention"](https://dl.acm.org/x). '
+            "Zhaodong Chen, Yuan Xie. _Proceedings of the 28th ACM SIGPLAN Annual Symposium "
+            "on Principles and Practice of Parallel Programming_, February 2023.",
+            ["Zhaodong Chen", "Yuan Xie"],
+            "ppopp",
+            2023,
+        ),
+        # A space before the full stop, and LaTeX in a name.
+        (
+            "- [MISIM: Code Similarity](https://arxiv.org/pdf/2006.05265.pdf) - Thomas "
+            "K{\\oe}hler, Vivek Sarkar and Justin Gottschlich . arXiv 2020.",
+            ["Thomas Kœhler", "Vivek Sarkar", "Justin Gottschlich"],
+            "arxiv",
+            2020,
+        ),
+        # Particles of names ("ul"); a thesis is no venue.
+        (
+            "- [A Generalized Meta-loss function](https://arxiv.org/abs/1811.06885), Amina "
+            "Asif, Fayyaz ul Amir Afsar Minhas, 2018",
+            ["Amina Asif", "Fayyaz ul Amir Afsar Minhas"],
+            None,
+            2018,
+        ),
+        (
+            '- ["GPU Load Balancing"](https://arxiv.org/abs/2212.08964). Muhammad Osama. '
+            "_Doctoral dissertation, University of California, Davis_, December 2022.",
+            ["Muhammad Osama"],
+            None,
+            2022,
+        ),
+    ],
+)
+def test_citation_tails_keep_every_author_and_the_venue(
+    line: str, authors: list[str], venue: str | None, year: int
+) -> None:
+    entry = _one(line)
+    assert entry.kind == "paper", entry.reason
+    assert entry.authors == authors
+    assert (entry.venue.id if entry.venue else None) == venue
+    assert entry.year == year
+
+
+def test_a_keynote_is_no_paper_and_a_publisher_is_no_venue() -> None:
+    talk = _one(
+        '- Jeff Dean: "Achieving Rapid Response Times in Large Online Services" Keynote - '
+        "Velocity 2014 [[YouTube]](https://www.youtube.com/watch?v=1)"
+    )
+    assert talk.kind == "skip" and "talk" in talk.reason
+    tiny = _one("1. [TinyML Benchmark: Fully Connected Networks](https://x.org/1) [IEEE '21]")
+    assert tiny.kind == "paper" and tiny.venue is None and tiny.year == 2021
+
+
+def test_preprints_have_one_home() -> None:
+    """arXiv written any way is the arxiv venue; a bare "preprint" is arXiv only when the
+    entry links there, else the venue stays empty."""
+    for text in ("Arxiv.org", "Computing Research Repository", "arXiv preprint", "CoRR"):
+        found = match_venue(text)
+        assert found is not None and found.id == "arxiv", text
+    # The detail line under the entry names it a preprint (a list of Awesome-System-for-ML).
+    linked = read_list(
+        "- [Horizon: Applied RL](https://arxiv.org/abs/1811.00260)\n  - preprint 2019\n"
+    )[0]
+    assert linked.venue is not None and linked.venue.id == "arxiv"
+    bare = read_list("- [Horizon: Applied RL](https://example.org/h.pdf)\n  - preprint 2019\n")[0]
+    assert bare.venue is None and bare.year == 2019
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In 2018 IEEE high performance extreme computing conference (HPEC)", "hpec"),
+        ("Proceedings of the IEEE International Conference on Computer Vision", "iccv"),
+        ("Proceedings of the IEEE 105, no. 12", "proc-ieee"),
+        ("ACM Transactions on Architecture and Code Optimization (TACO) 17", "taco"),
+        ("IEEE Micro 40", "ieee-micro"),
+    ],
+)
+def test_known_venues_are_found_behind_years_volumes_and_longer_names(text: str, name: str) -> None:
+    found = match_venue(text)
+    assert found is not None and found.known and found.id == name
+
+
+def test_unknown_venue_names_lose_volume_pages_and_leading_in() -> None:
+    assert unknown_venue_name("Journal of Systems Architecture 104 (): 101689") == (
+        "Journal of Systems Architecture"
+    )
+    assert unknown_venue_name("In  NASA Formal Methods Symposium") == (
+        "NASA Formal Methods Symposium"
+    )
+    assert unknown_venue_name("ML") is None and unknown_venue_name("Keynote - Velocity") is None
+
+
+def _record(folder: Path, pid: str, title: str, extra: str = "") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{pid}.yaml").write_text(
+        f"id: {pid}\ntype: article\nstatus: imported\ntitle: '{title}'\n{extra}sources:\n"
+        "- list: https://github.com/example/x\n  file: README.md\n  line: 1\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        ("HyperSched: Dynamic Resource Reallocation (UC Berkerley)", "an affiliation"),
+        ("BigDL: A Distributed Deep Learning Framework （Intel & Tencent)", "an affiliation"),
+        ("🔥 DeepSpeed: Extreme-scale Model Training", "an emoji"),
+        ("[AMC] AutoML for Model Compression", "a tag in brackets"),
+    ],
+)
+def test_validate_names_a_decorated_title(
+    tmp_path: Path, run: Invoke, title: str, what: str
+) -> None:
+    data = copy_curated(tmp_path / "data")
+    _record(data / "imported" / "papers", "decorated", title)
+    result = run("validate", "--data", str(data), "--no-shacl")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert any(
+        line.startswith("imported/papers/decorated.yaml:4: ") and what in line and "topics" in line
+        for line in lines
+    ), result.stderr
+
+
+def test_the_importer_keeps_an_affiliation_as_a_topic_not_in_the_title() -> None:
+    entry = _one(
+        "- [HyperSched: Dynamic Resource Reallocation for Model Development on a Deadline "
+        "(UC Berkerley)](https://dl.acm.org/doi/10.1145/3357223.3362719) [SoCC '19]"
+    )
+    assert (
+        entry.title
+        == "HyperSched: Dynamic Resource Reallocation for Model Development on a Deadline"
+    )
+    assert "UC Berkerley" in entry.topics
+
+
+@pytest.mark.parametrize(
+    ("series", "message"),
+    [
+        ("- id: ieee\n  acronym: IEEE\n  name: IEEE\n  kind: journal\n", "'IEEE' is not a venue"),
+        (
+            "- id: acm-trans-graph\n  acronym: ACM Trans. Graph\n  name: ACM Trans. Graph\n"
+            "  kind: conference\n",
+            "'ACM Trans. Graph' is a journal by its name but has kind: conference; use kind: "
+            "journal",
+        ),
+    ],
+)
+def test_validate_names_a_pseudo_venue_and_a_journal_typed_as_a_conference(
+    tmp_path: Path, run: Invoke, series: str, message: str
+) -> None:
+    data = copy_curated(tmp_path / "data")
+    (data / "imported").mkdir(exist_ok=True)
+    (data / "imported" / "venues.yaml").write_text(series, encoding="utf-8")
+    result = run("validate", "--data", str(data), "--no-shacl")
+    assert result.exit_code == 1
+    assert any(
+        line.startswith("imported/venues.yaml:1: ") and message in line
+        for line in result.stderr.splitlines()
+    ), result.stderr
