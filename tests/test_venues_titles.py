@@ -16,7 +16,7 @@ from .conftest import Invoke, copy_curated
 
 
 def _one(line: str):  # type: ignore[no-untyped-def]
-    entries = read_list(line + "\n")
+    entries = [e for e in read_list(line + "\n") if e.reason != "heading"]
     assert len(entries) == 1, entries
     return entries[0]
 
@@ -77,6 +77,30 @@ def _one(line: str):  # type: ignore[no-untyped-def]
             "_Doctoral dissertation, University of California, Davis_, December 2022.",
             ["Muhammad Osama"],
             None,
+            2022,
+        ),
+        # Authors in italics right after a bold linked title (October2001's style).
+        (
+            "1. [**Ada-KV: Optimizing KV Cache Eviction.**](https://arxiv.org/abs/2407.11550) "
+            "*Yuan Feng, Xike Xie, S. Kevin Zhou.* Arxiv 2024. [![stars](https://img.shields.io/"
+            "x)](https://github.com/FFY0/AdaKV)",
+            ["Yuan Feng", "Xike Xie", "S. Kevin Zhou"],
+            "arxiv",
+            2024,
+        ),
+        (
+            "1. [**LaCache: Ladder-Shaped KV Caching.**](https://arxiv.org/abs/2507.14204) "
+            "*Pavlo Molchanov, Yingyan (Celine)Lin.* ICML 2025.",
+            ["Pavlo Molchanov", "Yingyan (Celine)Lin"],
+            "icml",
+            2025,
+        ),
+        # A venue after the link labels, the authors on the next line (codecaution's style).
+        (
+            "+\t**Taming Sparsely Activated Transformer** [[pdf]](https://arxiv.org/abs/2110.04260)"
+            " ICLR 2022\n\n\t*Simiao Zuo, Diego de las Casas, Jianfeng Gao*",
+            ["Simiao Zuo", "Diego de las Casas", "Jianfeng Gao"],
+            "iclr",
             2022,
         ),
     ],

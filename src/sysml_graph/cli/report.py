@@ -127,6 +127,14 @@ def print_import_report(
                 (v.split(" → ", 1) for v in report.versions),
             )
         )
+    if report.people:
+        console.print(
+            _table(
+                "People: variants of a name with a shared co-author, merged (or kept apart)",
+                ["decision"],
+                ([p] for p in report.people),
+            )
+        )
     if report.conflicts:
         console.print(
             _table("Conflicts kept for review", ["where and what"], ([c] for c in report.conflicts))

@@ -61,6 +61,7 @@ def parse_paper(node: Node, file: str, problems: list[Problem]) -> Paper | None:
         id=ident or "",
         kind=kind or PaperKind.CONFERENCE_PAPER,
         title=title or "",
+        other_titles=f.texts("other_titles"),
         where=_where(f),
         authors=f.ids("authors", required=curated),
         venue=f.ident("venue"),
@@ -186,15 +187,17 @@ def parse_people(node: Node, file: str, problems: list[Problem]) -> list[Person]
     for item in _list_of(node, file, problems, "people.yaml"):
         f = Fields(item, file, problems, "a person")
         ident, name = f.ident("id", required=True), f.text("name", required=True)
-        if name is not None and not_a_name(name):
-            f.problem(
-                f.line_of("name"),
-                f"'{shown(name)}' is not a person's name (a venue, an institution or a "
-                "fragment of a citation); write the person's name",
-            )
+        alt_names, distinct = f.texts("alt_names"), f.texts("distinct_from")
+        for key, value in [("name", name), *(("alt_names", n) for n in alt_names)]:
+            if value is not None and not_a_name(value):
+                f.problem(
+                    f.line_of(key),
+                    f"'{shown(value)}' is not a person's name (a venue, an institution or a "
+                    "fragment of a citation); write the person's name",
+                )
         f.finish()
         if ident and name:
-            people.append(Person(ident, name, _where(f)))
+            people.append(Person(ident, name, _where(f), alt_names, distinct))
     return people
 
 

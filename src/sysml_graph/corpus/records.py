@@ -72,6 +72,12 @@ class Person:
     id: str
     name: str
     where: Where
+    # Other spellings of the name (schema:alternateName). In a curated record, a curator's
+    # decision too: the importer gives papers listing these spellings this person.
+    alt_names: list[str] = field(default_factory=list)
+    # Ids of records with a look-alike name that are other people (a curator's decision:
+    # never merged, never reported as look-alikes).
+    distinct_from: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -195,6 +201,9 @@ class Paper:
     kind: PaperKind = field(metadata={"yaml": "type"})
     status: Status = Status.CURATED
     title: str
+    # Titles of records merged into this one (an arXiv and a proceedings title):
+    # dcterms:alternative, so that a search by either finds the work.
+    other_titles: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     authors_incomplete: bool = False  # "et al.": only the first authors are known
     venue: str | None = None

@@ -6,11 +6,14 @@ them one by one (see ``tests/test_data.py``).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..problems import InvalidInput, Problem
+from .names import resolve_people
 from .records import Corpus, Paper, PaperKind, VenueKind, Where
 
 
@@ -87,12 +90,45 @@ def duplicate_papers(corpus: Corpus) -> list[Problem]:
 
 
 def duplicate_names(corpus: Corpus) -> list[Problem]:
-    """Two person records with the same name are almost always one person."""
+    """Two person records with the same name (or other spelling) are almost always one
+    person."""
     return _duplicates(
-        ((normalise_title(p.name), p.where) for p in corpus.people),
+        (
+            (normalise_title(name), p.where)
+            for p in corpus.people
+            for name in dict.fromkeys([p.name, *p.alt_names])
+        ),
         "person name",
         "use one person id for both",
     )
+
+
+def lookalike_people(corpus: Corpus) -> list[Problem]:
+    """Two person records whose names are variants of one (initials, a middle initial, a
+    short form) and who share a co-author, unless a curator said they are two people."""
+    names = {p.id: p.name for p in corpus.people}
+    by_id = {p.id: p for p in corpus.people}
+    distinct = [(p.id, other) for p in corpus.people for other in p.distinct_from]
+    merges = resolve_people(names, (p.authors for p in corpus.papers), (), distinct)
+    out: list[Problem] = []
+    for gone, kept in sorted(merges.into.items()):
+        with_ = names.get(merges.shared.get(frozenset((gone, kept)), ""), "a co-author")
+        out.append(
+            _p(
+                by_id[gone].where,
+                f"'{names[gone]}' ({gone}) looks like '{names[kept]}' ({kept}): a variant of "
+                f"the name, and both wrote with {with_}; keep one id and list the other "
+                f"spelling in its alt_names, or add distinct_from: [{kept}]",
+            )
+        )
+    for a, b, why in merges.doubtful:
+        out.append(
+            _p(
+                by_id[a].where,
+                f"'{names[a]}' ({a}) {why}; decide with alt_names or distinct_from: [{b}]",
+            )
+        )
+    return out
 
 
 def unknown_references(corpus: Corpus) -> list[Problem]:
@@ -113,6 +149,12 @@ def unknown_references(corpus: Corpus) -> list[Problem]:
             )
         )
 
+    for person in corpus.people:
+        for other in person.distinct_from:
+            if other not in people:
+                out.append(
+                    _p(person.where, f"unknown person '{other}' in distinct_from; fix the id")
+                )
     for paper in corpus.papers:
         for a in paper.authors:
             if a not in people:
@@ -309,15 +351,25 @@ def non_papers(corpus: Corpus) -> list[Problem]:
 
 
 def lookalike_papers(corpus: Corpus) -> list[Problem]:
-    """Two records whose titles look like one work's, neither a version of the other."""
+    """Two records whose titles look like one work's, neither a version of the other.
+
+    Exact, without comparing every pair (prefix filtering): two word sets sharing at least
+    :data:`LOOKALIKE` of their words share one of each set's ``n - ceil(LOOKALIKE * n) + 1``
+    rarest words, so only titles meeting in those are compared.
+    """
     words = {p.id: title_words(p.title) for p in corpus.papers}
+    freq = Counter(w for ws in words.values() for w in ws)
     by_word: dict[str, list[Paper]] = {}
     linked = {(p.id, p.version_of) for p in corpus.papers if p.version_of}
     out: list[Problem] = []
     for paper in corpus.papers:
         mine = words[paper.id]
+        if len(mine) < 4:
+            continue  # too short to look like another title (lookalike)
+        rarest = sorted(mine, key=lambda w: (freq[w], w))
+        prefix = rarest[: len(mine) - math.ceil(LOOKALIKE * len(mine) - 1e-9) + 1]
         seen: set[str] = set()
-        for w in mine:
+        for w in prefix:
             for other in by_word.get(w, []):
                 if other.id in seen:
                     continue
@@ -335,7 +387,7 @@ def lookalike_papers(corpus: Corpus) -> list[Problem]:
                             f"'version_of: {other.id}' in the preprint or workshop version",
                         )
                     )
-        for w in mine:
+        for w in prefix:
             by_word.setdefault(w, []).append(paper)
     return out
 
@@ -420,6 +472,7 @@ RULES: dict[str, Callable[[Corpus], list[Problem]]] = {
     "titles carry no list decoration": decorated_titles,
     "venues are venues, journals typed as journals": venue_records,
     "each person is recorded once": duplicate_names,
+    "no two people look like one": lookalike_people,
     "every referenced id exists": unknown_references,
     "papers agree with their venues": venue_consistency,
     "taxonomies are well formed": taxonomy_structure,
@@ -435,6 +488,7 @@ PAPER_RULES = (
     "no two records look like one work",
     "every record is a paper",
     "titles carry no list decoration",
+    "no two people look like one",
     "every referenced id exists",
     "papers agree with their venues",
 )

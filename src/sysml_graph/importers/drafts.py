@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from ..corpus.files import IMPORTED
 from ..corpus.iri import web_link
+from ..corpus.names import resolve_people
 from ..corpus.paper_yaml import PAPER_KEYS, paper_yaml, record_problems
 from ..corpus.parse import parse_paper, parse_people, parse_venues
 from ..corpus.records import Corpus, Paper, PaperKind, Status
@@ -298,6 +299,8 @@ class Report:
     versions: list[str] = field(default_factory=list)
     # "list/file:line: what the loader refuses (what became of it)", one per field
     refused: list[str] = field(default_factory=list)
+    # Person records merged (a variant of the name and a shared co-author) or kept apart
+    people: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -341,7 +344,13 @@ class Importer:
         self.people = {p.id: p.name for p in corpus.people}
         # One person per normalised name, as check.duplicate_names wants; their ids are
         # slugs, which different names can share ("张三" and "李四" are both "x").
-        self.person_by_name = {normalise_title(p.name): p.id for p in corpus.people}
+        self.person_by_name = {
+            normalise_title(name): p.id
+            for p in corpus.people
+            for name in [*p.alt_names, p.name]  # a curator's alt_names: this person's
+        }
+        self.alt_names = {p.id: list(p.alt_names) for p in corpus.people}
+        self.distinct = [(p.id, other) for p in corpus.people for other in p.distinct_from]
         self.curated_people = {p.id for p in corpus.people if not p.where.file.startswith(IMPORTED)}
         self.series = {s.id: s for s in corpus.series}
         self.curated_series = {s.id for s in corpus.series if not s.where.file.startswith(IMPORTED)}
@@ -652,6 +661,12 @@ class Importer:
         """Fold ``new`` into ``kept``: fill what is missing, keep every source. A venue
         comes with its kind and year, so that a paper's year is always its edition's."""
         a, b = kept.data, new.data
+        titles = [
+            a["title"],
+            b["title"],
+            *(a.get("other_titles") or []),
+            *(b.get("other_titles") or []),
+        ]
         if a.get("venue") == "arxiv" and b.get("venue") not in (None, "arxiv"):
             # The published venue beats the preprint server; the preprint stays as arxiv id.
             a["venue"], a["year"], a["type"] = b["venue"], b["year"], b["type"]
@@ -704,6 +719,14 @@ class Importer:
         ]
         if a.get("venue") and (a.get("note") or "").startswith("the list names the venue"):
             a["note"] = None
+        # The titles the kept one does not say, each once: dcterms:alternative.
+        seen = {normalise_title(a["title"])}
+        others = []
+        for t in titles:
+            if normalise_title(t) not in seen:
+                seen.add(normalise_title(t))
+                others.append(t)
+        a["other_titles"] = others or None
         self.report.merged.append(f"{where} → {a['id']}")
 
     def _fold(self, kept: Draft, other: Draft, where: str) -> None:
@@ -767,8 +790,43 @@ class Importer:
 
     # --- writing -------------------------------------------------------------------------
 
+    def _merge_people(self) -> None:
+        """One record per person: variants of a name that share a co-author become the
+        curated or fullest record, the other spellings its alt_names (:mod:`..corpus.names`);
+        look-alikes that could be several people stay apart, in the report. Repeated until
+        nothing changes: a merge can make two people's co-authors one person."""
+        curated_papers = [p.authors for p in self.corpus.papers if p.status is Status.CURATED]
+        doubtful: list[tuple[str, str, str]] = []
+        while True:
+            papers = [d.data.get("authors") or [] for d in self.drafts] + curated_papers
+            merges = resolve_people(self.people, papers, self.curated_people, self.distinct)
+            doubtful = merges.doubtful
+            if not merges.into:
+                break
+            for d in self.drafts:
+                if d.data.get("authors"):
+                    d.data["authors"] = list(
+                        dict.fromkeys(merges.into.get(a, a) for a in d.data["authors"])
+                    )
+            for gone, kept in sorted(merges.into.items()):
+                shared = self.people.get(merges.shared.get(frozenset((gone, kept)), ""), "?")
+                note = " (curated: add the spelling to its alt_names to keep it)" * (
+                    kept in self.curated_people
+                )
+                self.report.people.append(
+                    f"'{self.people[gone]}' ({gone}) → {kept}, both wrote with {shared}{note}"
+                )
+                for name in [self.people[gone], *self.alt_names.pop(gone, [])]:
+                    self.person_by_name[normalise_title(name)] = kept
+                    if kept not in self.curated_people and name != self.people[kept]:
+                        self.alt_names[kept] = sorted({*self.alt_names.get(kept, []), name})
+        self.report.people += [
+            f"'{self.people[a]}' ({a}) and {b} kept apart: {why}" for a, b, why in doubtful
+        ]
+
     def files(self) -> dict[str, str]:
         """Every file of ``imported/``: relative path → canonical YAML text."""
+        self._merge_people()
         out: dict[str, str] = {}
         for draft in self.drafts:
             d: dict[str, Any] = {k: draft.data.get(k) for k in PAPER_KEYS}
@@ -778,14 +836,11 @@ class Importer:
             )
             out[f"papers/{d['id']}.yaml"] = dump_canonical(d)
         authors = {a for d in self.drafts for a in d.data.get("authors", [])}
-        people = sorted(
-            (
-                {"id": pid, "name": name}
-                for pid, name in self.people.items()
-                if pid not in self.curated_people and pid in authors
-            ),
-            key=lambda p: p["id"],
-        )
+        people: list[dict[str, Any]] = [
+            {"id": pid, "name": name, "alt_names": self.alt_names.get(pid) or None}
+            for pid, name in sorted(self.people.items())
+            if pid not in self.curated_people and pid in authors
+        ]
         used = {d.data.get("venue") for d in self.drafts}
         editions = {e for e in self.new_editions if e in used}
         series = []
@@ -827,7 +882,9 @@ class Importer:
             }
             for i in sorted(self.lists.values(), key=lambda i: i.id)
         ]
-        out["people.yaml"] = dump_canonical(people)
+        out["people.yaml"] = dump_canonical(
+            [{k: v for k, v in p.items() if v is not None} for p in people]
+        )
         out["venues.yaml"] = dump_canonical(series)
         out["editions.yaml"] = dump_canonical(extra)
         out["sources.yaml"] = dump_canonical(sources)

@@ -198,8 +198,9 @@ def _tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
 
 NAME = re.compile(
     r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
-    r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|"
-    r"del|bin|ul|al|el|ibn)|[A-Z]\.)){1,4}$"
+    r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|las|los|du|dos|"
+    # a nickname in parentheses, maybe glued to the next name: "Yingyan (Celine)Lin"
+    r"del|della|bin|ul|al|el|ibn)|[A-Z]\.|\([A-ZÀ-ÝĀ-ſ][\w'’.-]*\)(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*)?)){1,4}$"
 )
 
 ORG = re.compile(
@@ -323,7 +324,7 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     for i, part in enumerate(parts):
         name = re.sub(r"(?<=[a-z])\d+$|[*†‡]+$", "", part)  # footnote marks
         # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
-        glued = re.match(r"(.+?[a-z])\s?\.\s+((?:[A-Z]\w*[A-Z]\w*|arXiv)\b.*)$", name)
+        glued = re.match(r"(.+?[a-z])\s?\.\s+((?:[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv)\b.*)$", name)
         if glued and NAME.match(glued.group(1)):
             authors.append(glued.group(1))
             venue = text[spans[i][1] + glued.start(2) :]
@@ -446,9 +447,20 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         title = head.strong[0]
         rest = text[len(head.strong[0]) :]
         year = year_in(rest)
-        venue = match_venue(YEAR.sub(" ", rest).split("[")[0]) if rest.strip() else None
+        # "**Title** [[pdf]](url) [[code]](url) ICLR 2022": the venue around the link labels
+        said = re.sub(r"\[[^\[\]]*\]", " ", YEAR.sub(" ", rest))
+        venue = match_venue(said) if said.strip() else None
         if venue is not None and not venue.known:
-            venue = None
+            # an unknown name counts only as a lone acronym ("SIGIR 2022"), never a phrase
+            lone = re.fullmatch(r"\s*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s*", said)
+            venue = venue if lone and year is not None else None
+        if head.emphasis and rest.strip().startswith(head.emphasis[0].strip()):
+            # "**Title.** *A, B.* Venue 2024": the authors in italics right after the title
+            cited, more, venue_text, when = trailing_citation(re.sub(r"\[[^\[\]]*\]", " ", rest))
+            if cited:
+                entry.authors, entry.et_al = cited, more
+                year = year or when
+                venue = match_venue(venue_text) if venue_text else venue
     elif prefix:
         year = int(prefix.group(1))
         tokens = [t for t in prefix.group(3).split("-") if t.strip()]
@@ -516,7 +528,9 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             year = int(paren.group(2))
         elif year is None and re.match(r"\s*by\s", said):  # "by NVIDIA, Arm, and Intel, 2022"
             year = year_in(said)
-        if not tags and re.match(r"\s*(?:[-–—,]|\.\s+[A-Z])", plain):
+        # "[Title](url) *A, B.* Venue 2024": the authors in italics right after the link
+        italic = bool(head.emphasis) and plain.strip().startswith(head.emphasis[0].strip())
+        if not tags and (italic or re.match(r"\s*(?:[-–—,]|\.\s+[A-Z])", plain)):
             cited, more, venue_text, when = trailing_citation(plain)
             if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
                 entry.authors, entry.et_al = cited, more

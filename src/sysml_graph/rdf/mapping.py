@@ -152,6 +152,7 @@ def add_venues(out: list[str], series: list[Series]) -> None:
         a(f"{n} {SKOS.prefLabel} {lit(s.acronym)} .\n")
         for alt in s.alt_acronyms:
             a(f"{n} {SKOS.altLabel} {lit(alt)} .\n")
+            a(f"{n} {SDO.alternateName} {lit(alt)} .\n")
         a(f"{n} {SDO.name} {lit(s.name)} .\n")
         for e in s.editions:
             ed = node("venue", e.id)
@@ -195,6 +196,8 @@ def add_paper(out: list[str], p: Paper, journals: set[str]) -> None:
         a(f"{role} {PRO.isHeldBy} {who} .\n")
         a(f"{role} {PRO.relatesToDocument} {n} .\n")
         a(f"{role} {SDO.position} {integer(pos)} .\n")
+    for other in p.other_titles:
+        a(f"{n} {DCTERMS.alternative} {lit(other)} .\n")
     if p.year is not None:
         a(f"{n} {DCTERMS.issued} {typed(str(p.year), XSD_GYEAR)} .\n")
     if p.venue:
@@ -286,6 +289,8 @@ def shared_lines(corpus: Corpus, chunk: int = 5_000) -> Iterator[list[str]]:
         a(f"{n} {TYPE} {SDO.Person} .\n")
         a(f"{n} {FOAF.name} {name} .\n")
         a(f"{n} {SDO.name} {name} .\n")
+        for alt in person.alt_names:
+            a(f"{n} {SDO.alternateName} {lit(alt)} .\n")
         if i % chunk == 0:
             yield out
             out = []
