@@ -41,6 +41,13 @@ OTHER_LABELS = re.compile(
     re.I,
 )
 
+# A link to a blog post, a news story or a video: with no venue, the entry is no paper.
+BLOG_LINK = re.compile(
+    r"youtube\.com|youtu\.be|vimeo\.com|bilibili\.com|medium\.com|towardsdatascience\.com|"
+    r"substack\.com|blogspot\.|wordpress\.com|://blog\.|://news\.|/blog/|/news/|/20\d\d/\d\d/\d\d/",
+    re.I,
+)
+
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co/spaces")
 
 NOT_PAPER_SECTIONS = re.compile(
@@ -185,6 +192,13 @@ def _classify_links(links: list[Link]) -> tuple[str | None, str | None, bool]:
         else:
             url = url or href
     return url, code, other and url is None
+
+
+def _blog_only(url: str | None, links: list[Link], entry: Entry, prefix: object) -> bool:
+    """An entry whose page is a blog post, news story or video, that no link labels a paper,
+    with no authors and not in a list of dated papers ("2017.11-[Title](…)")."""
+    labelled = any(PAPER_LABELS.match(lk.text.strip()) for lk in links)
+    return bool(url and BLOG_LINK.search(url)) and not (labelled or entry.authors or prefix)
 
 
 def _tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
@@ -645,7 +659,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):
         entry.reason = "not a paper (book, repo, talk or tutorial)"
-    elif only_other and venue is None:
+    elif venue is None and (only_other or _blog_only(url, head.links, entry, prefix)):
         entry.reason = "a slide, video, blog or web page"
     elif venue is None and year is None and (section_says_not or not url):
         if code and not url:
