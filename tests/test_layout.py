@@ -25,6 +25,7 @@ STEPS = [
     "network",
     "stats",
     "exports",
+    "site",
     "importers",
     "builder",
     "cli",

@@ -288,9 +288,11 @@ def test_named_queries_answer_as_locally(endpoint: str, run_curated: Invoke) -> 
 
 
 def test_query_page_and_network(endpoint: str) -> None:
-    status, ctype, body = http(f"{endpoint}/")
+    status, ctype, body = http(f"{endpoint}/query")
     assert status == 200 and ctype.startswith("text/html")
     assert all(f'data-name="{name}"' in body.decode() for name in named_queries())
+    status, ctype, body = http(f"{endpoint}/")  # with --data: the site's landing page
+    assert status == 200 and b"Techniques \xc3\x97 platforms" in body
     status, _, body = http(f"{endpoint}/network")
     assert status == 200 and b"vis.Network" in body
     assert http(f"{endpoint}/nothing")[0] == 404

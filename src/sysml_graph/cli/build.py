@@ -21,9 +21,17 @@ from .output import _progress
     show_default=True,
     help="Folder for the built files.",
 )
+@click.option(
+    "--site/--no-site",
+    "site",
+    default=None,
+    help="Also write OUT/site/, the static site (a page per entity); "
+    "default: when the data has at most 20,000 papers.",
+)
 @reports_problems
-def build(data_dir: Path | None, out_dir: Path) -> None:
-    """Build the graph: write OUT/sysml-graph.{ttl,nt,jsonld,html}.
+def build(data_dir: Path | None, out_dir: Path, site: bool | None) -> None:
+    """Build the graph: write OUT/sysml-graph.{ttl,nt,jsonld,html} and the static site
+    OUT/site/ (landing page at OUT/site/index.html).
 
     Nothing is written unless the data is valid; each file is replaced atomically.
     """
@@ -62,3 +70,16 @@ def build(data_dir: Path | None, out_dir: Path) -> None:
         click.echo(f"built {built.triples} triples from {built.papers} papers ({how})")
     for path in built.files:
         click.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
+    from ..builder.site import STATIC_LIMIT, write_static_site
+    from ..site.write import SITE
+
+    if site is None:
+        site = built.papers <= STATIC_LIMIT
+    if not site:
+        return
+    landing = out_dir / SITE / "index.html"
+    if built.changed == [] and landing.exists():
+        click.echo(f"  {landing.parent}/  (unchanged)")
+        return
+    folder, written = write_static_site(_data(data_dir), out_dir)
+    click.echo(f"  {folder}/  ({written.pages:,} pages, {written.bytes:,} bytes)")

@@ -9,7 +9,7 @@ import click
 
 from .exit import reports_problems
 from .load import graph_of, network_of
-from .options import BUILD_OPTION, DATA_OPTION, graph_option
+from .options import BUILD_OPTION, DATA_OPTION, _data, graph_option
 
 
 @click.command()
@@ -61,11 +61,20 @@ def serve(
     graph = graph_of(data_dir, graph_file, out_dir)
     full = network_of(data_dir, graph_file, out_dir)
     page = render_html(full, full=full).encode("utf-8")
-    with serving(graph, host, port, Limits(timeout, max_results), page) as server:
+    answers = None
+    if graph_file is None:  # pages need the records; a Turtle file from elsewhere has none
+        from ..builder.site import site_pages
+        from ..site.serve import SiteAnswers
+
+        pages, store = site_pages(_data(data_dir), out_dir, "network", "query")
+        answers = SiteAnswers(pages, store)
+    limits = Limits(timeout, max_results)
+    with serving(graph, host, port, limits, page, site=answers) as server:
         address = f"http://{host}:{server.server_address[1]}"
+        where = f"the site at {address}/, " if answers else ""
         click.echo(
-            f"serving {len(graph)} triples: SPARQL at {address}/sparql, query page at "
-            f"{address}/ (Ctrl-C stops)",
+            f"serving {len(graph)} triples: {where}SPARQL at {address}/sparql, query page at "
+            f"{address}/{'query' if answers else ''} (Ctrl-C stops)",
             err=True,
         )
         with contextlib.suppress(KeyboardInterrupt):

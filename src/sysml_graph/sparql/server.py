@@ -39,7 +39,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -153,6 +153,17 @@ class Limits:
     max_connections: int = 256  # connections open at once; more are refused with 503
     queue: int = 64  # complete requests waiting for a thread; more are refused with 503
     max_bytes: int = 64 * 1024 * 1024  # bytes of terms per answer (rows have no size bound)
+
+
+# An answer made outside the endpoint: status, media type, body, extra headers.
+Reply = tuple[int, str, bytes, list[tuple[str, str]]]
+
+
+class Site(Protocol):
+    """Pages served beside the endpoint (:mod:`sysml_graph.site.serve`): the landing page
+    at ``/`` and an entity's page or RDF at its IRI's path."""
+
+    def answer(self, path: str, accept: str | None) -> Reply | None: ...
 
 
 class SparqlError(Exception):
@@ -782,7 +793,7 @@ textarea{{width:100%;height:180px;font:13px monospace}}table{{border-collapse:co
 td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left}}li{{margin:3px 0}}</style></head>
 <body><h1>sysml-graph SPARQL endpoint</h1>
 <p>POST or GET <code>/sparql</code> (SPARQL 1.1 Protocol). The interactive network is at
-<a href="/network">/network</a>. Named queries:</p><ul>{buttons}</ul>
+<a href="/network">/network</a>, the site at <a href="/">/</a>. Named queries:</p><ul>{buttons}</ul>
 <textarea id="q">SELECT ?paper ?title WHERE {{ ?paper dcterms:title ?title }} LIMIT 10</textarea>
 <p><button id="run">Run</button> <span id="status"></span></p><div id="out"></div>
 <script type="application/json" id="queries">{data}</script>
@@ -882,7 +893,9 @@ def named_answer(
     return answer(pool, text, accept, limits, arrived)
 
 
-def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..., Any]:
+def make_handler(
+    pool: Pool, limits: Limits, network_html: bytes, site: Site | None = None
+) -> Callable[..., Any]:
     """The request handler class: one instance answers one complete request."""
     page = query_page().encode("utf-8")
     named_list = catalogue()
@@ -981,10 +994,24 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
         def _dispatch(self) -> None:
             url = urllib.parse.urlsplit(self.path)
             allowed = "GET, HEAD, POST, OPTIONS" if url.path == "/sparql" else "GET, HEAD, OPTIONS"
+            reply = site.answer(url.path, self.headers.get("Accept")) if site else None
+            if reply is not None:
+                if self.command == "OPTIONS":
+                    self._send(204, "text/plain", b"", [("Allow", "GET, HEAD, OPTIONS")])
+                elif self.command not in ("GET", "HEAD"):
+                    raise SparqlError(
+                        405,
+                        f"{self.command} is not allowed on {url.path}",
+                        [("Allow", "GET, HEAD, OPTIONS")],
+                    )
+                else:
+                    self._send(*reply)
+                return
             known = url.path.startswith("/queries/") or url.path in (
                 "/sparql",
                 "/",
                 "/index.html",
+                "/query",
                 "/network",
                 "/queries",
                 "/.well-known/void",
@@ -993,7 +1020,7 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
             if not known:
                 raise SparqlError(
                     404,
-                    f"nothing at {url.path}; try /sparql, /, /network, /queries "
+                    f"nothing at {url.path}; try /sparql, /, /query, /network, /queries "
                     "or /.well-known/void",
                 )
             if self.command == "OPTIONS":
@@ -1004,7 +1031,7 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
                 )
             elif url.path == "/sparql":
                 self._sparql(url.query)
-            elif url.path in ("/", "/index.html"):
+            elif url.path in ("/", "/index.html", "/query"):
                 self._send(200, "text/html", page)
             elif url.path == "/network":
                 self._send(200, "text/html", network_html)
@@ -1036,7 +1063,8 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
                     f"the Accept header ({accept}) allows none of them",
                 )
             if media == "text/html":
-                self._send(303, "text/plain", b"see /\n", [("Location", "/"), ("Vary", "Accept")])
+                location = [("Location", "/query"), ("Vary", "Accept")]
+                self._send(303, "text/plain", b"see /query\n", location)
                 return
             self._send(200, media, rdf(triples, GRAPH_TYPES[media]), [("Vary", "Accept")])
 
@@ -1120,7 +1148,13 @@ def make_handler(pool: Pool, limits: Limits, network_html: bytes) -> Callable[..
 
 @contextmanager
 def serving(
-    graph: Any, host: str, port: int, limits: Limits, network_html: bytes, workers: int = 2
+    graph: Any,
+    host: str,
+    port: int,
+    limits: Limits,
+    network_html: bytes,
+    workers: int = 2,
+    site: Site | None = None,
 ) -> Iterator[Front]:
     """The front server, bound and ready (call ``serve_forever`` on it).
 
@@ -1130,7 +1164,7 @@ def serving(
     """
     with (
         _stopping_on_signals(),
-        _serving(graph, host, port, limits, network_html, workers) as server,
+        _serving(graph, host, port, limits, network_html, workers, site) as server,
     ):
         yield server
 
@@ -1171,7 +1205,13 @@ def _remove_leftovers(root: Path) -> None:
 
 @contextmanager
 def _serving(
-    graph: Any, host: str, port: int, limits: Limits, network_html: bytes, workers: int
+    graph: Any,
+    host: str,
+    port: int,
+    limits: Limits,
+    network_html: bytes,
+    workers: int,
+    site: Site | None = None,
 ) -> Iterator[Front]:
 
     _remove_leftovers(Path(tempfile.gettempdir()))
@@ -1181,7 +1221,8 @@ def _serving(
         path.write_bytes(nt if isinstance(nt, bytes) else nt.encode("utf-8"))
         pool = Pool(path, workers)
         try:
-            server = Front((host, port), make_handler(pool, limits, network_html), limits)
+            handler = make_handler(pool, limits, network_html, site)
+            server = Front((host, port), handler, limits)
             try:
                 yield server
             finally:
