@@ -20,7 +20,7 @@ COLOURS = {
 }
 WIDTH = 980
 ROW = 30  # pixels between two neighbours of one side
-MAX_LABEL = 40
+MAX_LABEL = 32
 
 
 @dataclass(frozen=True)

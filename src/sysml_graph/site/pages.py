@@ -216,7 +216,10 @@ class Pages:
             Node("person", self.person_label(a), self.href("person", a)) for a in p.authors[:18]
         ]
         if series is not None:
-            ring.append(Node("venue", self.venue_label(p.venue), self.href("venue", series.id)))
+            short = f"{series.acronym} {p.year or ''}".strip()
+            ring.append(
+                Node("venue", short, self.href("venue", series.id), self.venue_label(p.venue))
+            )
         ring += [Node(str(c["kind"]), str(c["label"]), str(c["href"])) for c in concepts[:10]]
         for section in related:
             for r in section["papers"][:4]:

@@ -1,0 +1,227 @@
+"""Issue 14: the site's pages in a real browser (Debian's Chromium through Playwright):
+each page type opened from the static folder and from `serve`, with every request outside
+the page's own folder or origin refused and recorded, no dialog, no script error, hostile
+titles and names shown as text; the landing page's search suggests and opens pages.
+
+Set SYSML_GRAPH_UPDATE_SCREENSHOTS=1 to refresh the README's pictures of the shipped graph
+(docs/site-landing.png, docs/site-paper.png, docs/site-person.png)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from sysml_graph.builder.site import site_pages
+from sysml_graph.site.pages import path
+from sysml_graph.site.write import STYLE, write_site
+
+from .chromium import ARGS, CHROMIUM
+from .conftest import REPO, copy_curated
+from .test_serve import free_port, running
+
+HOSTILE = '<img src=x onerror="window.__pwned=1;alert(1)"> Hostile <script>alert(2)</script>'
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install chromium (scripts/test does)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A data folder with a hostile title and name, and its static site."""
+    root = tmp_path_factory.mktemp("hostile-site")
+    data = copy_curated(root / "data")
+    eie = data / "papers" / "eie.yaml"
+    text = eie.read_text(encoding="utf-8").splitlines()
+    text[2] = "title: '" + HOSTILE.replace("'", "''") + "'"
+    eie.write_text("\n".join(text) + "\n", encoding="utf-8")
+    people = (data / "people.yaml").read_text(encoding="utf-8")
+    (data / "people.yaml").write_text(
+        people.replace("name: Song Han\n", f"name: '{HOSTILE}'\n"), encoding="utf-8"
+    )
+    pages, store = site_pages(data, root / "dist", None, None)
+    write_site(pages, store, root / "site", processes=1)
+    return data, root / "site"
+
+
+class Session:
+    def __init__(self, page: Page, allowed: str) -> None:
+        self.page = page
+        self.refused: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def dialog(d: Any) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+        def route(r: Route) -> None:
+            if r.request.url.startswith(allowed):
+                r.continue_()
+            else:
+                self.refused.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+
+    def clean(self) -> None:
+        assert self.refused == [], f"asked for something outside: {self.refused}"
+        assert self.errors == [] and self.dialogs == []
+        assert self.page.evaluate("window.__pwned") is None
+
+
+PAGES = [
+    ("index.html", "The literature of machine-learning systems"),
+    (path("paper", "eie"), "Hostile"),
+    (path("person", "song-han"), "Hostile"),
+    (path("venue", "isca"), "ISCA"),
+    (path("technique", "pruning"), "pruning"),
+    (path("platform", "fpga"), "FPGA"),
+    ("404.html", "Not in the graph"),
+]
+
+
+@pytest.mark.parametrize("page,heading", PAGES)
+def test_static_pages_open_offline_and_show_hostile_text_as_text(
+    browser: Browser, hostile: tuple[Path, Path], page: str, heading: str
+) -> None:
+    _, site = hostile
+    s = Session(browser.new_page(), site.as_uri() + "/")
+    s.page.goto((site / page).as_uri())
+    s.page.wait_for_load_state("load")
+    assert heading in s.page.inner_text("h1")
+    if page.startswith(("paper/", "person/")):
+        assert "<img src=x" in s.page.inner_text("h1")  # shown as text, run as nothing
+    # The style sheet loaded: the header is dark, not the browser's default.
+    assert (
+        s.page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")
+        == "rgb(34, 49, 63)"
+    )
+    s.clean()
+    s.page.close()
+
+
+def test_search_suggests_as_one_types_and_opens_the_page(
+    browser: Browser, hostile: tuple[Path, Path]
+) -> None:
+    _, site = hostile
+    s = Session(browser.new_page(), site.as_uri() + "/")
+    s.page.goto((site / "index.html").as_uri())
+    s.page.fill("#q", "deepx")
+    s.page.wait_for_selector("#results li a")
+    first = s.page.locator("#results li a").first
+    assert "DeepX" in first.inner_text()
+    s.page.press("#q", "Enter")
+    s.page.wait_for_url("**/paper/deepx.html")
+    assert "DeepX" in s.page.inner_text("h1")
+    # A hostile name is found and listed as text.
+    s.page.goto((site / "index.html").as_uri() + "?q=Hostile")
+    s.page.wait_for_selector("#results li a")
+    assert "<img" in s.page.locator("#results").inner_text()
+    s.clean()
+    s.page.close()
+
+
+def test_a_gap_map_cell_opens_its_papers(browser: Browser, hostile: tuple[Path, Path]) -> None:
+    _, site = hostile
+    s = Session(browser.new_page(), site.as_uri() + "/")
+    s.page.goto((site / "index.html").as_uri())
+    cell = s.page.locator("table.map td a").first
+    title = cell.evaluate("a => a.parentElement.title")  # "technique × platform: n papers"
+    count = int(cell.inner_text())
+    cell.click()
+    s.page.wait_for_load_state("load")
+    anchor = s.page.evaluate("location.hash").removeprefix("#")
+    listed = s.page.locator(f"[id='{anchor}'] + ul li").count()
+    assert listed == count, title
+    s.clean()
+    s.page.close()
+
+
+@pytest.fixture(scope="module")
+def served(hostile: tuple[Path, Path]) -> Iterator[str]:
+    data, _ = hostile
+    port = free_port()
+    cmd = [sys.executable, "-m", "sysml_graph", "serve", "--data", str(data)]
+    with running([*cmd, "--port", str(port)], port) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/paper/eie",
+        "/person/song-han",
+        "/venue/isca",
+        "/technique/pruning",
+        "/platform/fpga",
+        "/paper/no-such-paper",
+        "/query",
+    ],
+)
+def test_served_pages_ask_nothing_outside_their_origin(
+    browser: Browser, served: str, url: str
+) -> None:
+    s = Session(browser.new_page(), served + "/")
+    response = s.page.goto(served + url)
+    assert response is not None
+    assert response.status == (404 if "no-such" in url else 200)
+    s.page.wait_for_load_state("load")
+    if url == "/paper/no-such-paper":
+        s.errors = [e for e in s.errors if "404" not in e]  # the page's own status
+    s.clean()
+    # Links between pages work on the server too: follow the first author.
+    if url == "/paper/eie":
+        s.page.locator("main p a").first.click()
+        s.page.wait_for_load_state("load")
+        assert s.page.url.startswith(served + "/person/")
+    s.page.close()
+
+
+def test_readme_pictures_of_the_shipped_site(browser: Browser, tmp_path: Path) -> None:
+    """The landing page, a paper page and a person page of the shipped graph, as the README
+    shows them (written to docs/ with SYSML_GRAPH_UPDATE_SCREENSHOTS=1)."""
+    from sysml_graph.resources import default_data_dir
+
+    pages, _ = site_pages(default_data_dir(), tmp_path / "dist", None, None)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "site.css").write_bytes(STYLE.read_bytes())
+    shots = {
+        "site-landing.png": ("index.html", pages.landing()),
+        "site-paper.png": (path("paper", "tvm"), pages.render("paper", "tvm")),
+        "site-person.png": (
+            path("person", "nicholas-d-lane"),
+            pages.render("person", "nicholas-d-lane"),
+        ),
+    }
+    for name, (rel, html) in shots.items():
+        assert html is not None
+        target = tmp_path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        s = Session(browser.new_page(viewport={"width": 1280, "height": 860}), tmp_path.as_uri())
+        s.page.goto(target.as_uri())
+        s.page.wait_for_load_state("load")
+        shot = s.page.screenshot()
+        assert len(shot) > 30_000, name  # a drawn page, not a blank one
+        s.clean()
+        if os.environ.get("SYSML_GRAPH_UPDATE_SCREENSHOTS"):
+            (REPO / "docs" / name).write_bytes(shot)
+        s.page.close()
