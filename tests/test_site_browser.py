@@ -225,3 +225,34 @@ def test_readme_pictures_of_the_shipped_site(browser: Browser, tmp_path: Path) -
         if os.environ.get("SYSML_GRAPH_UPDATE_SCREENSHOTS"):
             (REPO / "docs" / name).write_bytes(shot)
         s.page.close()
+
+
+def test_query_page_takes_parameters_links_ids_and_shares_its_url(
+    browser: Browser, served: str
+) -> None:
+    s = Session(browser.new_page(), served + "/")
+    s.page.goto(served + "/query?q=coauthors&person=nicholas-d-lane")
+    s.page.wait_for_selector("#out table")
+    rows = s.page.locator("#out table tr").count() - 1
+    assert rows == 8  # Nicholas D. Lane's co-authors, not everyone's
+    first = s.page.locator("#out table a").first
+    assert first.get_attribute("href").startswith("/person/")
+    assert s.page.locator("#links a").count() == 2  # CSV and JSON downloads
+    with s.page.expect_download() as download:
+        s.page.locator("#links a", has_text="CSV").click()
+    csv = Path(download.value.path()).read_text(encoding="utf-8")
+    assert csv.splitlines()[0].startswith("coauthor,") and len(csv.splitlines()) == 9
+    # Another question: its parameter field suggests ids as one types.
+    s.page.select_option("#name", "papers-by-author")
+    s.page.fill("input[name=person]", "lane")
+    s.page.wait_for_function(
+        "() => document.querySelectorAll('datalist#ids-person option').length > 0"
+    )
+    ids = s.page.eval_on_selector_all("datalist#ids-person option", "os => os.map(o => o.value)")
+    assert "nicholas-d-lane" in ids
+    s.page.fill("input[name=person]", "nicholas-d-lane")
+    s.page.click("#ask")
+    s.page.wait_for_selector("#out table")
+    assert "q=papers-by-author" in s.page.url and "person=nicholas-d-lane" in s.page.url
+    s.clean()
+    s.page.close()

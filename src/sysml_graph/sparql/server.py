@@ -44,8 +44,19 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from ..atomic import alive
-from ..rdf.namespaces import DATASET, FORMATS_NS, LICENSE, NAMESPACES, RDF_TYPE, RDFS, SD, VOID
+from ..rdf.namespaces import (
+    BASE,
+    DATASET,
+    FORMATS_NS,
+    LICENSE,
+    NAMESPACES,
+    RDF_TYPE,
+    RDFS,
+    SD,
+    VOID,
+)
 from ..rdf.store import KnowledgeGraph
+from ..resources import PACKAGE
 from .errors import QueryError
 from .named import named_queries
 from .params import bind, check_bindings
@@ -774,61 +785,39 @@ class Front:
 
 
 def query_page() -> str:
-    """An offline page: the named queries one click away, results as a table."""
-    queries = {
-        name: {"question": q.question, "text": q.text} for name, q in named_queries().items()
+    """An offline page: each named query with its parameters as fields (suggesting valid
+    ids as one types), results as a table whose entity ids link to their pages, a shareable
+    URL (``/query?q=coauthors&person=nicholas-d-lane`` runs it), CSV and JSON downloads;
+    and a box for any SPARQL query."""
+    named = named_queries()
+    queries: dict[str, dict[str, Any]] = {
+        name: {
+            "question": q.question,
+            "text": q.text,
+            "params": [
+                {"name": p.name, "kind": p.kind, "default": p.default, "help": p.help}
+                for p in q.params
+            ],
+        }
+        for name, q in named.items()
     }
     data = json.dumps(queries, ensure_ascii=False).replace("<", "\\u003c")
+    options = "\n".join(
+        f'<option value="{html.escape(n)}">{html.escape(n)}: {html.escape(q.question)}</option>'
+        for n, q in named.items()
+    )
     buttons = "\n".join(
         f'<li><button data-name="{html.escape(n)}">{html.escape(n)}</button> '
-        f"{html.escape(q['question'])}</li>"
-        for n, q in queries.items()
+        f"{html.escape(q.question)}</li>"
+        for n, q in named.items()
     )
-    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy"
- content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
-<title>sysml-graph SPARQL</title>
-<style>body{{font:14px system-ui,sans-serif;margin:20px;max-width:1100px}}
-textarea{{width:100%;height:180px;font:13px monospace}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left}}li{{margin:3px 0}}</style></head>
-<body><h1>sysml-graph SPARQL endpoint</h1>
-<p>POST or GET <code>/sparql</code> (SPARQL 1.1 Protocol). The interactive network is at
-<a href="/network">/network</a>, the site at <a href="/">/</a>. Named queries:</p><ul>{buttons}</ul>
-<textarea id="q">SELECT ?paper ?title WHERE {{ ?paper dcterms:title ?title }} LIMIT 10</textarea>
-<p><button id="run">Run</button> <span id="status"></span></p><div id="out"></div>
-<script type="application/json" id="queries">{data}</script>
-<script>
-const queries = JSON.parse(document.getElementById("queries").textContent);
-const out = document.getElementById("out"), status = document.getElementById("status");
-async function run() {{
-  status.textContent = "running…"; out.textContent = "";
-  let r, doc;
-  try {{
-    r = await fetch("/sparql", {{method: "POST", body: document.getElementById("q").value,
-      headers: {{"Content-Type": "application/sparql-query",
-                 "Accept": "application/sparql-results+json"}}}});
-    if (!r.ok) {{ status.textContent = r.status + ": " + await r.text(); return; }}
-    doc = await r.json();
-  }} catch (e) {{
-    status.textContent = "no answer from the server: " + e; return;
-  }}
-  if ("boolean" in doc) {{ status.textContent = String(doc.boolean); return; }}
-  const table = document.createElement("table"), head = table.insertRow();
-  for (const v of doc.head.vars) {{
-    const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
-  }}
-  for (const b of doc.results.bindings) {{
-    const row = table.insertRow();
-    for (const v of doc.head.vars) {{ row.insertCell().textContent = b[v] ? b[v].value : ""; }}
-  }}
-  out.appendChild(table); status.textContent = doc.results.bindings.length + " rows";
-}}
-document.getElementById("run").onclick = run;
-for (const b of document.querySelectorAll("button[data-name]")) {{
-  b.onclick = () => {{ document.getElementById("q").value =
-    queries[b.dataset.name].text.replace(/^#.*\\n/gm, ""); run(); }};
-}}
-</script></body></html>"""
+    template = (PACKAGE / "templates" / "query.html").read_text(encoding="utf-8")
+    return (
+        template.replace("{base}", BASE)
+        .replace("{options}", options)
+        .replace("{buttons}", buttons)
+        .replace("{data}", data)
+    )
 
 
 _HOST = re.compile(r"(?:[A-Za-z0-9\-.]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
