@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from sysml_graph.api import graph_from_data
 from sysml_graph.network.budget import EDGE_BUDGET, NODE_BUDGET, reduce_to_budget
-from sysml_graph.network.page import render_html
+from sysml_graph.network.page import FIRST_VIEW, render_html
 from sysml_graph.network.projection import project
 from sysml_graph.network.views import view
 
@@ -294,7 +294,8 @@ def test_a_graph_above_the_budget_shows_its_best_connected_nodes(
     kept_loners = NODE_BUDGET - 3 - n_authors - n_papers
     assert {"technique:t", "platform:f", "venue:v", "person:a000", "paper:x00000"} <= ids
     assert f"person:z{kept_loners - 1:05}" in ids and f"person:z{kept_loners:05}" not in ids
-    assert s.page.inner_text("#counts").startswith(f"{NODE_BUDGET} nodes, ")
+    # It opens on its best-connected nodes; the whole (cut) graph is one checkbox away.
+    assert s.page.inner_text("#counts") == f"{FIRST_VIEW} of {NODE_BUDGET} nodes shown"
     s.page.fill("#search", "loner")
     s.page.wait_for_function("() => window.__searchResult !== undefined")
     assert len(s.page.evaluate("window.__searchResult")) == kept_loners
@@ -324,5 +325,66 @@ def test_a_dense_graph_is_cut_by_its_edges_too(browser: Browser, tmp_path: Path)
     )
     assert s.page.evaluate("window.__network.body.data.nodes.length") == shown
     assert s.page.evaluate("window.__network.body.data.edges.length") <= EDGE_BUDGET
+    assert s.errors == [] and s.refused == []
+    s.page.close()
+
+
+def _on_screen(s: Session, ids: list[str]) -> tuple[float, list[tuple[float, float]]]:
+    """The view's scale, and where ``ids`` are relative to the network's box (0..1)."""
+    scale, points = s.page.evaluate(
+        """ids => { const n = window.__network, r = document.getElementById('network')
+                      .getBoundingClientRect(), p = n.getPositions(ids);
+                    return [n.getScale(), ids.map(id => { const d = n.canvasToDOM(p[id]);
+                      return [d.x / r.width, d.y / r.height]; })]; }""",
+        ids,
+    )
+    return float(scale), [(float(x), float(y)) for x, y in points]
+
+
+def test_the_shipped_network_opens_readable_and_refits_to_searches_and_filters(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """Issue 14: the first frame shows at most ~150 nodes, fitted, labels at a legible
+    size; a search or a filter re-fits the view to what it found; the whole graph is one
+    checkbox away."""
+    from .conftest import DATA
+
+    graph, _ = graph_from_data(DATA, shacl=False)
+    full = project(graph)
+    path = tmp_path / "shipped.html"
+    path.write_text(render_html(full, full=full), encoding="utf-8")
+    s = open_page(browser, path)
+    visible = s.page.evaluate(
+        "window.__network.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id)"
+    )
+    assert len(visible) <= FIRST_VIEW
+    scale, points = _on_screen(s, visible)
+    # Fitted: every node inside the view; labels (12 px at scale 1) at least 8 px high.
+    assert all(-0.01 <= x <= 1.01 and -0.01 <= y <= 1.01 for x, y in points)
+    assert 12 * scale >= 8, scale
+    # A search finds TVM outside the first view too, and the view moves to it.
+    s.page.fill("#search", "tvm: an automated")
+    s.page.wait_for_function("() => (window.__searchResult || []).length > 0")
+    found = s.page.evaluate("window.__searchResult")
+    _, points = _on_screen(s, found[:1])
+    assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in points)
+    assert s.page.evaluate("window.__network.getSelectedNodes()") == found
+    # A filter re-fits: the papers it keeps fill the view.
+    s.page.select_option("#platform-filter", "platform:fpga")
+    kept = s.page.evaluate(
+        "window.__network.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id)"
+    )
+    assert 0 < len(kept) < s.page.evaluate("window.__network.body.data.nodes.length")
+    scale, points = _on_screen(s, kept)
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    assert all(-0.01 <= v <= 1.01 for v in xs + ys)
+    # The result fills the view, or is as close as readable labels allow (scale 1.6).
+    assert max(max(xs) - min(xs), max(ys) - min(ys)) > 0.5 or scale >= 1.59
+    s.page.select_option("#platform-filter", "")
+    s.page.check("#whole")
+    everything = s.page.evaluate(
+        "window.__network.body.data.nodes.get({filter: n => !n.hidden}).length"
+    )
+    assert everything == s.page.evaluate("window.__network.body.data.nodes.length")
     assert s.errors == [] and s.refused == []
     s.page.close()

@@ -30,9 +30,10 @@ def import_igraph() -> Any:
     return igraph
 
 
-def layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
+def layout(g: nx.Graph, seed: int = 1, even: bool = False) -> dict[str, tuple[float, float]]:
     """Positions for every node: igraph's Fruchterman-Reingold (grid-based above 1,000
-    nodes, under a second for 10,000), scaled to vis-network's pixel space."""
+    nodes, under a second for 10,000), scaled to vis-network's pixel space. ``even``: the
+    Kamada-Kawai layout instead, which spaces a few hundred nodes evenly (labels apart)."""
     igraph = import_igraph()
 
     # In id order, never in g's: a rebuild patches the network it drew before, which puts
@@ -46,7 +47,11 @@ def layout(g: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
     state = random.getstate()
     random.seed(seed)  # igraph draws from Python's random module: seed it for stable pages
     try:
-        coords = ig.layout_fruchterman_reingold(niter=500).coords
+        coords = (
+            ig.layout_kamada_kawai(maxiter=50 * len(nodes)).coords
+            if even
+            else ig.layout_fruchterman_reingold(niter=500).coords
+        )
     finally:
         random.setstate(state)
     xs = [c[0] for c in coords] or [0.0]

@@ -44,6 +44,63 @@ STYLE: dict[str, tuple[str, str, str]] = {
 # nodes in 0.57 s and 10,000 in 2.5 s.
 PHYSICS_MAX_NODES = 300
 
+# A bigger page opens on its best-connected nodes, this many, laid out on their own and
+# fitted to the view so that their labels are legible at the first frame; the whole graph
+# (in its own layout) is one checkbox away, and filters and searches reach into it.
+FIRST_VIEW = 150
+# At most this many of a kind in the first view, so that it shows the field's concepts,
+# venues and people beside its best-connected papers (not 150 compression papers).
+FIRST_VIEW_KINDS = {"technique": 30, "platform": 15, "venue": 15, "person": 30, "paper": 60}
+
+
+def short_label(title: str, most: int = 32) -> str:
+    """A work's label on the canvas: the name before a colon, or the title's first words;
+    the whole title is in the tooltip. Long labels drawn over each other are what made a
+    big page unreadable.
+
+    >>> short_label("TVM: An Automated End-to-End Optimizing Compiler for Deep Learning")
+    'TVM'
+    >>> short_label("Learning both Weights and Connections for Efficient Neural Networks")
+    'Learning both Weights and…'
+    """
+    name, colon, _ = title.partition(":")
+    if colon and len(name) <= most:
+        return name
+    if len(title) <= most:
+        return title
+    return title[: title.rfind(" ", 0, most - 4)].rstrip(" ,;") + "…"
+
+
+def first_view(g: nx.Graph, degree: Mapping[str, int]) -> list[str] | None:
+    """The nodes a page shows first: the best-connected, each (after the first) joined to
+    one already taken, at most :data:`FIRST_VIEW`; None when the page is that small.
+
+    >>> import networkx as nx
+    >>> first_view(nx.path_graph(3), {0: 1, 1: 2, 2: 1}) is None
+    True
+    """
+    if g.number_of_nodes() <= FIRST_VIEW:
+        return None
+    order = sorted(g.nodes, key=lambda n: (-degree.get(n, 0), str(n)))
+    taken = {order[0]}
+    per_kind: dict[str, int] = {}
+    # Kinds within their share first; then, if the page lacks some kinds, any kind.
+    for limits in (FIRST_VIEW_KINDS, {}):
+        grew = True
+        while len(taken) < FIRST_VIEW and grew:
+            grew = False
+            for n in order:
+                kind = g.nodes[n].get("kind", "")
+                if n in taken or per_kind.get(kind, 0) >= limits.get(kind, FIRST_VIEW):
+                    continue
+                if any(m in taken for m in g[n]):
+                    taken.add(n)
+                    per_kind[kind] = per_kind.get(kind, 0) + 1
+                    grew = True
+                    if len(taken) >= FIRST_VIEW:
+                        break
+    return sorted(taken, key=str)
+
 
 def _details(data: dict[str, Any], degree: int) -> dict[str, Any]:
     """What the tooltip shows, as plain data (the page turns it into text nodes)."""
@@ -98,11 +155,16 @@ def network_data(
     net = Network(height="100%", width="100%", directed=False, cdn_resources="in_line")
     if degrees is None:
         degrees = dict(g.degree())
+    first = first_view(g, degrees)
+    # With physics (small pages) the simulation places every node; without it the first
+    # view gets a layout of its own, so that its nodes fill the view.
+    own = layout(g.subgraph(first), even=True) if first and not physics else {}
     # Filling pyvis' node and edge lists directly: add_node/add_edge are quadratic.
     for node in sorted(g.nodes):
         data = g.nodes[node]
         colour, shape, _ = STYLE[data["kind"]]
-        x, y = positions[node]
+        gx, gy = positions[node]
+        x, y = own.get(node, (gx, gy))
         tags = (
             sorted({a for n in source[node] if n in ancestors for a in ancestors[n]})
             if data["kind"] in ("paper", "book") and node in source
@@ -111,12 +173,17 @@ def network_data(
         net.nodes.append(
             {
                 "id": node,
-                "label": data.get("label", node),
+                "label": short_label(str(data.get("label", node)))
+                if data["kind"] in ("paper", "book")
+                else data.get("label", node),
                 "shape": shape,
                 "color": colour,
                 "value": degrees[node] + 1,
                 "x": round(x, 1),
                 "y": round(y, 1),
+                # the whole graph's layout, for the "whole graph" view
+                "gx": round(gx, 1),
+                "gy": round(gy, 1),
                 "kind": data["kind"],
                 "details": _details(data, degrees[node]),
                 "url": data.get("url") or data.get("code") or "",
@@ -195,6 +262,7 @@ def network_data(
         ],
         "physics": physics,
         "proposed_edges": proposed,
+        "first": first,
     }
 
 
@@ -233,5 +301,6 @@ def render_html(g: nx.Graph, title: str = "sysml-graph", full: nx.Graph | None =
         legend=data["legend"],
         proposed_edges=data["proposed_edges"],
         n_nodes=shown.number_of_nodes(),
+        first_view=len(data["first"]) if data["first"] else 0,
         n_edges=shown.number_of_edges(),
     )
