@@ -362,6 +362,15 @@ def test_the_shipped_network_opens_readable_and_refits_to_searches_and_filters(
     # Fitted: every node inside the view; labels (12 px at scale 1) at least 8 px high.
     assert all(-0.01 <= x <= 1.01 and -0.01 <= y <= 1.01 for x, y in points)
     assert 12 * scale >= 8, scale
+    # Hover picks the node nearest the pointer: at each node's centre, that node (not a
+    # big neighbour drawn over it).
+    picked = s.page.evaluate(
+        """ids => { const n = window.__network, p = n.getPositions(ids);
+                    return ids.map(id =>
+                      n.selectionHandler.getNodeAt(n.canvasToDOM(p[id]), false)); }""",
+        visible,
+    )
+    assert picked == visible
     # A search finds TVM outside the first view too, and the view moves to it.
     s.page.fill("#search", "tvm: an automated")
     s.page.wait_for_function("() => (window.__searchResult || []).length > 0")
