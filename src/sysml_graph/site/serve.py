@@ -30,12 +30,15 @@ class SiteAnswers:
     pages: Pages
     store: ox.Store
     style: bytes = field(default_factory=STYLE.read_bytes)
+    _landing: bytes | None = None  # the same for every visitor: rendered once
 
     def answer(self, path: str, accept: str | None) -> Reply | None:
         """(status, media type, body, headers) for ``path``, or None when the path is not
         the site's (the endpoint's own paths, or nothing)."""
         if path in ("/", "/index.html"):
-            return 200, "text/html", self.pages.landing().encode("utf-8"), []
+            if self._landing is None:
+                self._landing = self.pages.landing().encode("utf-8")
+            return 200, "text/html", self._landing, []
         if path == "/assets/site.css":
             return 200, "text/css", self.style, []
         m = _ENTITY.fullmatch(path)
