@@ -85,7 +85,8 @@ class Session:
         page.on("dialog", dialog)
 
         def route(r: Route) -> None:
-            if r.request.url == own:
+            # ``own``: the page's file, or a site's folder or origin (ending in "/").
+            if r.request.url == own or (own.endswith("/") and r.request.url.startswith(own)):
                 r.continue_()
             else:
                 self.refused.append(r.request.url)

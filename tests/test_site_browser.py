@@ -12,10 +12,9 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from sysml_graph.builder.site import site_pages
 from sysml_graph.site.pages import path
@@ -23,6 +22,7 @@ from sysml_graph.site.write import STYLE, write_site
 
 from .chromium import ARGS, CHROMIUM
 from .conftest import REPO, copy_curated
+from .test_browser import Session
 from .test_serve import free_port, running
 
 HOSTILE = '<img src=x onerror="window.__pwned=1;alert(1)"> Hostile <script>alert(2)</script>'
@@ -56,34 +56,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return data, root / "site"
 
 
-class Session:
-    def __init__(self, page: Page, allowed: str) -> None:
-        self.page = page
-        self.refused: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-        def dialog(d: Any) -> None:
-            self.dialogs.append(d.message)
-            d.dismiss()
-
-        page.on("dialog", dialog)
-
-        def route(r: Route) -> None:
-            if r.request.url.startswith(allowed):
-                r.continue_()
-            else:
-                self.refused.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-
-    def clean(self) -> None:
-        assert self.refused == [], f"asked for something outside: {self.refused}"
-        assert self.errors == [] and self.dialogs == []
-        assert self.page.evaluate("window.__pwned") is None
+def clean(s: Session) -> None:
+    """Nothing asked outside, no script error, no dialog, no hostile markup run."""
+    assert s.refused == [], f"asked for something outside: {s.refused}"
+    assert s.errors == [] and s.dialogs == []
+    assert s.page.evaluate("window.__pwned") is None
 
 
 PAGES = [
@@ -113,7 +90,7 @@ def test_static_pages_open_offline_and_show_hostile_text_as_text(
         s.page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")
         == "rgb(34, 49, 63)"
     )
-    s.clean()
+    clean(s)
     s.page.close()
 
 
@@ -134,7 +111,7 @@ def test_search_suggests_as_one_types_and_opens_the_page(
     s.page.goto((site / "index.html").as_uri() + "?q=Hostile")
     s.page.wait_for_selector("#results li a")
     assert "<img" in s.page.locator("#results").inner_text()
-    s.clean()
+    clean(s)
     s.page.close()
 
 
@@ -150,7 +127,7 @@ def test_a_gap_map_cell_opens_its_papers(browser: Browser, hostile: tuple[Path, 
     anchor = s.page.evaluate("location.hash").removeprefix("#")
     listed = s.page.locator(f"[id='{anchor}'] + ul li").count()
     assert listed == count, title
-    s.clean()
+    clean(s)
     s.page.close()
 
 
@@ -186,7 +163,7 @@ def test_served_pages_ask_nothing_outside_their_origin(
     s.page.wait_for_load_state("load")
     if url == "/paper/no-such-paper":
         s.errors = [e for e in s.errors if "404" not in e]  # the page's own status
-    s.clean()
+    clean(s)
     # Links between pages work on the server too: follow the first author.
     if url == "/paper/eie":
         s.page.locator("main p a").first.click()
@@ -216,12 +193,14 @@ def test_readme_pictures_of_the_shipped_site(browser: Browser, tmp_path: Path) -
         target = tmp_path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-        s = Session(browser.new_page(viewport={"width": 1280, "height": 860}), tmp_path.as_uri())
+        s = Session(
+            browser.new_page(viewport={"width": 1280, "height": 860}), tmp_path.as_uri() + "/"
+        )
         s.page.goto(target.as_uri())
         s.page.wait_for_load_state("load")
         shot = s.page.screenshot()
         assert len(shot) > 30_000, name  # a drawn page, not a blank one
-        s.clean()
+        clean(s)
         if os.environ.get("SYSML_GRAPH_UPDATE_SCREENSHOTS"):
             (REPO / "docs" / name).write_bytes(shot)
         s.page.close()
@@ -254,5 +233,5 @@ def test_query_page_takes_parameters_links_ids_and_shares_its_url(
     s.page.click("#ask")
     s.page.wait_for_selector("#out table")
     assert "q=papers-by-author" in s.page.url and "person=nicholas-d-lane" in s.page.url
-    s.clean()
+    clean(s)
     s.page.close()

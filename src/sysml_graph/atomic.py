@@ -86,3 +86,16 @@ def copy_range(src: BinaryIO, dst: BinaryIO, offset: int, count: int) -> None:
             os.write(fd_out, block)
             count -= len(block)
     dst.seek(0, os.SEEK_END)
+
+
+def swap_folder(staging: Path, target: Path) -> None:
+    """Put the folder ``staging`` (written beside ``target``) in ``target``'s place, the
+    old one moved aside first and removed last: a failure leaves the old folder whole."""
+    old = target.with_name(f".{target.name}-old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    if old.exists():
+        shutil.rmtree(old)

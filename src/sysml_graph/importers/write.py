@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..atomic import swap_folder
 from ..corpus.files import IMPORTED
 
 
@@ -19,15 +20,7 @@ def write_imported(files: dict[str, str], data_dir: Path) -> None:
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        target = data_dir / IMPORTED
-        old = data_dir / ".imported-old"
-        if old.exists():
-            shutil.rmtree(old)
-        if target.exists():
-            target.rename(old)
-        staging.rename(target)
-        if old.exists():
-            shutil.rmtree(old)
+        swap_folder(staging, data_dir / IMPORTED)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

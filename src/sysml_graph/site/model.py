@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..corpus.records import Concept, Corpus, Edition, Paper, Person, Series, Status, VenueKind
+from ..corpus.records import Concept, Corpus, Edition, Paper, Person, Series, Status
 from ..rdf.namespaces import BASE
 
 # Page kinds, in the order the search lists them; a kind is also its IRI's path segment.
@@ -33,10 +33,6 @@ class ConceptLinks:
 
     curated: list[str] = field(default_factory=list)
     proposed: list[str] = field(default_factory=list)
-
-    @property
-    def all(self) -> list[str]:
-        return self.curated + [p for p in self.proposed if p not in set(self.curated)]
 
 
 @dataclass
@@ -158,7 +154,3 @@ def build_site(corpus: Corpus) -> Site:
             site.versions[p.version_of].append(p.id)
             site.versions[p.id].append(p.version_of)
     return site
-
-
-def venue_is_journal(series: Series) -> bool:
-    return series.kind is VenueKind.JOURNAL

@@ -131,6 +131,21 @@ class Pages:
             **extra,
         }
 
+    def _concepts_of(self, papers: list[str], most: int) -> list[dict[str, Any]]:
+        """The techniques and platforms of ``papers`` (curated or proposed), most used first."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for i in papers:
+            p = self.site.papers[i]
+            for kind, tags in (
+                ("technique", p.techniques + p.inferred_techniques),
+                ("platform", p.platforms + p.inferred_platforms),
+            ):
+                counts.update((kind, c) for c in dict.fromkeys(tags))
+        return [
+            {"href": self.href(k, c), "label": self.concept_label(k, c), "count": n}
+            for (k, c), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:most]
+        ]
+
     # --- pages ---------------------------------------------------------------------------
 
     def render(self, kind: str, ident: str) -> str | None:
@@ -257,16 +272,10 @@ class Pages:
             for c, n in top
         ]
         venues: Counter[str] = Counter()
-        concepts: Counter[tuple[str, str]] = Counter()
         for i in papers:
-            p = site.papers[i]
-            s = site.series_of(p)
+            s = site.series_of(site.papers[i])
             if s is not None:
                 venues[s.id] += 1
-            for c in dict.fromkeys(p.techniques + p.inferred_techniques):
-                concepts[("technique", c)] += 1
-            for c in dict.fromkeys(p.platforms + p.inferred_platforms):
-                concepts[("platform", c)] += 1
         by_year: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
         for i in papers:
             by_year[site.papers[i].year].append(self._paper_row(i))
@@ -297,10 +306,7 @@ class Pages:
                 {"href": self.href("venue", v), "label": site.series[v].acronym, "count": n}
                 for v, n in sorted(venues.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
             ],
-            concepts=[
-                {"href": self.href(k, c), "label": self.concept_label(k, c), "count": n}
-                for (k, c), n in sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:20]
-            ],
+            concepts=self._concepts_of(papers, 20),
             by_year=sorted(by_year.items(), key=lambda kv: -(kv[0] or 0)),
             svg=Markup(svg),
             canonical=iri("person", pid),
@@ -332,13 +338,6 @@ class Pages:
             }
             for y, ids in sorted(by_year.items(), key=lambda kv: -(kv[0] or 0))
         ]
-        concepts: Counter[tuple[str, str]] = Counter()
-        for i in papers:
-            p = site.papers[i]
-            for c in dict.fromkeys(p.techniques + p.inferred_techniques):
-                concepts[("technique", c)] += 1
-            for c in dict.fromkeys(p.platforms + p.inferred_platforms):
-                concepts[("platform", c)] += 1
         return self._page(
             "venue",
             "../",
@@ -347,10 +346,7 @@ class Pages:
             n_papers=len(papers),
             editions=series.editions,
             per_year=per_year,
-            concepts=[
-                {"href": self.href(k, c), "label": self.concept_label(k, c), "count": n}
-                for (k, c), n in sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[:30]
-            ],
+            concepts=self._concepts_of(papers, 30),
             canonical=iri("venue", vid),
             rdf_href=self.rdf_href("venue", vid),
         )

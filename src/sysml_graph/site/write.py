@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..atomic import swap_folder
 from ..resources import PACKAGE
 from .model import KINDS, iri
 from .pages import Pages, path
@@ -96,14 +97,7 @@ def write_site(pages: Pages, store: ox.Store | None, out: Path, processes: int =
             _SHARED.clear()
         n += sum(d[0] for d in done)
         total += sum(d[1] for d in done)
-        old = out.with_name(f".{out.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        if out.exists():
-            out.rename(old)
-        staging.rename(out)
-        if old.exists():
-            shutil.rmtree(old)
+        swap_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
