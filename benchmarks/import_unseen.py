@@ -29,6 +29,9 @@ LISTS = {
     # Round 2 (lists that give authors), sampled before the importer first read them:
     "october2001": "October2001__Awesome-KV-Cache-Compression",
     "codecaution": "codecaution__Awesome-Mixture-of-Experts-Papers",
+    # Round 3, the same way:
+    "stevelaskaridis": "stevelaskaridis__awesome-mobile-llm",
+    "ketonmi": "Ketonmi__Awesome-Large-Scale-LLM-Serving",
 }
 
 

@@ -103,6 +103,23 @@ def _one(line: str):  # type: ignore[no-untyped-def]
             "iclr",
             2022,
         ),
+        # A bold tag before a plain title, the authors in italics on the next line.
+        (
+            "- **[MobiCom'24]** Mobile Foundation Model as Firmware\n"
+            "  <br>*Jinliang Yuan, Chen Yang, Dongqi Cai*\n"
+            "  <br>[![arXiv](https://img.shields.io/badge/arXiv-Paper-b31b1b)](https://arxiv.org/abs/2308.14363)",
+            ["Jinliang Yuan", "Chen Yang", "Dongqi Cai"],
+            "mobicom",
+            2024,
+        ),
+        # A bold escaped tag before a linked title; the italics are an affiliation, no author.
+        (
+            "- **\\[Arxiv'25\\]** [Taming the Titans: A Survey of Efficient LLM Inference "
+            "Serving.](https://arxiv.org/abs/2504.19720) *Soochow University & Huawei*",
+            [],
+            "arxiv",
+            2025,
+        ),
     ],
 )
 def test_citation_tails_keep_every_author_and_the_venue(

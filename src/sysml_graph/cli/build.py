@@ -75,6 +75,11 @@ def build(data_dir: Path | None, out_dir: Path, site: bool | None) -> None:
 
     if site is None:
         site = built.papers <= STATIC_LIMIT
+        if not site:
+            click.echo(
+                f"  (no static site above {STATIC_LIMIT:,} papers: --site writes it; "
+                "serve renders every page on demand)"
+            )
     if not site:
         return
     landing = out_dir / SITE / "index.html"

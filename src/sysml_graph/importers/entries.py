@@ -194,6 +194,26 @@ def _classify_links(links: list[Link]) -> tuple[str | None, str | None, bool]:
     return url, code, other and url is None
 
 
+def _venue_tag(strong: str) -> bool:
+    """Whether a bold ``[tag]`` names a venue or a year ("[MobiCom'24]", "[Arxiv'25]")."""
+    venue, year, _ = _tag(strong.strip()[1:-1])
+    return year is not None or (venue is not None and venue.known)
+
+
+def _italic_tail(title: str, text: str, emphasis: list[str], entry: Entry) -> str:
+    """``title`` without the italics that end the entry ("Title <br>*A, B, et al.*"); when
+    they are people's names, they are the entry's authors (an affiliation is not)."""
+    for em in emphasis:
+        e = em.strip()
+        if e and title.endswith(e) and len(title) > len(e):
+            title = title[: -len(e)].strip()
+        if e and text.rstrip().endswith(e):
+            names = split_names(re.sub(r",?\s*et al\.?$", "", e))
+            if names:
+                entry.authors, entry.et_al = names, bool(re.search(r"et al\.?$", e))
+    return title
+
+
 def _blog_only(url: str | None, links: list[Link], entry: Entry, prefix: object) -> bool:
     """An entry whose page is a blog post, news story or video, that no link labels a paper,
     with no authors and not in a list of dated papers ("2017.11-[Title](…)")."""
@@ -221,7 +241,7 @@ ORG = re.compile(
     r"\b(univ|university|institute|inc|corp|research|lab|labs|laboratory|college|"
     r"school|google|microsoft|facebook|meta|amazon|alibaba|nvidia|intel|ibm|baidu|"
     r"tencent|huawei|bytedance|academy|centre|center|tech|technologies|ltd|llc|"
-    r"epfl|eth|mit|cmu|ucla|ucsd|kaist|unist|department|national|state)\b",
+    r"epfl|eth|mit|cmu|ucla|ucsd|kaist|unist|department|national|state|group)\b",
     re.I,
 )
 
@@ -499,6 +519,16 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     elif venue_first:
         venue, year, not_paper = _tag(venue_first.group(1))
         title = head.links[0].text if head.links else venue_first.group(2)
+    elif tag_first and text.startswith(head.strong[0]) and _venue_tag(head.strong[0]):
+        # "**[MobiCom '25]** Title <br>*A, B et al.*", "**[Arxiv'25]** [Title.](url) *Org*":
+        # the bold tag gives venue and year; the title is the link, or the plain text up to
+        # the italics after it (authors, or an affiliation, which is no author). A tag that
+        # names no venue or year ("**[AMC]** Title") is the list's own label (below).
+        venue, year, not_paper = _tag(head.strong[0].strip()[1:-1])
+        rest = text[len(head.strong[0]) :].strip()
+        link = next((lk for lk in head.links if lk.text.strip()), None)
+        title = link.text if link is not None and rest.startswith(link.text) else rest
+        title = _italic_tail(title, rest, head.emphasis, entry)
     elif apa and not quoted:
         title, year = apa.group("title"), int(apa.group("year"))
         venue = match_venue(apa.group("venue"))
@@ -520,7 +550,12 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         venue = match_venue(re.sub(r"\([^)]*\d{4}[^)]*\)|\b\d{4}\b.*$", "", after).strip(" .,"))
         if (venue is None or not venue.known) and after.strip():
             venue = match_venue(after.split(".")[0].strip()) or venue
-    elif head.links and text.startswith(head.links[0].text) and not _is_label(head.links[0]):
+    elif (
+        head.links
+        and head.links[0].text.strip()
+        and text.startswith(head.links[0].text)
+        and not _is_label(head.links[0])
+    ):
         title = head.links[0].text
         rest = text[len(head.links[0].text) :]
         tags = re.findall(r"\[([^\[\]]+)\]", rest)
@@ -561,8 +596,9 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         if cut < 0 and first_label is not None:
             cut = text.find(first_label.text)
         title = text[:cut] if cut > 0 else text
-        if first_label is None and head.links:
+        if first_label is None and head.links and head.links[0].text.strip():
             title = head.links[0].text if text.startswith(head.links[0].text) else title
+        title = _italic_tail(title, text, head.emphasis, entry)
         tags = re.findall(r"\(\*?([^()]*?\d{4}[^()]*?)\*?\)", text)
         tags += [
             t for t in re.findall(r"\[([^\[\]]+)\]", text[max(cut, 0) :]) if not _is_label_text(t)
@@ -645,9 +681,11 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         venue = match_venue("arXiv") if entry.arxiv else None
         entry.venue = venue
     # What is it?
+    # A heading naming papers under one that does not ("Mobile-Related Use-cases > Papers")
+    # has the last word.
     section_says_not = any(
         NOT_PAPER_SECTIONS.search(s) and not re.search(r"\bpapers?\b", s, re.I) for s in topics
-    )
+    ) and not (topics and re.search(r"\bpapers?\b", topics[-1], re.I))
     if not title:
         entry.reason = "no title"
     elif (
@@ -655,7 +693,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         or NOT_PAPER_TITLE.search(title)
         or NOT_A_PAPER.search(title)
         or TALK.search(text)
-        or re.match(r"^[\w.-]+/[\w.-]+:", title)
+        or re.match(r"^[\w.-]{2,}/[\w.-]+:", title)
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):
         entry.reason = "not a paper (book, repo, talk or tutorial)"
