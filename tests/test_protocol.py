@@ -268,7 +268,7 @@ def test_a_browser_asking_the_endpoint_for_html_is_sent_to_the_query_page(endpoi
             b"Connection: close\r\n\r\n"
         )
         head = read_all(s).split(b"\r\n\r\n")[0].decode()
-    assert head.startswith("HTTP/1.1 303") and "\r\nLocation: /\r\n" in head
+    assert head.startswith("HTTP/1.1 303") and "\r\nLocation: /query\r\n" in head
 
 
 def test_void_at_its_well_known_place(endpoint: str) -> None:

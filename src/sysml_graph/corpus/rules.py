@@ -353,14 +353,18 @@ def non_papers(corpus: Corpus) -> list[Problem]:
 def lookalike_papers(corpus: Corpus) -> list[Problem]:
     """Two records whose titles look like one work's, neither a version of the other.
 
-    Exact, without comparing every pair (prefix filtering): two word sets sharing at least
-    :data:`LOOKALIKE` of their words share one of each set's ``n - ceil(LOOKALIKE * n) + 1``
-    rarest words, so only titles meeting in those are compared.
+    Exact, without comparing every pair (prefix and positional filtering, as PPJoin): two
+    word sets sharing at least :data:`LOOKALIKE` of their words share one of each set's
+    ``n - ceil(LOOKALIKE * n) + 1`` rarest words, and where they first share one, the words
+    after it in each must still be able to make up the overlap; only such pairs are compared.
     """
     words = {p.id: title_words(p.title) for p in corpus.papers}
     freq = Counter(w for ws in words.values() for w in ws)
-    by_word: dict[str, list[Paper]] = {}
+    # word → (its position in a title's rarest-first order, the title's size) → papers: the
+    # bound below holds for a whole group, so groups that cannot match are never walked.
+    by_word: dict[str, dict[tuple[int, int], list[Paper]]] = {}
     linked = {(p.id, p.version_of) for p in corpus.papers if p.version_of}
+    share = LOOKALIKE / (1 + LOOKALIKE)  # |A ∩ B| ≥ share × (|A| + |B|)
     out: list[Problem] = []
     for paper in corpus.papers:
         mine = words[paper.id]
@@ -369,26 +373,32 @@ def lookalike_papers(corpus: Corpus) -> list[Problem]:
         rarest = sorted(mine, key=lambda w: (freq[w], w))
         prefix = rarest[: len(mine) - math.ceil(LOOKALIKE * len(mine) - 1e-9) + 1]
         seen: set[str] = set()
-        for w in prefix:
-            for other in by_word.get(w, []):
-                if other.id in seen:
+        for i, w in enumerate(prefix):
+            for (j, size), others in by_word.get(w, {}).items():
+                # If this is the first word the two share, nothing rarer is shared, so at
+                # most the words after it in both can still be.
+                need = math.ceil(share * (len(mine) + size) - 1e-9)
+                if 1 + min(len(mine) - i - 1, size - j - 1) < need:
                     continue
-                seen.add(other.id)
-                if (
-                    lookalike(mine, words[other.id])
-                    and (paper.id, other.id) not in linked
-                    and (other.id, paper.id) not in linked
-                ):
-                    out.append(
-                        _p(
-                            paper.at("title"),
-                            f"title looks like that of '{other.id}' ({other.where.file}); "
-                            "merge the two records if they are one work, or write "
-                            f"'version_of: {other.id}' in the preprint or workshop version",
+                for other in others:
+                    if other.id in seen:
+                        continue
+                    seen.add(other.id)
+                    if (
+                        lookalike(mine, words[other.id])
+                        and (paper.id, other.id) not in linked
+                        and (other.id, paper.id) not in linked
+                    ):
+                        out.append(
+                            _p(
+                                paper.at("title"),
+                                f"title looks like that of '{other.id}' ({other.where.file}); "
+                                "merge the two records if they are one work, or write "
+                                f"'version_of: {other.id}' in the preprint or workshop version",
+                            )
                         )
-                    )
-        for w in prefix:
-            by_word.setdefault(w, []).append(paper)
+        for j, w in enumerate(prefix):
+            by_word.setdefault(w, {}).setdefault((j, len(mine)), []).append(paper)
     return out
 
 

@@ -27,11 +27,11 @@ FORMATS = {
 
 
 def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
-    """The triples about ``iri`` (none when the graph does not know it).
+    r"""The triples about ``iri`` (none when the graph does not know it).
 
     >>> kg = ox.Store()
-    >>> kg.load(b'<http://x/a> <http://x/p> <http://x/b> . <http://x/b> '
-    ...         b'<http://xmlns.com/foaf/0.1/name> "B" .', format=ox.RdfFormat.N_TRIPLES)
+    >>> kg.load(b'<http://x/a> <http://x/p> <http://x/b> .\n<http://x/b> '
+    ...         b'<http://xmlns.com/foaf/0.1/name> "B" .\n', format=ox.RdfFormat.N_TRIPLES)
     >>> [str(t.object) for t in describe(kg, "http://x/a")]
     ['<http://x/b>', '"B"']
     """
