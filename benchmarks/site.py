@@ -160,9 +160,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--papers", type=int, default=0, help="also measure N synthetic papers")
     parser.add_argument("--skip-static", action="store_true", help="no static site at N papers")
+    parser.add_argument(
+        "--reuse", type=Path, help="a folder generate.py wrote before (N papers), kept"
+    )
+    parser.add_argument("--skip-shipped", action="store_true", help="only the N papers")
     args = parser.parse_args()
-    measure(REPO / "data", "shipped data", static=True)
-    if args.papers:
+    if not args.skip_shipped:
+        measure(REPO / "data", "shipped data", static=True)
+    if args.reuse:
+        label = f"{args.papers or 'generated'} synthetic papers ({args.reuse})"
+        measure(args.reuse, label, static=not args.skip_static)
+    elif args.papers:
         tmp = Path(tempfile.mkdtemp(prefix="site-bench-data-"))
         try:
             subprocess.run(
