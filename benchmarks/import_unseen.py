@@ -32,6 +32,11 @@ LISTS = {
     # Round 3, the same way:
     "stevelaskaridis": "stevelaskaridis__awesome-mobile-llm",
     "ketonmi": "Ketonmi__Awesome-Large-Scale-LLM-Serving",
+    # Round 4, the same way (two helpers, two areas of the field):
+    "chanchichoi": "ChanChiChoi__awesome-Federated-Learning",
+    "zhendong": "Zhen-Dong__Awesome-Quantization-Papers",
+    "hemingkx": "hemingkx__SpeculativeDecodingPapers",
+    "opspai": "OpsPAI__awesome-AIOps",
 }
 
 

@@ -102,11 +102,11 @@ def evaluate(
         checks = {
             "title": (s["title"], got.title or None, lambda e, g: _norm(e) == _norm(g)),
             "venue": (
-                s["venue"],
+                s.get("venue"),
                 got.venue.acronym if got.venue else None,
                 lambda e, g, got=got: venue_matches(e, got),
             ),
-            "year": (s["year"], got.year, lambda e, g: e == g),
+            "year": (s.get("year"), got.year, lambda e, g: e == g),
             "authors": (
                 [_norm(a) for a in s["authors"]] if s.get("authors") else None,
                 [_norm(a) for a in got.authors] or None,

@@ -120,10 +120,36 @@ def _one(line: str):  # type: ignore[no-untyped-def]
             "arxiv",
             2025,
         ),
+        # The authors before a linked title, a GB/T 7714 tail ("[J]. Journal, 2019, 15: …").
+        (
+            "- Zhao L, Wang Q, Zou Q, et al. [Privacy-preserving collaborative deep learning]"
+            "(https://arxiv.org/pdf/1812.10113)[J]. ACM Computing Surveys (CSUR), 2019, 15: 1-9.",
+            ["Zhao L", "Wang Q", "Zou Q"],
+            "csur",
+            2019,
+        ),
+        # ... and a list's leading tags, one naming where the preprint appeared.
+        (
+            "- [ICLR][MA]Hongyi Wang, Mikhail Yurochkin, Yuekai Sun .[Federated Learning with "
+            "Matched Averaging](https://arxiv.org/pdf/2002.06440) [J]. arXiv preprint "
+            "arXiv:2002.06440.<br>[code:[IBM/FedMA](https://github.com/IBM/FedMA)]",
+            ["Hongyi Wang", "Mikhail Yurochkin", "Yuekai Sun"],
+            "iclr",
+            None,
+        ),
+        # A bold title, italic authors ending in ".", a date, and a badge naming the venue.
+        (
+            "- **Accelerating Large Language Model Decoding**  \n"
+            "  *Charlie Chen, Sebastian Borgeaud, John Jumper.* [[pdf](http://arxiv.org/abs/"
+            "2302.01318)], 2023.02. ![](https://img.shields.io/badge/ICML2024--findings-orange)",
+            ["Charlie Chen", "Sebastian Borgeaud", "John Jumper"],
+            "icml",
+            2024,
+        ),
     ],
 )
 def test_citation_tails_keep_every_author_and_the_venue(
-    line: str, authors: list[str], venue: str | None, year: int
+    line: str, authors: list[str], venue: str | None, year: int | None
 ) -> None:
     entry = _one(line)
     assert entry.kind == "paper", entry.reason
@@ -140,6 +166,35 @@ def test_a_keynote_is_no_paper_and_a_publisher_is_no_venue() -> None:
     assert talk.kind == "skip" and "talk" in talk.reason
     tiny = _one("1. [TinyML Benchmark: Fully Connected Networks](https://x.org/1) [IEEE '21]")
     assert tiny.kind == "paper" and tiny.venue is None and tiny.year == 2021
+
+
+def test_badges_name_venues_only_when_they_are_no_button_and_videos_are_talks() -> None:
+    """A plain badge is the list's tag ("ICML2024"); a badge inside a link is a button that
+    says where the link goes ("arXiv-2507.13575"), not where the paper appeared; a badge
+    never makes a paper of a tutorial; an entry whose page is a video is a talk."""
+    entry = (
+        "- **A Study of Things**  \n  *Ann Lee, Bo Chen.* [[pdf](https://x.org/a.pdf)], 2024.05."
+    )
+    tagged = _one(entry + " ![](https://img.shields.io/badge/NeurIPS2024-orange)")
+    assert tagged.venue is not None and tagged.venue.id == "neurips" and tagged.year == 2024
+    button = _one(entry + " [![arXiv](https://img.shields.io/badge/arXiv-2405.1-b31b1b)](u)")
+    assert button.venue is None and button.year == 2024
+    unknown_word = _one(entry + " ![](https://img.shields.io/badge/Technical_Report-orange)")
+    assert unknown_word.venue is None
+    (tutorial,) = [
+        e
+        for e in read_list(
+            "## Tutorial\n\n- **Speculative Decoding for Efficient Inference**  \n  *Ann Lee.* "
+            "[[slides](https://x.org/s)] ![](https://img.shields.io/badge/COLING2025-orange)\n"
+        )
+        if e.reason != "heading"
+    ]
+    assert tutorial.kind != "paper"
+    talk = _one(
+        "- Saman Amarasinghe, [Compiler 2.0: Using Machine Learning to Modernize Compilers]"
+        "(https://www.youtube.com/watch?v=a1w_NKDVdkI). LCTES 2020."
+    )
+    assert talk.kind != "paper" and "video" in talk.reason
 
 
 def test_preprints_have_one_home() -> None:

@@ -21,9 +21,12 @@ from pylatexenc.latex2text import LatexNodes2Text
 
 from ..corpus.rules import AFFILIATION, NOT_A_PAPER
 from .markdown_list import Block, Link
-from .venues import VenueMatch, match_venue
+from .venues import VenueMatch, match_venue, registry
 
 YEAR = re.compile(r"(?<![\d.])((?:19[5-9]|20[0-3])\d)(?!\d|\.\d)")
+
+# A date "2024.01": a year and a month, never an arXiv id ("2004.06567").
+DATE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})\.(?:0[1-9]|1[0-2])(?!\d)")
 
 SHORT_YEAR = re.compile(r"['’‘`]\s?(\d{2})(?!\d)")
 
@@ -48,15 +51,21 @@ BLOG_LINK = re.compile(
     re.I,
 )
 
+# A video's page: an entry whose page it is is a talk or a tutorial, whatever venue it names.
+VIDEO_LINK = re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili\.com", re.I)
+
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co/spaces")
 
 NOT_PAPER_SECTIONS = re.compile(
     r"\b(courses?|videos?|blogs?|tutorials?|talks?|lectures?|podcasts?|tools?|librar(y|ies)|"
     r"frameworks?|projects?|repos?|repositories|websites?|people|slides|engines?|"
     r"resources|drivers?|demos?|related|books?|contributing|license|contents|conference|"
-    r"workshops)\b",
+    r"workshops|competitions?|challenges?|white ?papers?)\b",
     re.I,
 )
+
+# A section that names papers ("Papers", "Mobile-Related Use-cases > Papers"), not white papers.
+PAPERS_SECTION = re.compile(r"(?<!white )\bpapers?\b", re.I)
 
 # A talk named on its entry's line ("Jeff Dean: "…" Keynote - Velocity 2014").
 TALK = re.compile(r"\bkeynote\b|\binvited talk\b", re.I)
@@ -147,8 +156,10 @@ def year_in(text: str) -> int | None:
 
     >>> year_in("MobiSys '17"), year_in("[SenSys ’16]"), year_in("ASPLOS 20189"), year_in("x")
     (2017, 2016, None, None)
+    >>> year_in("[pdf], 2024.01."), year_in("arXiv:2004.06567")
+    (2024, None)
     """
-    m = YEAR.search(text)
+    m = YEAR.search(text) or DATE.search(text)
     if m:
         return int(m.group(1))
     m = SHORT_YEAR.search(text) or VENUE_SHORT_YEAR.search(text)
@@ -228,6 +239,79 @@ def _tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
     if NOT_PAPER_VENUE.search(head):
         return None, year, True
     return match_venue(head), year, False
+
+
+def _badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
+    """A shields.io badge that names a venue: "ICML2024", "ACL2024--findings", "Arxiv",
+    "IVUS2024"; a badge naming anything else ("SpS", "Technical Report") gives nothing.
+
+    >>> [v.acronym if v else None for v, _ in map(_badge_venue, ["ACL2024--findings", "SpS"])]
+    ['ACL', None]
+    >>> _badge_venue("IVUS2024")[1], _badge_venue("Technical Report")
+    (2024, (None, None))
+    """
+    label = label.replace("--", "-")  # shields.io writes a dash as "--"
+    year = year_in(label)
+    name = re.split(r"[\s\-_:'’]+|(?=(?:19|20)\d{2})", label.strip(), maxsplit=1)[0]
+    venue = match_venue(name) if name else None
+    if venue is None or venue.known:
+        return venue, year if venue else None
+    # an unknown name only as an acronym with a year ("IVUS2024"), never a word ("Survey")
+    if year is not None and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name):
+        return venue, year
+    return None, None
+
+
+def _cited_venue(tail: str) -> tuple[VenueMatch | None, int | None]:
+    """The venue and year of a citation's tail after its title: ``[J]. IEEE Transactions on
+    X, 2019, 15: 1486-1500``, ``[C]//Proceedings of …. 2015: 1-8``, ``. In Venue (Vol. 1)``.
+
+    >>> v, y = _cited_venue("[J]. ACM Computing Surveys (CSUR), 2018, 51(3): 1-38.")
+    >>> v.acronym, y
+    ('CSUR', 2018)
+    >>> v, y = _cited_venue("[J]. arXiv preprint arXiv:2004.06567, 2020.")
+    >>> v.acronym, y
+    ('arXiv', 2020)
+    """
+    t = re.sub(r"^\s*(?:\[[A-Z/]{1,5}\]\s*)?(?://)?[.,]?\s*", "", tail)  # GB/T 7714 "[J]."
+    t = re.sub(r"^In:?\s+", "", t).split("[")[0]
+    year = year_in(t)
+    said = re.split(
+        r",\s*(?:19|20)\d{2}|\.\s*(?:19|20)\d{2}|,\s*\d+\s*[:(]|,\s*(?:vol|pp|pages)\b|\s\(",
+        t,
+        maxsplit=1,
+    )[0].strip(" .,")
+    venue = match_venue(said) if said else None
+    if venue is not None and not venue.known and not VENUE_WORDS.search(said):
+        venue = None  # "Baseline", a phrase, is no venue; an unknown journal's name is one
+    return venue, year
+
+
+def _authors_before_link(text: str, links: list[Link]) -> tuple[list[str], bool, Link] | None:
+    """``A, B, C .[Title](url) [J]. Venue`` and ``Zhao L, Wang Q, et al. [Title](url)``: a
+    citation whose title is a link after its authors; the authors, et al., and the link.
+
+    >>> title = Link("Gradient Sparsification", "https://arxiv.org/pdf/1910.10929")
+    >>> who, more, link = _authors_before_link(
+    ...     "Yan Z, Li Q, et al. Gradient Sparsification[J]. arXiv", [title]
+    ... )
+    >>> who, more, link.text
+    (['Yan Z', 'Li Q'], True, 'Gradient Sparsification')
+    >>> _authors_before_link("Read this: Title", [Link("Title", "u")]) is None
+    True
+    """
+    link = next((lk for lk in links if len(lk.text.split()) >= 2 and not _is_label(lk)), None)
+    at = text.find(link.text) if link is not None else -1
+    if link is None or at <= 0:
+        return None
+    before = re.sub(r"^\s*(?:[\[【][^\[\]【】]{1,40}[\]】]\s*)+", "", text[:at])  # "[NN][MA]"
+    before = re.sub(r"\s*\(\(.*\)$", "", before.strip().rstrip(" ."))  # "A (1) ((1) Univ)"
+    before = re.sub(r"\s*\(\d\)", "", before)
+    before = re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)\.?\s*$", "", before.strip()).strip(" .")
+    found = _last_first(before) if before else None
+    if not found:
+        return None
+    return found[0], found[1], link
 
 
 NAME = re.compile(
@@ -341,7 +425,10 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         text = LatexNodes2Text().latex_to_text(text)
     year = None
     # A month may precede the year ("May 2023"); any other word ("MLSys 2020") is not one.
-    m = re.search(rf"[,.(]?\s*(?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})\s*\)?\s*[.,]?\s*$", text)
+    m = re.search(
+        rf"[,.(]?\s*(?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})(?:\.(?:0[1-9]|1[0-2]))?\s*\)?\s*[.,]?\s*$",
+        text,
+    )
     if m:
         year = int(m.group(1))
         text = text[: m.start()].strip(" ,.")
@@ -589,6 +676,18 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                     if v is not None and (v.known or candidate == venue_text):
                         venue = venue or v
                         break
+    elif cited_first := _authors_before_link(text, head.links):
+        # "[ICLR]A, B .[Title](url) [J]. arXiv preprint …", "Zhao L, et al. [Title](url)[J]. …"
+        entry.authors, entry.et_al, link = cited_first
+        title = link.text
+        venue, year = _cited_venue(text[text.find(link.text) + len(link.text) :])
+        for tag in re.findall(r"[\[【]([^\[\]【】]{1,40})[\]】]", text[: text.find(link.text)]):
+            v, y, np_ = _tag(tag)
+            not_paper = not_paper or np_
+            kind = registry()[v.id].kind if v is not None and v.known else ""
+            # a list's tag names where a preprint appeared ("[ICLR]… arXiv preprint")
+            if kind and (venue is None or (venue.id == "arxiv" and kind != "journal")):
+                venue, year = v, y or year
     else:
         # "Title [[Paper]](url) [[GitHub]](url)" or plain text
         first_label = next((lk for lk in head.links if _is_label(lk)), None)
@@ -684,8 +783,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     # A heading naming papers under one that does not ("Mobile-Related Use-cases > Papers")
     # has the last word.
     section_says_not = any(
-        NOT_PAPER_SECTIONS.search(s) and not re.search(r"\bpapers?\b", s, re.I) for s in topics
-    ) and not (topics and re.search(r"\bpapers?\b", topics[-1], re.I))
+        NOT_PAPER_SECTIONS.search(s) and not PAPERS_SECTION.search(s) for s in topics
+    ) and not (topics and PAPERS_SECTION.search(topics[-1]))
     if not title:
         entry.reason = "no title"
     elif (
@@ -699,6 +798,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         entry.reason = "not a paper (book, repo, talk or tutorial)"
     elif venue is None and (only_other or _blog_only(url, head.links, entry, prefix)):
         entry.reason = "a slide, video, blog or web page"
+    elif url and VIDEO_LINK.search(url):
+        entry.reason = "a video (a talk or tutorial)"
     elif venue is None and year is None and (section_says_not or not url):
         if code and not url:
             entry.kind, entry.reason = "software", "software project (code link only)"
@@ -710,6 +811,15 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         entry.kind = "paper"
     if entry.kind != "paper":
         entry.authors, entry.et_al = [], False
+    elif entry.venue is None:
+        # "![](https://img.shields.io/badge/ICML2024-orange)": a badge, not a link's button
+        # ("[![arXiv](…/arXiv-2507.13575-b31b1b)](url)" says where the link goes), that names
+        # the venue; it tells where a paper appeared, never that an entry is a paper.
+        for label in head.tags:
+            v, y = _badge_venue(label)
+            if v is not None:
+                entry.venue, entry.year = v, y or entry.year
+                break
     return entry
 
 

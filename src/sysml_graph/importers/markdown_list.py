@@ -32,6 +32,7 @@ class Inline:
     emphasis: list[str] = field(default_factory=list)
     raw: str = ""
     badges: list[str] = field(default_factory=list)  # shields.io badge labels ("Inference")
+    tags: list[str] = field(default_factory=list)  # the badges that are not inside a link
 
 
 @dataclass
@@ -54,6 +55,7 @@ def render_inline(token: Token) -> Inline:
     strong: list[str] = []
     emphasis: list[str] = []
     badges: list[str] = []
+    tags: list[str] = []
     stack: list[tuple[str, int, str]] = []  # (kind, start offset, href)
     for child in token.children or []:
         t = child.type
@@ -69,7 +71,10 @@ def render_inline(token: Token) -> Inline:
                 str(child.attrs.get("src", "")),
             )
             if badge:
-                badges.append(badge.group(1).replace("_", " ").replace("%20", " "))
+                label = badge.group(1).replace("_", " ").replace("%20", " ")
+                badges.append(label)
+                if not any(kind == "link" for kind, _, _ in stack):
+                    tags.append(label)
         elif t.endswith("_open"):
             href = str(child.attrs.get("href", "")) if t == "link_open" else ""
             stack.append((t[: -len("_open")], len("".join(out)), href))
@@ -83,7 +88,7 @@ def render_inline(token: Token) -> Inline:
             elif kind == "em":
                 emphasis.append(span.strip())
     text = re.sub(r"\s+", " ", "".join(out)).strip()
-    return Inline(text, links, strong, emphasis, token.content, badges)
+    return Inline(text, links, strong, emphasis, token.content, badges, tags)
 
 
 def parse_markdown(text: str) -> list[Block]:
