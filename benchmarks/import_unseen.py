@@ -37,6 +37,9 @@ LISTS = {
     "zhendong": "Zhen-Dong__Awesome-Quantization-Papers",
     "hemingkx": "hemingkx__SpeculativeDecodingPapers",
     "opspai": "OpsPAI__awesome-AIOps",
+    # Round 5: lists in forms no earlier round had (a table with authors, titles first)
+    "priyanshujiiii": "priyanshujiiii__awesome-Quantization",
+    "mental2008": "mental2008__awesome-papers",
 }
 
 

@@ -168,6 +168,70 @@ def test_a_keynote_is_no_paper_and_a_publisher_is_no_venue() -> None:
     assert tiny.kind == "paper" and tiny.venue is None and tiny.year == 2021
 
 
+VLLM = "Efficient Memory Management for Large Language Model Serving"
+PAGE = "https://arxiv.org/abs/2309.06180"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        (
+            f"- {VLLM}. Woosuk Kwon, Zhuohan Li. SOSP 2023. [[paper]]({PAGE})",
+            ["Woosuk Kwon", "Zhuohan Li"],
+        ),
+        (
+            f"- **{VLLM}**, Woosuk Kwon, Zhuohan Li, SOSP 2023 [[pdf]]({PAGE})",
+            ["Woosuk Kwon", "Zhuohan Li"],
+        ),
+        (
+            f"* [{VLLM}]({PAGE}) - Woosuk Kwon, Zhuohan Li (SOSP 2023)",
+            ["Woosuk Kwon", "Zhuohan Li"],
+        ),
+        (
+            f"- {VLLM} [[paper]]({PAGE})  \n  Woosuk Kwon, Zhuohan Li. SOSP, 2023.",
+            ["Woosuk Kwon", "Zhuohan Li"],
+        ),
+        (f"- *{VLLM}*, Woosuk Kwon, Zhuohan Li. SOSP 2023.", ["Woosuk Kwon", "Zhuohan Li"]),
+        (
+            f"- [SOSP 2023] {VLLM}. Woosuk Kwon, Zhuohan Li. [pdf]({PAGE})",
+            ["Woosuk Kwon", "Zhuohan Li"],
+        ),
+        (
+            f"- Kwon, W., Li, Z., & Stoica, I. (2023). {VLLM}. In SOSP (pp. 611-626).",
+            ["W. Kwon", "Z. Li", "I. Stoica"],
+        ),
+        (
+            f"| Title | Authors | Venue | Year |\n|---|---|---|---|\n"
+            f"| [{VLLM}]({PAGE}) | Woosuk Kwon, Zhuohan Li | SOSP | 2023 |",
+            ["Woosuk Kwon", "Zhuohan Li"],
+        ),
+        (f"- (SOSP 2023) {VLLM} [[paper]]({PAGE})", []),
+        (f"- `SOSP 2023` [{VLLM}]({PAGE})", []),
+        (f"- {VLLM} (SOSP'23) [paper]({PAGE})", []),
+        (
+            f"* {VLLM} ([SOSP 2023](notes/sosp.md)) \\[[Personal Notes](notes/v.md)] "
+            f"\\[[Paper]({PAGE})]\n  * UC Berkeley",
+            [],
+        ),
+        (f"- [{VLLM}]({PAGE}) | SOSP 2023 | [code](https://github.com/vllm-project/vllm)", []),
+        (f"- {VLLM}, *SOSP 2023*, [[paper]]({PAGE})", []),
+        (f"- [{VLLM}]({PAGE}), Kwon et al., SOSP 2023", []),
+        (f"- **vLLM**: [{VLLM}]({PAGE}) (SOSP 2023)", []),
+    ],
+)
+def test_title_venue_year_and_authors_in_the_common_citation_forms(
+    text: str, authors: list[str]
+) -> None:
+    """One paper written the ways lists write it: the title alone, SOSP 2023, the authors
+    where given (a note under the entry naming an institution is none)."""
+    entry = next(e for e in read_list(text + "\n") if e.reason != "heading")
+    assert entry.kind == "paper", entry.reason
+    assert entry.title.casefold() == VLLM.casefold()
+    assert entry.venue is not None and entry.venue.id == "sosp"
+    assert entry.year == 2023
+    assert entry.authors == authors
+
+
 def test_badges_name_venues_only_when_they_are_no_button_and_videos_are_talks() -> None:
     """A plain badge is the list's tag ("ICML2024"); a badge inside a link is a button that
     says where the link goes ("arXiv-2507.13575"), not where the paper appeared; a badge

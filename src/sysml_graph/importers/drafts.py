@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from ..corpus.files import IMPORTED
 from ..corpus.iri import web_link
-from ..corpus.names import resolve_people
+from ..corpus.names import resolve_people, variants
 from ..corpus.paper_yaml import PAPER_KEYS, paper_yaml, record_problems
 from ..corpus.parse import parse_paper, parse_people, parse_venues
 from ..corpus.records import Corpus, Paper, PaperKind, Status
@@ -101,6 +101,10 @@ def numbering(norm: str) -> tuple[str, ...]:
 
 
 T = TypeVar("T")
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"\W", "", name)
 
 
 class TitleIndex(Generic[T]):
@@ -675,9 +679,10 @@ class Importer:
             if owner is None or owner is kept:  # never the title another draft has
                 a["title"] = b["title"]
                 self.titles.add(new.norm, kept)
-            for key in ("authors", "authors_incomplete"):
-                if b.get(key):
-                    a[key] = b[key]
+            if not self._fuller_names(b.get("authors") or [], a.get("authors") or []):
+                for key in ("authors", "authors_incomplete"):  # unless a's are b's written out
+                    if b.get(key):
+                        a[key] = b[key]
             if b.get("venue"):
                 for key in ("venue", "type", "year"):
                     if b.get(key):
@@ -687,6 +692,8 @@ class Importer:
                     a["type"] = b["type"]
                 if b.get("year") and not self._edition(a.get("venue")):
                     a["year"] = b["year"]
+        elif a.get("authors") and self._fuller_names(a["authors"], b.get("authors") or []):
+            a["authors"] = b["authors"]  # "E. R. Sparks" in one list, "Evan R. Sparks" in another
         for key in ("venue", "year", "doi", "arxiv", "url", "code"):
             if not a.get(key) and b.get(key):
                 if key == "venue":
@@ -761,6 +768,11 @@ class Importer:
         if not a.get("authors") and b.get("authors"):
             a["authors"], a["authors_incomplete"] = b["authors"], b.get("authors_incomplete")
             filled.append("authors")
+        elif b.get("authors") and self._fuller_names(a["authors"], b["authors"]):
+            # "E. R. Sparks" in a list, "Evan R. Sparks" on the page a curator read: the
+            # same people in the same order, written out (the list's line stays a source).
+            a["authors"] = b["authors"]
+            filled.append("authors (names written out)")
         if not a.get("venue") and b.get("venue"):
             a["venue"], a["type"] = b["venue"], b["type"]
             filled.append("venue")
@@ -783,6 +795,18 @@ class Importer:
         ]
         what = ", ".join(filled) if filled else "nothing missing"
         self.report.merged.append(f"{where} → {a['id']} (completed: {what})")
+
+    def _fuller_names(self, have: list[str], given: list[str]) -> bool:
+        """Whether ``given`` names the people of ``have`` in the same order, each one the
+        same person's name with more of it written out, and at least one differs."""
+        if len(have) != len(given) or have == given:
+            return False
+        pairs = [
+            (self.people.get(x, x), self.people.get(y, y)) for x, y in zip(have, given, strict=True)
+        ]
+        return all(
+            x == y or (variants(x, y) and len(_letters(y)) > len(_letters(x))) for x, y in pairs
+        )
 
     def _edition(self, venue: str | None) -> bool:
         """Whether ``venue`` is an edition (which fixes the year), not a journal."""

@@ -39,7 +39,8 @@ PAPER_LABELS = re.compile(
 CODE_LABELS = re.compile(r"^\[?(github|code|repo|source|source code|[\w ]*code)\]?$", re.I)
 
 OTHER_LABELS = re.compile(
-    r"^\[?(slides?|video|blog|website|course|tutorial|talk|advice|docs?|project|program|"
+    r"^\[?(slides?|videos?|blog|website|course|tutorial|talk|advice|docs?|project|program|"
+    r"(?:online |e-?)?books?|"
     r"all papers|workshop|homepage|news|notes?|summary|post|podcast|demo)\]?$",
     re.I,
 )
@@ -241,6 +242,38 @@ def _tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
     return match_venue(head), year, False
 
 
+def _published_as(tagged: VenueMatch, cited: VenueMatch) -> bool:
+    """Whether a list's tag ("[ICLR]") names where a paper cited as a preprint appeared."""
+    return tagged.known and cited.id == "arxiv" and registry()[tagged.id].kind != "journal"
+
+
+def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str]:
+    """A tag in parentheses or code before the title that names a venue or a year:
+    (venue, year, the text without it); a category in parentheses is left in place.
+
+    >>> v, y, rest = _leading_tag("`SOSP 2023` [Title](u)", "SOSP 2023 Title")
+    >>> v.acronym, y, rest
+    ('SOSP', 2023, 'Title')
+    >>> _leading_tag("(DNN Models) Sze, Vivienne", "(DNN Models) Sze, Vivienne")[2]
+    '(DNN Models) Sze, Vivienne'
+    """
+    lead = re.match(r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,40})\](?![(\[]))", raw)
+    if lead is None:
+        return None, None, text
+    said = lead.group(1) or lead.group(2) or lead.group(3)
+    venue, year, _ = _tag(said)
+    shown = lead.group(1) or (f"({said})" if lead.group(2) else f"[{said}]")
+    if (year is None and (venue is None or not venue.known)) or not text.startswith(shown):
+        return None, None, text
+    if (
+        venue is not None
+        and not venue.known
+        and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", said.split()[0])
+    ):
+        venue = None  # "(Preprint 2020)" names a year; only an acronym is an unknown venue
+    return venue, year, text[len(shown) :].lstrip(" :-–—")
+
+
 def _badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
     """A shields.io badge that names a venue: "ICML2024", "ACL2024--findings", "Arxiv",
     "IVUS2024"; a badge naming anything else ("SpS", "Technical Report") gives nothing.
@@ -313,6 +346,10 @@ def _authors_before_link(text: str, links: list[Link]) -> tuple[list[str], bool,
         return None
     return found[0], found[1], link
 
+
+# A note under an entry that reads like one name but is none: an institution in capitals
+# ("UC Berkeley", "UMich SymbioticLab", "ETH Zurich") or an award.
+NOT_A_LONE_NAME = re.compile(r"\b[A-Z]{2,}|(?i:\b(?:award|prize|best|outstanding|honou?rable)\b)")
 
 NAME = re.compile(
     r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
@@ -424,14 +461,20 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     if "\\" in text:  # LaTeX in a name ("Thomas K{\\"o}hler")
         text = LatexNodes2Text().latex_to_text(text)
     year = None
+    paren_venue = ""
+    closing = re.search(r"\s*\(([^()]*?)[,\s]*((?:19|20)\d{2})\)\s*[.,]?\s*$", text)
+    if closing:  # "A, B (SOSP 2023)"
+        paren_venue, year = closing.group(1).strip(" ,'’"), int(closing.group(2))
+        text = text[: closing.start()]
     # A month may precede the year ("May 2023"); any other word ("MLSys 2020") is not one.
     m = re.search(
         rf"[,.(]?\s*(?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})(?:\.(?:0[1-9]|1[0-2]))?\s*\)?\s*[.,]?\s*$",
         text,
     )
-    if m:
+    if m and year is None:
         year = int(m.group(1))
         text = text[: m.start()].strip(" ,.")
+    text = re.sub(r"(?<=[A-Za-z][a-z])\.\s*$", "", text)  # the closing dot, not an initial's
     et_al = bool(re.search(r"\bet al\.?", text))
     text = re.sub(r",?\s*et al\.?", "", text)
     # Each part with where it starts: a venue is the text from its start on, commas and
@@ -460,7 +503,48 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         else:
             venue = text[spans[i][1] :]
         break
-    return authors, et_al, venue.strip(" .,"), year
+    return authors, et_al, (venue.strip(" .,") or paren_venue), year
+
+
+def plain_citation(text: str) -> tuple[str, list[str], bool, str, int | None] | None:
+    """``Title. A, B, C. Venue 2023.`` in plain text: (title, authors, et al., venue text,
+    year), or None when no sentence after the first names people.
+
+    >>> plain_citation("Memory Management for LLM Serving. Woosuk Kwon, Ion Stoica. SOSP 2023.")
+    ('Memory Management for LLM Serving', ['Woosuk Kwon', 'Ion Stoica'], False, 'SOSP', 2023)
+    >>> plain_citation("Is Attention Needed? A Study of Transformers") is None
+    True
+    """
+    for m in re.finditer(r"(?<=[a-z0-9)?!])[.?!]?\s+(?=[A-Z])", text):
+        title, tail = text[: m.start()].strip(), text[m.end() :]
+        if len(title.split()) < 3 or text[m.start()] not in ".?!":
+            continue
+        cited, more, venue_text, year = trailing_citation(". " + tail)
+        # the names end the sentence: the rest is the venue, or nothing
+        if cited and (venue_text or year or re.fullmatch(r"[^.]*\.?\s*", tail)):
+            return clean_title(title), cited, more, venue_text, year
+    return None
+
+
+def venue_year_in(text: str) -> tuple[VenueMatch | None, int | None]:
+    """A known venue written with its year somewhere in the text around a title
+    (``| SOSP 2023 |``, ``, *SOSP 2023*,``, ``Kwon et al., SOSP 2023``).
+
+    >>> v, y = venue_year_in(", Kwon et al., SOSP 2023")
+    >>> v.acronym, y
+    ('SOSP', 2023)
+    >>> venue_year_in(" - used by 2019 teams")
+    (None, None)
+    """
+    for part in re.split(r"[|,;()\[\]]|\s[-–—]\s|\.\s", text):
+        year = year_in(part)
+        said = YEAR.sub(" ", SHORT_YEAR.sub(" ", part)).strip(" .'’")
+        if year is None or not said or len(said.split()) > 8:
+            continue
+        venue = match_venue(said)
+        if venue is not None and venue.known:
+            return venue, year
+    return None, None
 
 
 class Context:
@@ -541,6 +625,14 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     entry.url, entry.code = url, code
     venue: VenueMatch | None = None
     year: int | None = None
+    # A leading "(SOSP 2023)" or "`SOSP 2023`" naming venue or year, and a system's name
+    # before its linked title ("**vLLM**: [Title](url)"), are set aside: the title follows.
+    lead_venue, lead_year, text = _leading_tag(raw, text)
+    system = re.match(r"([\w.+-]{2,30}(?: [\w.+-]+){0,2}):\s+", text)
+    link_text = head.links[0].text if head.links else ""
+    if system and len(link_text.split()) >= 3 and text[system.end() :].startswith(link_text):
+        entry.topics.append(system.group(1))
+        text = text[system.end() :]
     title = ""
     rest = ""
     not_paper = False
@@ -558,15 +650,25 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     quoted = re.search(r'["“](.{8,}?)[.,]?["”]', text)
     # "Yu, P. and Chowdhury, M., 2019. Salus: Title. arXiv preprint arXiv:1902.04610."
     apa = re.match(
-        r"^(?P<who>(?:[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?)+(?:,\s|\sand\s|,\sand\s)?)+),?"
-        r"\s*(?P<year>(?:19|20)\d{2})[a-z]?\.\s+"
+        r"^(?P<who>(?:[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?)+(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)?)+),?"
+        r"\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\.\s+"
         r"(?P<title>.+?)\.\s+(?P<venue>[^\[]+)",
         text,
     )
     tag_first = bool(head.strong) and re.fullmatch(r"\[[^\[\]]+\]", head.strong[0].strip())
-    if head.strong and text.startswith(head.strong[0]) and not tag_first:
-        title = head.strong[0]
-        rest = text[len(head.strong[0]) :]
+    # "*Title*, A, B. Venue 2023": an italic title, unless the italics are names
+    lead_em = (
+        head.emphasis[0]
+        if head.emphasis
+        and not head.strong
+        and text.startswith(head.emphasis[0])
+        and len(head.emphasis[0].split()) >= 3
+        and not split_names(head.emphasis[0])
+        else ""
+    )
+    if (head.strong and text.startswith(head.strong[0]) and not tag_first) or lead_em:
+        title = lead_em or head.strong[0]
+        rest = text[len(title) :]
         year = year_in(rest)
         # "**Title** [[pdf]](url) [[code]](url) ICLR 2022": the venue around the link labels
         said = re.sub(r"\[[^\[\]]*\]", " ", YEAR.sub(" ", rest))
@@ -582,6 +684,16 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                 entry.authors, entry.et_al = cited, more
                 year = year or when
                 venue = match_venue(venue_text) if venue_text else venue
+        elif re.match(r"\s*(?:[-–—,]|\.\s+[A-Z])", rest):
+            # "**Title**, A, B, SOSP 2023 [[pdf]](url)": a citation after the title
+            cited, more, venue_text, when = trailing_citation(re.sub(r"\[[^\[\]]*\]", " ", rest))
+            if cited:
+                entry.authors, entry.et_al = cited, more
+                year = year or when
+                v = match_venue(venue_text) if venue_text else None
+                venue = (
+                    v if v is not None and (v.known or VENUE_WORDS.search(venue_text)) else venue
+                )
     elif prefix:
         year = int(prefix.group(1))
         tokens = [t for t in prefix.group(3).split("-") if t.strip()]
@@ -619,9 +731,9 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     elif apa and not quoted:
         title, year = apa.group("title"), int(apa.group("year"))
         venue = match_venue(apa.group("venue"))
-        authors = _last_first(apa.group("who").replace(" and ", ", "))
-        if authors:
-            entry.authors, entry.et_al = authors
+        # "Kwon, W., Li, Z., & Stoica, I.": every name a family name and dotted initials
+        pairs = re.findall(r"([A-Z][\w'’-]+),\s((?:[A-Z]\.\s?)+)", apa.group("who"))
+        entry.authors = [f"{given.strip()} {family}" for family, given in pairs]
     elif quoted and not (head.links and text.startswith(head.links[0].text)):
         title = quoted.group(1)
         before, after = text[: quoted.start()], text[quoted.end() :]
@@ -676,6 +788,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                     if v is not None and (v.known or candidate == venue_text):
                         venue = venue or v
                         break
+        if venue is None and year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
+            venue, year = venue_year_in(plain)
     elif cited_first := _authors_before_link(text, head.links):
         # "[ICLR]A, B .[Title](url) [J]. arXiv preprint …", "Zhao L, et al. [Title](url)[J]. …"
         entry.authors, entry.et_al, link = cited_first
@@ -684,9 +798,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         for tag in re.findall(r"[\[【]([^\[\]【】]{1,40})[\]】]", text[: text.find(link.text)]):
             v, y, np_ = _tag(tag)
             not_paper = not_paper or np_
-            kind = registry()[v.id].kind if v is not None and v.known else ""
-            # a list's tag names where a preprint appeared ("[ICLR]… arXiv preprint")
-            if kind and (venue is None or (venue.id == "arxiv" and kind != "journal")):
+            if v is not None and v.known and (venue is None or _published_as(v, venue)):
                 venue, year = v, y or year
     else:
         # "Title [[Paper]](url) [[GitHub]](url)" or plain text
@@ -707,13 +819,45 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             if v is not None and v.known:
                 venue, year = v, year_in(tag)
                 break
-    # A venue written into the title: "Title(SOSP2019)", "Title (OSDI 2020)".
-    glued = re.search(r"\s*\(\s*([A-Za-z][\w-]*)\s?['’]?((?:19|20)\d{2})\s*\)\s*$", title)
-    if glued:
-        v = match_venue(glued.group(1))
-        if v is not None and v.known:
+        # "Title. A, B. SOSP 2023. [[paper]](url)" or the citation after the labels:
+        # "Title [[paper]](url) [[code]](url) <br> A, B. SOSP, 2023."
+        after = re.sub(r"\[[^\[\]]*\]", " ", text[cut:]).strip(" ,") if cut > 0 else ""
+        cited_plain = plain_citation(title) if ". " in title else None
+        if cited_plain and not entry.authors:
+            title, entry.authors, entry.et_al, venue_text, when = cited_plain
+            v = match_venue(venue_text) if venue_text else None
+            venue = venue or (v if v is not None and v.known else None)
+            year = year or when
+        elif after and not entry.authors and re.match(r"[A-ZÀ-ÝĀ-ſ]", after):
+            cited, more, venue_text, when = trailing_citation(". " + after)
+            if cited:
+                entry.authors, entry.et_al = cited, more
+                v = match_venue(venue_text) if venue_text else None
+                venue = venue or (v if v is not None and v.known else None)
+                year = year or when
+        if venue is None and year is None:
+            venue, year = venue_year_in(text[len(title) :])
+    # A venue written into the title: "Title(SOSP2019)", "Title (OSDI 2020) [Notes]",
+    # "Title (NIPS 2016 Workshop on MLSys)", "Title (arXiv 2303.13803)".
+    title = re.sub(r"(?:\s*\[[^\[\]]*\])+\s*$", "", title)
+    glued = re.search(r"\s*\(([^()]{2,60})\)\s*$", title)
+    if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
+        title, venue = title[: glued.start()], venue or match_venue("arXiv")
+    elif glued:
+        v, y, _ = _tag(glued.group(1))
+        acronym = re.fullmatch(
+            r"\s*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d{2}\s*", glued.group(1)
+        )
+        if v is not None and (v.known or acronym) and y is not None:
             title = title[: glued.start()]
-            venue, year = venue or v, year or int(glued.group(2))
+            venue, year = venue or v, year or y
+    # "Title, SOSP 2023", "Title - SOSP 2023": a known venue and its year after the title
+    tail = re.search(r"\s*[,\-–—|]\s*([^,\-–—|]{2,40}?)\s*[,.]?\s*$", title)
+    if tail and len(title[: tail.start()].split()) >= 3:
+        v, y = venue_year_in(tail.group(1))
+        if v is not None and re.fullmatch(r"[^a-z]*\w+[^a-z]*", YEAR.sub("", tail.group(1))):
+            title = title[: tail.start()]
+            venue, year = venue or v, year or y
     # Details: author lines, venue lines, "Code:" lines (sub-items and further paragraphs).
     for d in block.details:
         dt = d.text.strip()
@@ -737,6 +881,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                 year = year or year_in(dt)
         if not entry.authors:
             lf = _last_first(re.sub(r"\(\*?[^()]*\*?\)\s*$", "", dt).strip(" ,."))
+            if lf and len(lf[0]) == 1 and NOT_A_LONE_NAME.search(lf[0][0]):
+                continue  # "UC Berkeley", "Outstanding Paper Award": a note, not an author
             if lf:
                 entry.authors, entry.et_al = lf
             else:
@@ -767,6 +913,9 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     title = clean_title(title)
     entry.topics += tags  # the list's own tag for the paper: kept, as evidence
     entry.title = title
+    if lead_venue is not None and (venue is None or _published_as(lead_venue, venue)):
+        venue = lead_venue
+    year = year or lead_year
     if venue is None and ctx.venue is not None:
         venue = ctx.venue
     if year is None:
@@ -893,6 +1042,10 @@ def _read_row(block: Block, entry: Entry) -> Entry:
         entry.year = year_in(venue_cell.text)
     if year_cell is not None:
         entry.year = _date_year(year_cell.text) or entry.year
+    author_cell = next((cells[k] for k in cells if re.search(r"author", k)), None)
+    found = _last_first(author_cell.text.strip(" .")) if author_cell is not None else None
+    if found:
+        entry.authors, entry.et_al = found
     links = [lk for c in cells.values() for lk in c.links]
     entry.url, entry.code, only_other = _classify_links(links)
     entry.kind = "paper" if entry.title and (entry.venue or entry.year or entry.url) else "skip"
