@@ -40,6 +40,9 @@ LISTS = {
     # Round 5: lists in forms no earlier round had (a table with authors, titles first)
     "priyanshujiiii": "priyanshujiiii__awesome-Quantization",
     "mental2008": "mental2008__awesome-papers",
+    # Round 6, scored after rounds 4-5's fixes and more common forms were taught
+    "bisonai": "Bisonai__awesome-edge-machine-learning",
+    "huangowen": "HuangOwen__Awesome-LLM-Compression",
 }
 
 

@@ -170,6 +170,7 @@ def test_a_keynote_is_no_paper_and_a_publisher_is_no_venue() -> None:
 
 VLLM = "Efficient Memory Management for Large Language Model Serving"
 PAGE = "https://arxiv.org/abs/2309.06180"
+KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
 
 
 @pytest.mark.parametrize(
@@ -217,6 +218,19 @@ PAGE = "https://arxiv.org/abs/2309.06180"
         (f"- {VLLM}, *SOSP 2023*, [[paper]]({PAGE})", []),
         (f"- [{VLLM}]({PAGE}), Kwon et al., SOSP 2023", []),
         (f"- **vLLM**: [{VLLM}]({PAGE}) (SOSP 2023)", []),
+        (f"1. {VLLM}, Woosuk Kwon, Zhuohan Li, SOSP, 2023. [[PDF]]({PAGE})", KWON_LI),
+        (f"- {VLLM} — Woosuk Kwon, Zhuohan Li — SOSP 2023", KWON_LI),
+        (f"- [**{VLLM}**]({PAGE}) <br> *Woosuk Kwon, Zhuohan Li* <br> **SOSP 2023**", KWON_LI),
+        (f"- 📄 [{VLLM}]({PAGE}) - *SOSP 2023*", []),
+        (f"- {VLLM}. *SOSP*, 2023. [link]({PAGE})", []),
+        (f"- {VLLM} [SOSP 2023] [[paper]]({PAGE})", []),
+        (f"### 2023\n\n- [{VLLM}]({PAGE}) (SOSP)", []),
+        (f"- **SOSP 2023** [{VLLM}]({PAGE})", []),
+        (f"- SOSP 2023: [{VLLM}]({PAGE})", []),
+        (f"- SOSP'23 - {VLLM} [[pdf]]({PAGE})", []),
+        (f"| Year | Venue | Paper |\n|---|---|---|\n| 2023 | SOSP | [{VLLM}]({PAGE}) |", []),
+        (f"- {VLLM} <br> SOSP 2023 [[Paper]]({PAGE}) [[Code]](https://github.com/x/y)", []),
+        (f"- {VLLM}\n  <br>*Woosuk Kwon, Zhuohan Li*\n  <br>SOSP 2023 [[Paper]]({PAGE})", KWON_LI),
     ],
 )
 def test_title_venue_year_and_authors_in_the_common_citation_forms(
@@ -230,6 +244,19 @@ def test_title_venue_year_and_authors_in_the_common_citation_forms(
     assert entry.venue is not None and entry.venue.id == "sosp"
     assert entry.year == 2023
     assert entry.authors == authors
+
+
+def test_a_linked_heading_with_a_date_and_an_author_line_is_a_paper() -> None:
+    """``## [Title](url), 2019/09``, the authors on the next line, an abstract below; a
+    section heading linking to a folder of the list, or a link into it, is none."""
+    entries = read_list(
+        "## Table of Contents\n- [Papers](https://github.com/o/list#papers)\n"
+        "- [AutoML](https://github.com/o/list/tree/master/Papers/AutoML)\n\n"
+        "### [Applications](https://github.com/o/list/tree/master/Papers/Applications)\n\n"
+        f"## [{VLLM}]({PAGE}), 2023/09\nWoosuk Kwon, Zhuohan Li\n\nWe present a system …\n"
+    )
+    papers = [e for e in entries if e.kind == "paper"]
+    assert [(e.title, e.year, e.authors, e.url) for e in papers] == [(VLLM, 2023, KWON_LI, PAGE)]
 
 
 def test_badges_name_venues_only_when_they_are_no_button_and_videos_are_talks() -> None:

@@ -346,16 +346,24 @@ class Importer:
         self.titles: TitleIndex[Draft] = TitleIndex()  # every title a draft had
         self.by_doi: dict[str, Draft] = {}
         self.people = {p.id: p.name for p in corpus.people}
+        self.curated_people = {p.id for p in corpus.people if not p.where.file.startswith(IMPORTED)}
+        # Other spellings: a curator's, and in complete-only mode those the lists' import just
+        # found; a fresh import of the lists finds its own again (the same data gives the same
+        # drafts, however often it is imported).
+        alt = {
+            p.id: list(p.alt_names)
+            for p in corpus.people
+            if p.id in self.curated_people or complete_only
+        }
         # One person per normalised name, as check.duplicate_names wants; their ids are
         # slugs, which different names can share ("张三" and "李四" are both "x").
         self.person_by_name = {
             normalise_title(name): p.id
             for p in corpus.people
-            for name in [*p.alt_names, p.name]  # a curator's alt_names: this person's
+            for name in [*alt.get(p.id, []), p.name]
         }
-        self.alt_names = {p.id: list(p.alt_names) for p in corpus.people}
+        self.alt_names = alt
         self.distinct = [(p.id, other) for p in corpus.people for other in p.distinct_from]
-        self.curated_people = {p.id for p in corpus.people if not p.where.file.startswith(IMPORTED)}
         self.series = {s.id: s for s in corpus.series}
         self.curated_series = {s.id for s in corpus.series if not s.where.file.startswith(IMPORTED)}
         self.new_series: dict[str, dict[str, Any]] = {}

@@ -14,13 +14,15 @@ Entry styles seen in the field's lists, each handled below:
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ..corpus.rules import AFFILIATION, NOT_A_PAPER
-from .markdown_list import Block, Link
+from .markdown_list import Block, Inline, Link
 from .venues import VenueMatch, match_venue, registry
 
 YEAR = re.compile(r"(?<![\d.])((?:19[5-9]|20[0-3])\d)(?!\d|\.\d)")
@@ -208,8 +210,26 @@ def _classify_links(links: list[Link]) -> tuple[str | None, str | None, bool]:
 
 def _venue_tag(strong: str) -> bool:
     """Whether a bold ``[tag]`` names a venue or a year ("[MobiCom'24]", "[Arxiv'25]")."""
-    venue, year, _ = _tag(strong.strip()[1:-1])
+    venue, year, _ = _tag(strong.strip().strip("[]"))
     return year is not None or (venue is not None and venue.known)
+
+
+def _venue_year_tag(text: str) -> bool:
+    """Whether a short text is a known venue with its year, and nothing else ("SOSP 2023")."""
+    venue, year, _ = _tag(text)
+    rest = YEAR.sub("", SHORT_YEAR.sub("", text)).strip(" '’")
+    return venue is not None and venue.known and year is not None and len(rest.split()) <= 2
+
+
+def _in_italics(cited: list[str], italics: str) -> list[str]:
+    """The authors of a citation whose names are in italics: the names end where the italics
+    do ("*A, B* <br> **SOSP 2023**" gives "B", not "B SOSP").
+
+    >>> _in_italics(["Ann Lee", "Bo Chen SOSP"], "Ann Lee, Bo Chen")
+    ['Ann Lee', 'Bo Chen']
+    """
+    named = split_names(re.sub(r",?\s*et al\.?$", "", italics))
+    return named if named and len(named) == len(cited) else cited
 
 
 def _italic_tail(title: str, text: str, emphasis: list[str], entry: Entry) -> str:
@@ -245,6 +265,16 @@ def _tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
 def _published_as(tagged: VenueMatch, cited: VenueMatch) -> bool:
     """Whether a list's tag ("[ICLR]") names where a paper cited as a preprint appeared."""
     return tagged.known and cited.id == "arxiv" and registry()[tagged.id].kind != "journal"
+
+
+def _without_leading_symbols(text: str) -> str:
+    """The text without the emoji and marks lists put before an entry ("📄 ", "⭐ ")."""
+    i = 0
+    while i < len(text) and (
+        unicodedata.category(text[i]).startswith("S") or text[i] in "\ufe0f\u200d "
+    ):
+        i += 1
+    return text[i:]
 
 
 def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str]:
@@ -488,7 +518,9 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     for i, part in enumerate(parts):
         name = re.sub(r"(?<=[a-z])\d+$|[*†‡]+$", "", part)  # footnote marks
         # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
-        glued = re.match(r"(.+?[a-z])\s?\.\s+((?:[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv)\b.*)$", name)
+        glued = re.match(
+            r"(.+?[a-z])\s?(?:\.|\s[-–—])\s+((?:[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv)\b.*)$", name
+        )
         if glued and NAME.match(glued.group(1)):
             authors.append(glued.group(1))
             venue = text[spans[i][1] + glued.start(2) :]
@@ -503,7 +535,12 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         else:
             venue = text[spans[i][1] :]
         break
-    return authors, et_al, (venue.strip(" .,") or paren_venue), year
+    venue = venue.strip(" .,")
+    late = YEAR.search(venue) if year is None else None
+    if late and re.fullmatch(r"[.,]?\s*(?:\([^()]*\))?\s*\.?\s*", venue[late.end() :]):
+        # "…, ICLR 2020. (Data and Code)": the year before a closing remark
+        venue, year = venue[: late.start()].strip(" .,"), int(late.group(1))
+    return authors, et_al, (venue or paren_venue), year
 
 
 def plain_citation(text: str) -> tuple[str, list[str], bool, str, int | None] | None:
@@ -515,13 +552,23 @@ def plain_citation(text: str) -> tuple[str, list[str], bool, str, int | None] | 
     >>> plain_citation("Is Attention Needed? A Study of Transformers") is None
     True
     """
-    for m in re.finditer(r"(?<=[a-z0-9)?!])[.?!]?\s+(?=[A-Z])", text):
+    for m in re.finditer(r"(?:(?<=[a-z0-9)?!])[.?!]|,|\s[-–—])\s+(?=[A-ZÀ-ÝĀ-ſ])", text):
         title, tail = text[: m.start()].strip(), text[m.end() :]
-        if len(title.split()) < 3 or text[m.start()] not in ".?!":
+        if len(title.split()) < 3:
             continue
         cited, more, venue_text, year = trailing_citation(". " + tail)
-        # the names end the sentence: the rest is the venue, or nothing
-        if cited and (venue_text or year or re.fullmatch(r"[^.]*\.?\s*", tail)):
+        if not cited or _last_first(title):
+            continue  # "Saha, Swapnil Sayan, …": names are no title
+        if m.group(0).strip() in ".?!":
+            # the names end the sentence: the rest is the venue, or nothing
+            if venue_text or year or re.fullmatch(r"[^.]*\.?\s*", tail):
+                return clean_title(title), cited, more, venue_text, year
+        elif (
+            (venue_text or year)
+            and all(len(c.split()) >= 2 for c in cited)
+            and "," not in title  # "Saha, Swapnil Sayan", "A Zheng, Erihe": names, no title
+        ):
+            # "Title, A, B, SOSP, 2023", "Title — A, B — SOSP 2023": full names, then more
             return clean_title(title), cited, more, venue_text, year
     return None
 
@@ -536,6 +583,7 @@ def venue_year_in(text: str) -> tuple[VenueMatch | None, int | None]:
     >>> venue_year_in(" - used by 2019 teams")
     (None, None)
     """
+    text = re.sub(r"\b([A-Z][A-Za-z]*[A-Z]\w*),\s+((?:19|20)\d{2})\b", r"\1 \2", text)  # SOSP, 2023
     for part in re.split(r"[|,;()\[\]]|\s[-–—]\s|\.\s", text):
         year = year_in(part)
         said = YEAR.sub(" ", SHORT_YEAR.sub(" ", part)).strip(" .'’")
@@ -608,8 +656,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     if block.kind == "heading":
         m = re.fullmatch(r"(.+?)\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)\]\s*", text)
         if not m:
-            entry.reason = "heading"
-            return entry
+            return _linked_heading(block, entry)
         entry.title = clean_title(m.group(1))
         entry.venue, entry.year, not_paper = _tag(m.group(2))
         entry.kind = "skip" if not_paper else "paper"
@@ -617,7 +664,34 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         return entry
     if block.kind == "row":
         return _read_row(block, entry)
-    if head.links and all(lk.href.startswith("#") for lk in head.links):
+    if len(head.lines) > 1 and head.lines[0]:
+        # "Title <br> EMNLP 2023 [[Paper]](url)", "Title <br>*A, B*": the lines after a
+        # break are read like the lines under an entry; the links stay the entry's own.
+        text = head.lines[0]
+        block = dataclasses.replace(
+            block,
+            details=[
+                Inline(
+                    line,
+                    [lk for lk in head.links if lk.text and lk.text in line],
+                    [x for x in head.strong if x in line],
+                    [x for x in head.emphasis if x in line],
+                    line,
+                )
+                for line in head.lines[1:]
+                if line
+            ]
+            + block.details,
+        )
+    if (
+        head.links
+        and all(
+            lk.href.startswith("#")
+            or re.search(r"github\.com/[^/]+/[^/#]+(?:/tree/[^#]*)?/?#|/tree/", lk.href)
+            for lk in head.links
+        )
+        and len(text.split()) <= 4
+    ):
         entry.reason = "table of contents"  # "[Papers](#papers)": a link into the page
         return entry
 
@@ -627,10 +701,16 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     year: int | None = None
     # A leading "(SOSP 2023)" or "`SOSP 2023`" naming venue or year, and a system's name
     # before its linked title ("**vLLM**: [Title](url)"), are set aside: the title follows.
+    text = _without_leading_symbols(text)
     lead_venue, lead_year, text = _leading_tag(raw, text)
-    system = re.match(r"([\w.+-]{2,30}(?: [\w.+-]+){0,2}):\s+", text)
+    system = re.match(r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2})\s?(?::|\s[-–—])\s+", text)
+    said_venue, said_year, _ = _tag(system.group(1)) if system else (None, None, False)
     link_text = head.links[0].text if head.links else ""
-    if system and len(link_text.split()) >= 3 and text[system.end() :].startswith(link_text):
+    if system and lead_year is None and said_year is not None and said_venue is not None:
+        # "SOSP 2023: [Title](url)", "SOSP'23 - Title": a venue and year before the title
+        if said_venue.known or re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]\w*\W+\w+", system.group(1)):
+            lead_venue, lead_year, text = said_venue, said_year, text[system.end() :]
+    elif system and len(link_text.split()) >= 3 and text[system.end() :].startswith(link_text):
         entry.topics.append(system.group(1))
         text = text[system.end() :]
     title = ""
@@ -655,7 +735,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         r"(?P<title>.+?)\.\s+(?P<venue>[^\[]+)",
         text,
     )
-    tag_first = bool(head.strong) and re.fullmatch(r"\[[^\[\]]+\]", head.strong[0].strip())
+    tag_first = bool(head.strong) and (
+        re.fullmatch(r"\[[^\[\]]+\]", head.strong[0].strip())
+        or _venue_year_tag(head.strong[0])  # "**SOSP 2023** [Title](url)"
+    )
     # "*Title*, A, B. Venue 2023": an italic title, unless the italics are names
     lead_em = (
         head.emphasis[0]
@@ -681,7 +764,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             # "**Title.** *A, B.* Venue 2024": the authors in italics right after the title
             cited, more, venue_text, when = trailing_citation(re.sub(r"\[[^\[\]]*\]", " ", rest))
             if cited:
-                entry.authors, entry.et_al = cited, more
+                entry.authors, entry.et_al = _in_italics(cited, head.emphasis[0]), more
                 year = year or when
                 venue = match_venue(venue_text) if venue_text else venue
         elif re.match(r"\s*(?:[-–—,]|\.\s+[A-Z])", rest):
@@ -723,7 +806,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         # the bold tag gives venue and year; the title is the link, or the plain text up to
         # the italics after it (authors, or an affiliation, which is no author). A tag that
         # names no venue or year ("**[AMC]** Title") is the list's own label (below).
-        venue, year, not_paper = _tag(head.strong[0].strip()[1:-1])
+        venue, year, not_paper = _tag(head.strong[0].strip().strip("[]"))
         rest = text[len(head.strong[0]) :].strip()
         link = next((lk for lk in head.links if lk.text.strip()), None)
         title = link.text if link is not None and rest.startswith(link.text) else rest
@@ -774,6 +857,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             v = match_venue(paren.group(1))
             venue = v if v is not None and v.known else None
             year = int(paren.group(2))
+        alone = re.fullmatch(r"\s*\(([A-Z][A-Za-z]*[A-Z]\w*)\)\s*", said)
+        if venue is None and alone:  # "[Title](url) (SOSP)" under a "### 2023" heading
+            v = match_venue(alone.group(1))
+            venue = v if v is not None and v.known else None
         elif year is None and re.match(r"\s*by\s", said):  # "by NVIDIA, Arm, and Intel, 2022"
             year = year_in(said)
         # "[Title](url) *A, B.* Venue 2024": the authors in italics right after the link
@@ -782,6 +869,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             cited, more, venue_text, when = trailing_citation(plain)
             if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
                 entry.authors, entry.et_al = cited, more
+                if italic:
+                    entry.authors = _in_italics(cited, head.emphasis[0])
                 year = year or when
                 for candidate in [venue_text, *head.emphasis]:
                     v = match_venue(candidate) if candidate else None
@@ -811,9 +900,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             title = head.links[0].text if text.startswith(head.links[0].text) else title
         title = _italic_tail(title, text, head.emphasis, entry)
         tags = re.findall(r"\(\*?([^()]*?\d{4}[^()]*?)\*?\)", text)
-        tags += [
-            t for t in re.findall(r"\[([^\[\]]+)\]", text[max(cut, 0) :]) if not _is_label_text(t)
-        ]
+        tags += [t for t in re.findall(r"\[([^\[\]]+)\]", text) if not _is_label_text(t)]
         for tag in tags:
             v = match_venue(tag)
             if v is not None and v.known:
@@ -822,7 +909,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         # "Title. A, B. SOSP 2023. [[paper]](url)" or the citation after the labels:
         # "Title [[paper]](url) [[code]](url) <br> A, B. SOSP, 2023."
         after = re.sub(r"\[[^\[\]]*\]", " ", text[cut:]).strip(" ,") if cut > 0 else ""
-        cited_plain = plain_citation(title) if ". " in title else None
+        cited_plain = plain_citation(title) if re.search(r"[.,] | [-–—] ", title) else None
         if cited_plain and not entry.authors:
             title, entry.authors, entry.et_al, venue_text, when = cited_plain
             v = match_venue(venue_text) if venue_text else None
@@ -852,7 +939,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             title = title[: glued.start()]
             venue, year = venue or v, year or y
     # "Title, SOSP 2023", "Title - SOSP 2023": a known venue and its year after the title
-    tail = re.search(r"\s*[,\-–—|]\s*([^,\-–—|]{2,40}?)\s*[,.]?\s*$", title)
+    # "Title. SOSP, 2023" too
+    tail = re.search(
+        r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,40}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", title
+    )
     if tail and len(title[: tail.start()].split()) >= 3:
         v, y = venue_year_in(tail.group(1))
         if v is not None and re.fullmatch(r"[^a-z]*\w+[^a-z]*", YEAR.sub("", tail.group(1))):
@@ -969,6 +1059,36 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             if v is not None:
                 entry.venue, entry.year = v, y or entry.year
                 break
+    return entry
+
+
+def _linked_heading(block: Block, entry: Entry) -> Entry:
+    """``## [Title](url), 2019/09`` with the authors on the line below: a paper when the
+    heading dates it or names its authors; any other heading is a section."""
+    head = block.head
+    link = head.links[0] if head.links else None
+    entry.reason = "heading"
+    if (
+        link is None
+        or not link.href.startswith(("http://", "https://"))
+        or len(link.text.split()) < 3
+        or not head.text.startswith(link.text)
+    ):
+        return entry
+    rest = head.text[len(link.text) :].strip(" ,.-–—")
+    year = _date_year(rest) if rest else None
+    venue, said_year = venue_year_in(rest) if rest else (None, None)
+    found = _last_first(block.details[0].text.strip(" .")) if block.details else None
+    if year is None and said_year is None and not found:
+        return entry
+    title, tags = strip_decorations(clean_title(link.text))
+    entry.kind, entry.reason = "paper", ""
+    entry.title, entry.year, entry.venue, entry.url = title, year or said_year, venue, link.href
+    entry.topics += tags
+    if found:
+        entry.authors, entry.et_al = found
+    m = ARXIV_ID.search(link.href)
+    entry.arxiv = m.group(1) if m else None
     return entry
 
 

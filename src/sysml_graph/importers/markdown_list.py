@@ -9,6 +9,7 @@ lists put authors, venues and summaries). Recognising *what* a block says is the
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +34,8 @@ class Inline:
     raw: str = ""
     badges: list[str] = field(default_factory=list)  # shields.io badge labels ("Inference")
     tags: list[str] = field(default_factory=list)  # the badges that are not inside a link
+    # The text cut at its <br> line breaks: "Title <br> EMNLP 2023 [[Paper]](url)" has two.
+    lines: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -56,6 +59,7 @@ def render_inline(token: Token) -> Inline:
     emphasis: list[str] = []
     badges: list[str] = []
     tags: list[str] = []
+    breaks: list[int] = []
     stack: list[tuple[str, int, str]] = []  # (kind, start offset, href)
     for child in token.children or []:
         t = child.type
@@ -64,6 +68,9 @@ def render_inline(token: Token) -> Inline:
         elif t in ("softbreak", "hardbreak"):
             out.append(" ")
         elif t == "html_inline":
+            if re.fullmatch(r"<br\s*/?>", child.content.strip(), re.I):
+                breaks.append(len("".join(out)))  # between title, authors and venue
+                out.append(" ")
             continue  # raw HTML is never text of the entry
         elif t == "image":
             badge = re.search(
@@ -87,8 +94,11 @@ def render_inline(token: Token) -> Inline:
                 strong.append(span.strip())
             elif kind == "em":
                 emphasis.append(span.strip())
-    text = re.sub(r"\s+", " ", "".join(out)).strip()
-    return Inline(text, links, strong, emphasis, token.content, badges, tags)
+    joined = "".join(out)
+    text = re.sub(r"\s+", " ", joined).strip()
+    cuts = [0, *breaks, len(joined)]
+    lines = [re.sub(r"\s+", " ", joined[a:b]).strip() for a, b in itertools.pairwise(cuts)]
+    return Inline(text, links, strong, emphasis, token.content, badges, tags, lines)
 
 
 def parse_markdown(text: str) -> list[Block]:
@@ -103,6 +113,7 @@ def parse_markdown(text: str) -> list[Block]:
     in_head = False
     row: list[Inline] = []
     row_line = 0
+    heading: Block | None = None  # the last heading: paragraphs under it are its details
     while i < len(tokens):
         tok = tokens[i]
         if tok.type == "heading_open":
@@ -110,15 +121,14 @@ def parse_markdown(text: str) -> list[Block]:
             inline = render_inline(tokens[i + 1])
             while sections and sections[-1][0] >= level:
                 sections.pop()
-            blocks.append(
-                Block(
-                    line=(tok.map[0] + 1) if tok.map else 1,
-                    head=inline,
-                    kind="heading",
-                    sections=[s for _, s in sections],
-                    depth=level,
-                )
+            heading = Block(
+                line=(tok.map[0] + 1) if tok.map else 1,
+                head=inline,
+                kind="heading",
+                sections=[s for _, s in sections],
+                depth=level,
             )
+            blocks.append(heading)
             if level > 1:  # a level-1 heading is the document's title, not a section
                 sections.append((level, inline.text))
             i += 3
@@ -157,6 +167,9 @@ def parse_markdown(text: str) -> list[Block]:
                         outer.details.append(inline)
             i += 1
             continue
+        if tok.type == "inline" and heading is not None and tokens[i - 1].type == "paragraph_open":
+            # "## [Title](url), 2019/09" then a line of authors and an abstract
+            heading.details.append(render_inline(tok))
         if tok.type == "thead_open":
             in_head, table_header = True, []
         elif tok.type == "thead_close":
