@@ -43,6 +43,10 @@ LISTS = {
     # Round 6, scored after rounds 4-5's fixes and more common forms were taught
     "bisonai": "Bisonai__awesome-edge-machine-learning",
     "huangowen": "HuangOwen__Awesome-LLM-Compression",
+    # Round 7, the same way (three lists, forms not told)
+    "buaacilab": "BUAA-CI-LAB__Literatures-on-GNN-Acceleration",
+    "pprp": "pprp__Awesome-Efficient-MoE",
+    "youngfish42": "youngfish42__Awesome-FL",
 }
 
 

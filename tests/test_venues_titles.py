@@ -246,6 +246,46 @@ def test_title_venue_year_and_authors_in_the_common_citation_forms(
     assert entry.authors == authors
 
 
+@pytest.mark.parametrize(
+    ("text", "venue", "year", "authors"),
+    [
+        # labelled lines under the entry; a summary names no venue
+        (
+            f"- {VLLM}\n  - Authors: Woosuk Kwon, Zhuohan Li, etc.\n  - Link: {PAGE}\n"
+            "  - Summary: This ICLR 2017 paper shows …\n  - 摘要\uff1a这篇 2017 年 ICLR 会议论文",
+            None,
+            None,
+            KWON_LI,
+        ),
+        (
+            f"- {VLLM}\n  - Author: Woosuk Kwon, and Zhuohan Li (UC Berkeley, CA, USA)\n"
+            "  - Pub: SOSP 2023",
+            "sosp",
+            2023,
+            KWON_LI,
+        ),
+        # a bold tag in brackets, the authors in italics on a quoted line with the link
+        (
+            f"* [**SOSP 2023**] {VLLM}. \n  >*Kwon W, Li Z, et al.* [[Paper]]({PAGE})",
+            "sosp",
+            2023,
+            ["Kwon W", "Li Z"],
+        ),
+        # a quotation inside a title is no citation's title; GitHub's emoji go
+        (f"- [**SOSP 2023**] {VLLM}: “paged” memory :fire:. [[PDF]]({PAGE})", "sosp", 2023, []),
+    ],
+)
+def test_labelled_lines_quoted_lines_and_tags_under_and_before_an_entry(
+    text: str, venue: str | None, year: int | None, authors: list[str]
+) -> None:
+    entry = next(e for e in read_list(text + "\n") if e.reason != "heading")
+    assert entry.kind == "paper", entry.reason
+    assert entry.title.startswith(VLLM) and ":fire" not in entry.title
+    assert (entry.venue.id if entry.venue else None, entry.year) == (venue, year)
+    assert entry.authors == authors
+    assert entry.url == PAGE or venue is not None
+
+
 def test_a_linked_heading_with_a_date_and_an_author_line_is_a_paper() -> None:
     """``## [Title](url), 2019/09``, the authors on the next line, an abstract below; a
     section heading linking to a folder of the list, or a link into it, is none."""
@@ -344,6 +384,9 @@ def _record(folder: Path, pid: str, title: str, extra: str = "") -> None:
         ("BigDL: A Distributed Deep Learning Framework （Intel & Tencent)", "an affiliation"),
         ("🔥 DeepSpeed: Extreme-scale Model Training", "an emoji"),
         ("[AMC] AutoML for Model Compression", "a tag in brackets"),
+        ("Clipper: A Low-Latency Online Prediction Serving System (NSDI 2017)", "a venue and"),
+        ("Punica: Multi-Tenant LoRA Serving (arXiv 2310.18547)", "a venue and year"),
+        ("Structured Generative Models - Chris Maddison and Daniel Tarlow", "its authors"),
     ],
 )
 def test_validate_names_a_decorated_title(

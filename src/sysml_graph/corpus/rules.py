@@ -272,6 +272,12 @@ def title_decoration(title: str) -> str | None:
     ('an emoji or pictograph', 'a tag in brackets')
     >>> title_decoration("Merge-Based Parallel Sparse Matrix-Vector Multiplication (SpMV)") is None
     True
+    >>> title_decoration("Clipper: A Low-Latency Online Prediction Serving System (NSDI 2017)")
+    'a venue and year in parentheses at the end'
+    >>> title_decoration("Structured Generative Models - Chris Maddison and Daniel Tarlow")
+    'its authors after a dash'
+    >>> title_decoration("Deep Learning on Mobile Devices - A Review") is None
+    True
     """
     if any(unicodedata.category(c) == "So" and c not in "™®©℠" for c in title):
         return "an emoji or pictograph"
@@ -281,7 +287,21 @@ def title_decoration(title: str) -> str | None:
         return "an affiliation in parentheses at the end"
     if title.rstrip().endswith("|"):
         return "a trailing '|'"
+    if VENUE_IN_PARENS.search(title):
+        return "a venue and year in parentheses at the end"
+    tail = re.search(r"\s[-–—]\s+([^-–—]+)$", title)
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", tail.group(1).strip()) if tail else []
+    if len(names) >= 2 and all(PERSON.fullmatch(n) for n in names):
+        return "its authors after a dash"
     return None
+
+
+# "(NSDI 2017)", "(SOSP'19)", "(arXiv 2303.13803)" closing a title: where it appeared.
+VENUE_IN_PARENS = re.compile(
+    r"\s*\((?:[A-Z][A-Za-z]*[A-Z][\w-]*\s?['’]?(?:19|20)?\d{2}|arXiv:?\s*\d{4}\.\d{3,5})\)\s*$"
+)
+# A person's name as lists write it: two to four capitalised words or initials.
+PERSON = re.compile(r"[A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|de|van|von|der)){1,3}")
 
 
 def decorated_titles(corpus: Corpus) -> list[Problem]:

@@ -33,7 +33,7 @@ DATE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})\.(?:0[1-9]|1[0-2])(?!\d)")
 SHORT_YEAR = re.compile(r"['’‘`]\s?(\d{2})(?!\d)")
 
 PAPER_LABELS = re.compile(
-    r"^\[?(paper|pdf|arxiv|acm|ieee|usenix|doi|proceedings|openreview|link|"
+    r"^\[?(paper|pdf|pub|arxiv|acm|ieee|usenix|doi|proceedings|openreview|link|"
     r"mit short paper|extended version|journal version)\]?$",
     re.I,
 )
@@ -136,7 +136,9 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     ('[Long Title In Brackets Only]', [])
     """
     tags: list[str] = []
-    t = re.sub(r"^[^\w\[\]\"“'‘(]+", "", title).strip()
+    # GitHub's ":fire:" emoji (its closing colon may have gone with the title's punctuation)
+    t = re.sub(r"\s*:[a-z0-9_+-]+:(?=\s|$)|\s+:[a-z0-9_+-]+$", " ", title).strip()
+    t = re.sub(r"^[^\w\[\]\"“'‘(]+", "", t).strip()
     m = re.match(r"\[([^\[\]]{1,80})\]\s*[:\-–—]?\s*(?=\S+\s+\S)", t)
     if m:
         tags.append(m.group(1).strip())
@@ -221,6 +223,32 @@ def _venue_year_tag(text: str) -> bool:
     return venue is not None and venue.known and year is not None and len(rest.split()) <= 2
 
 
+def _known_field(key: str, value: str) -> bool:
+    """Whether ``Key: value`` under an entry is one of the fields lists label (authors,
+    venue, year, a link given as an address, a summary), not "arXiv: Distributed, … (2019)".
+
+    >>> _known_field("link", "https://arxiv.org/abs/1"), _known_field("arxiv", "Distributed")
+    (True, False)
+    """
+    if re.fullmatch(r"link|paper|pdf|url|arxiv", key):
+        return re.fullmatch(r"https?://\S+", value) is not None
+    return bool(
+        re.fullmatch(
+            r"authors?|by|pub(?:lished)?(?: in)?|venue|conference|journal|publication|year|date|"
+            r"summary|abstract|tl;? ?dr|notes?|description|comments?|highlights?|keywords?|"
+            r"[^\x00-\x7f]+",
+            key,
+        )
+    )
+
+
+def _quote_opens_title(before: str) -> bool:
+    """Whether a quotation is a citation's title: it opens the entry or follows the end of a
+    citation's part ("Sze, Vivienne, … Emer. "Title."", "(Category) "Title""), not a word of
+    a title that quotes ("Decoupling “when to sample” from …")."""
+    return not before.strip() or "," in before or re.search(r"[.;)]\s*$", before) is not None
+
+
 def _in_italics(cited: list[str], italics: str) -> list[str]:
     """The authors of a citation whose names are in italics: the names end where the italics
     do ("*A, B* <br> **SOSP 2023**" gives "B", not "B SOSP").
@@ -287,10 +315,10 @@ def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, st
     >>> _leading_tag("(DNN Models) Sze, Vivienne", "(DNN Models) Sze, Vivienne")[2]
     '(DNN Models) Sze, Vivienne'
     """
-    lead = re.match(r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,40})\](?![(\[]))", raw)
+    lead = re.match(r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,80})\](?![(\[]))", raw)
     if lead is None:
         return None, None, text
-    said = lead.group(1) or lead.group(2) or lead.group(3)
+    said = (lead.group(1) or lead.group(2) or lead.group(3)).strip("*_ ")  # "[**TCAD 2023**]"
     venue, year, _ = _tag(said)
     shown = lead.group(1) or (f"({said})" if lead.group(2) else f"[{said}]")
     if (year is None and (venue is None or not venue.known)) or not text.startswith(shown):
@@ -299,6 +327,7 @@ def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, st
         venue is not None
         and not venue.known
         and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", said.split()[0])
+        and not VENUE_WORDS.search(said)  # "[Foundations and Trends in Machine Learning 2021]"
     ):
         venue = None  # "(Preprint 2020)" names a year; only an acronym is an unknown venue
     return venue, year, text[len(shown) :].lstrip(" :-–—")
@@ -377,6 +406,9 @@ def _authors_before_link(text: str, links: list[Link]) -> tuple[list[str], bool,
     return found[0], found[1], link
 
 
+# A labelled line under an entry: "Authors: …", "Pub: …", "Link: …", "摘要: …".
+FIELD = re.compile(r"([A-Za-z][A-Za-z ;./-]{0,24}?|[^\x00-\x7f]{1,6})\s*(?::\s+|\uff1a\s*)(.*)$")
+
 # A note under an entry that reads like one name but is none: an institution in capitals
 # ("UC Berkeley", "UMich SymbioticLab", "ETH Zurich") or an award.
 NOT_A_LONE_NAME = re.compile(r"\b[A-Z]{2,}|(?i:\b(?:award|prize|best|outstanding|honou?rable)\b)")
@@ -414,8 +446,8 @@ def split_names(text: str) -> list[str] | None:
 
 def _last_first(text: str) -> tuple[list[str], bool] | None:
     """``Crankshaw, Daniel, et al.`` / ``Chard, R., Li, Z., and Foster, I.`` style."""
-    et_al = bool(re.search(r"\bet al\.?", text))
-    body = re.sub(r",?\s*et al\.?.*$", "", text).strip(" ,.")
+    et_al = bool(re.search(r"\bet al\.?|\betc\.?$", text))
+    body = re.sub(r",?\s*(?:et al\.?|etc\.?$).*$", "", text).strip(" ,.")
     body = re.sub(r",?\s*\d{4}.*$", "", body).strip(" ,.")
     if not body:
         return None
@@ -817,7 +849,11 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         # "Kwon, W., Li, Z., & Stoica, I.": every name a family name and dotted initials
         pairs = re.findall(r"([A-Z][\w'’-]+),\s((?:[A-Z]\.\s?)+)", apa.group("who"))
         entry.authors = [f"{given.strip()} {family}" for family, given in pairs]
-    elif quoted and not (head.links and text.startswith(head.links[0].text)):
+    elif (
+        quoted
+        and not (head.links and text.startswith(head.links[0].text))
+        and _quote_opens_title(text[: quoted.start()])
+    ):
         title = quoted.group(1)
         before, after = text[: quoted.start()], text[quoted.end() :]
         category = re.match(r"\s*\(([^()]{3,80})\)\s*", before)
@@ -908,7 +944,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                 break
         # "Title. A, B. SOSP 2023. [[paper]](url)" or the citation after the labels:
         # "Title [[paper]](url) [[code]](url) <br> A, B. SOSP, 2023."
-        after = re.sub(r"\[[^\[\]]*\]", " ", text[cut:]).strip(" ,") if cut > 0 else ""
+        after = text[cut:] if cut > 0 else ""
+        for label in (lk.text for lk in head.links if _is_label(lk)):
+            after = after.replace(label, " ")  # "[PDF](url) [PUB](url)" shows "PDF PUB"
+        after = re.sub(r"\[[^\[\]]*\]", " ", after).strip(" ,")
         cited_plain = plain_citation(title) if re.search(r"[.,] | [-–—] ", title) else None
         if cited_plain and not entry.authors:
             title, entry.authors, entry.et_al, venue_text, when = cited_plain
@@ -951,6 +990,24 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     # Details: author lines, venue lines, "Code:" lines (sub-items and further paragraphs).
     for d in block.details:
         dt = d.text.strip()
+        field_ = FIELD.match(dt)
+        key, value = (field_.group(1).casefold(), field_.group(2).strip()) if field_ else ("", "")
+        if field_ and _known_field(key, value):
+            # "- Authors: A, B, et al.", "- Pub: Neural Computation 1991", "- Link: https://…";
+            # a summary ("Summary: This ICLR 2017 paper …", "摘要: …") says nothing of these
+            if re.fullmatch(r"authors?|by", key) and not entry.authors:
+                # "…, and James Laudon (Google, Mountain View, CA, USA)": no affiliation
+                found = _last_first(re.sub(r"\s*\([^()]*\)\s*$", "", value).strip(" ."))
+                if found:
+                    entry.authors, entry.et_al = found
+            elif re.fullmatch(r"pub(?:lished)?(?: in)?|venue|conference|journal|publication", key):
+                venue = venue or match_venue(YEAR.sub(" ", value).strip(" ,."))
+                year = year or year_in(value)
+            elif re.fullmatch(r"year|date", key):
+                year = year or _date_year(value)
+            elif re.fullmatch(r"link|paper|pdf|url|arxiv", key) and not url:
+                url = entry.url = value
+            continue
         if re.match(r"(summary|code|note|slides?|video)\s*:", dt, re.I):
             m = re.match(r"code:\s*(<?)(https?://\S+)", dt, re.I)
             if m and not entry.code:
@@ -963,6 +1020,12 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             names = split_names(d.emphasis[0])
             if names:
                 entry.authors = names
+                continue
+        if d.emphasis and dt.startswith(d.emphasis[0]) and not entry.authors:
+            # "> *Zhang B, Zeng H, et al.* [[Paper]](url)": the names are the italics
+            found = _last_first(d.emphasis[0].strip(" ."))
+            if found and not (len(found[0]) == 1 and NOT_A_LONE_NAME.search(found[0][0])):
+                entry.authors, entry.et_al = found
                 continue
         if venue is None and ctx.venue is None:
             v = _detail_venue(dt)
@@ -1119,10 +1182,14 @@ def _is_label(link: Link) -> bool:
 
 
 def _detail_links(block: Block) -> list[Link]:
+    """Links under an entry that are the entry's: a "Code:" line's, and the labelled links
+    ([Paper], [Code]) of the line right under an entry that has no link of its own."""
     links: list[Link] = []
     for d in block.details:
         if re.match(r"code:", d.text, re.I):
             links += [Link("Code", lk.href) for lk in d.links]
+    if block.details and not any(lk.href.startswith("http") for lk in block.head.links):
+        links += [lk for lk in block.details[0].links if _is_label(lk)]
     return links
 
 
