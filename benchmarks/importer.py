@@ -13,6 +13,11 @@ drafts rendered), seeded: titles of one series ("… Part 12", "… v3.0"), titl
 handful of first words, and true duplicates (case, punctuation, a plural) of earlier ones.
 
     python benchmarks/importer.py --merge 100000
+
+``--hostile`` times single lines of 10,000-30,000 characters built to make a regular
+expression try every split (each should take well under a second).
+
+    python benchmarks/importer.py --hostile
 """
 
 from __future__ import annotations
@@ -144,6 +149,30 @@ def merge_benchmark(n: int) -> int:
     return 0
 
 
+HOSTILE = {
+    "initials": "Smith, A. " * 1500 + "2023",
+    "APA": "Kwon, W., " * 1000 + "& Stoica, I. (2023). Title. In SOSP",
+    "names after a title": "Title Words Here. " + "Ann Lee, " * 1500 + "SOSP 2023.",
+    "commas": "Word Word, " * 2000,
+    "dashes": "Ab Cd - " * 2000,
+    "quotations": "“when to sample” " * 2000,
+    "Chicago": "Sze, Vivienne, " + "Yu-Hsin Chen, " * 1500 + '"Title." Venue',
+}
+
+
+def hostile_benchmark() -> int:
+    from sysml_graph.importers.awesome import read_list
+
+    worst = 0.0
+    for name, line in HOSTILE.items():
+        start = time.perf_counter()
+        read_list(f"- {line}\n")
+        took = time.perf_counter() - start
+        worst = max(worst, took)
+        print(f"{name:<20} {len(line):>6} characters  {took * 1000:8.1f} ms")
+    return 0 if worst < 1.0 else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -151,9 +180,12 @@ def main() -> int:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every mismatch")
     parser.add_argument("--merge", type=int, metavar="N", help="time N generated entries")
+    parser.add_argument("--hostile", action="store_true", help="time pathological long lines")
     args = parser.parse_args()
     if args.merge:
         return merge_benchmark(args.merge)
+    if args.hostile:
+        return hostile_benchmark()
     ok = True
     print(f"{'list':<16} {'n':>4} {'field':<6} {'precision':>9} {'recall':>7}")
     for key in LISTS:

@@ -467,6 +467,12 @@ FRAGMENTS = st.sampled_from(
         "\t*A B, C D*\n",
         "](",
         "![](https://img.shields.io/badge/A-b)",
+        "Smith, A. ",
+        " <br> ",
+        "\n  - Authors: ",
+        ":fire:",
+        "[**SOSP 2023**] ",
+        "## [A Linked Heading Title](https://x.org), 2019/09\n",
     ]
 )
 
@@ -479,6 +485,23 @@ def test_hostile_markdown_never_crashes(parts: list[str]) -> None:
         if entry.kind == "paper":
             assert entry.title and "\n" not in entry.title
             assert entry.year is None or 1950 <= entry.year <= 2040
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Smith, A. " * 1500 + "2023",  # initials: once exponential in the length
+        "Kwon, W., " * 1000 + "& Stoica, I. (2023). Title. In SOSP",
+        "Title Words Here. " + "Ann Lee, " * 1500 + "SOSP 2023.",  # once quadratic
+        "Word Word, " * 2000,
+        "“when to sample” " * 2000,
+    ],
+)
+def test_a_long_line_of_repeated_citation_parts_is_read_at_once(line: str) -> None:
+    """Lines of 10,000-30,000 characters built to make a regular expression try every split:
+    read in well under a second each (`benchmarks/importer.py --hostile`), here read at all."""
+    (entry,) = read_list(f"- {line}\n")
+    assert entry.kind in ("paper", "skip")
 
 
 def test_a_ten_thousand_line_list(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ Entry styles seen in the field's lists, each handled below:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -454,9 +455,11 @@ def _last_first(text: str) -> tuple[list[str], bool] | None:
     m = re.fullmatch(r"([A-Z][\w'’-]+), ([A-Z][\w'’-]+(?: [A-Z][\w'’.-]*)*)", body)
     if m and et_al:
         return [f"{m.group(2)} {m.group(1)}"], True
-    pairs = re.findall(r"(?:and )?([A-Z][\w'’-]+), ((?:[A-Z]\.\s?)+)", body)
+    # Initials "A." or "J. R." with a space only between two of them, so that a long list
+    # that does not match fails in linear time instead of trying every split of the spaces.
+    pairs = re.findall(r"(?:and )?([A-Z][\w'’-]+), ([A-Z]\.(?:\s?[A-Z]\.)*)", body)
     if len(pairs) >= 2 and re.fullmatch(
-        r"(?:(?:and )?[A-Z][\w'’-]+, (?:[A-Z]\.\s?)+,?\s*)+", body + ","
+        r"(?:(?:and )?[A-Z][\w'’-]+, [A-Z]\.(?:\s?[A-Z]\.)*,?\s*)+", body + ","
     ):
         return [f"{first.strip()} {last}" for last, first in pairs], et_al
     chicago = _chicago(body)
@@ -584,7 +587,10 @@ def plain_citation(text: str) -> tuple[str, list[str], bool, str, int | None] | 
     >>> plain_citation("Is Attention Needed? A Study of Transformers") is None
     True
     """
-    for m in re.finditer(r"(?:(?<=[a-z0-9)?!])[.?!]|,|\s[-–—])\s+(?=[A-ZÀ-ÝĀ-ſ])", text):
+    # A title ends within its first few sentences or commas; looking further would make a
+    # long line cost the square of its length.
+    boundaries = re.finditer(r"(?:(?<=[a-z0-9)?!])[.?!]|,|\s[-–—])\s+(?=[A-ZÀ-ÝĀ-ſ])", text)
+    for m in itertools.islice(boundaries, 8):
         title, tail = text[: m.start()].strip(), text[m.end() :]
         if len(title.split()) < 3:
             continue
@@ -762,7 +768,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     quoted = re.search(r'["“](.{8,}?)[.,]?["”]', text)
     # "Yu, P. and Chowdhury, M., 2019. Salus: Title. arXiv preprint arXiv:1902.04610."
     apa = re.match(
-        r"^(?P<who>(?:[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?)+(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)?)+),?"
+        r"^(?P<who>(?:[A-Z][\w'’-]+,\s[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:,\s|(?:and|&)\s|,\s(?:and|&)\s)?)+),?"
         r"\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\.\s+"
         r"(?P<title>.+?)\.\s+(?P<venue>[^\[]+)",
         text,
@@ -847,7 +853,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         title, year = apa.group("title"), int(apa.group("year"))
         venue = match_venue(apa.group("venue"))
         # "Kwon, W., Li, Z., & Stoica, I.": every name a family name and dotted initials
-        pairs = re.findall(r"([A-Z][\w'’-]+),\s((?:[A-Z]\.\s?)+)", apa.group("who"))
+        pairs = re.findall(r"([A-Z][\w'’-]+),\s([A-Z]\.(?:\s?[A-Z]\.)*)", apa.group("who"))
         entry.authors = [f"{given.strip()} {family}" for family, given in pairs]
     elif (
         quoted
