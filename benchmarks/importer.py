@@ -157,6 +157,7 @@ HOSTILE = {
     "dashes": "Ab Cd - " * 2000,
     "quotations": "“when to sample” " * 2000,
     "Chicago": "Sze, Vivienne, " + "Yu-Hsin Chen, " * 1500 + '"Title." Venue',
+    "capitals": "[Some Title Here](https://x.org) (" + "A" * 30000 + "!)",
 }
 
 

@@ -495,6 +495,7 @@ def test_hostile_markdown_never_crashes(parts: list[str]) -> None:
         "Title Words Here. " + "Ann Lee, " * 1500 + "SOSP 2023.",  # once quadratic
         "Word Word, " * 2000,
         "“when to sample” " * 2000,
+        "[Some Title Here](https://x.org) (" + "A" * 30000 + "!)",  # once quadratic
     ],
 )
 def test_a_long_line_of_repeated_citation_parts_is_read_at_once(line: str) -> None:

@@ -286,6 +286,64 @@ def test_labelled_lines_quoted_lines_and_tags_under_and_before_an_entry(
     assert entry.url == PAGE or venue is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "authors"),
+    [
+        # a venue in a description makes no paper of a repository
+        (
+            "## Tools\n\n- [vLLM](https://github.com/vllm-project/vllm) - a server, SOSP 2023",
+            "software",
+            [],
+        ),
+        (
+            "- [LLM Systems Reading List](https://github.com/x/y) - from OSDI 2023 and SOSP 2023",
+            "software",
+            [],
+        ),
+        ("- LLM 2024: [Serving Engines Overview](https://github.com/x/y)", "software", []),
+        # an organisation or a phrase is no author
+        (
+            "- A Survey on Efficient Inference. Large Language Models, Edge Devices. [[paper]](https://x.org/a.pdf)",
+            "paper",
+            [],
+        ),
+        (
+            "- [Some Great Systems Paper](https://example.com/x.pdf) <br> Carnegie Mellon",
+            "paper",
+            [],
+        ),
+        (
+            "| Title | Authors |\n|---|---|\n"
+            "| [Serving LLMs Efficiently](https://x.org/a.pdf) | UC Berkeley |",
+            "paper",
+            [],
+        ),
+        # a linked heading to a repository or a video, or a paragraph further down, is none
+        (
+            "## [Efficient LLM Inference Papers](https://github.com/x/y) - updated 2024.05",
+            "skip",
+            [],
+        ),
+        (
+            "## [Tutorial on Efficient Deep Learning Systems](https://youtu.be/a), 2020",
+            "skip",
+            [],
+        ),
+        (
+            "## [Efficient Deep Learning Systems](https://x.org/p.pdf)\n\n- item\n\nIon Stoica",
+            "skip",
+            [],
+        ),
+    ],
+)
+def test_descriptions_notes_and_sections_make_no_paper_or_author(
+    text: str, kind: str, authors: list[str]
+) -> None:
+    line = 3 if text.startswith(("## Tools", "|")) else 1  # the entry, not a heading
+    entry = next(e for e in read_list(text + "\n") if e.line == line)
+    assert (entry.kind, entry.authors) == (kind, authors), entry
+
+
 def test_a_linked_heading_with_a_date_and_an_author_line_is_a_paper() -> None:
     """``## [Title](url), 2019/09``, the authors on the next line, an abstract below; a
     section heading linking to a folder of the list, or a link into it, is none."""

@@ -769,8 +769,10 @@ class Importer:
 
     def _complete(self, kept: Draft, new: Draft, where: str) -> None:
         """Fill what ``kept`` lacks from ``new`` and nothing else (complete-only mode): its
-        title stays, a field it has is never replaced, a different value is a conflict in
-        the report; the entry joins its sources, so every filled field can be traced."""
+        title stays, a field it has is never replaced — except authors written as initials
+        that ``new`` writes out for the same people in the same order, which says more and
+        contradicts nothing —, a different value is a conflict in the report; the entry
+        joins its sources, so every filled field can be traced."""
         a, b = kept.data, new.data
         filled = []
         if not a.get("authors") and b.get("authors"):

@@ -48,15 +48,16 @@ OTHER_LABELS = re.compile(
     re.I,
 )
 
+# A video's page: an entry whose page it is is a talk or a tutorial, whatever venue it names.
+VIDEO_HOSTS = r"youtube\.com|youtu\.be|vimeo\.com|bilibili\.com"
+VIDEO_LINK = re.compile(VIDEO_HOSTS, re.I)
+
 # A link to a blog post, a news story or a video: with no venue, the entry is no paper.
 BLOG_LINK = re.compile(
-    r"youtube\.com|youtu\.be|vimeo\.com|bilibili\.com|medium\.com|towardsdatascience\.com|"
-    r"substack\.com|blogspot\.|wordpress\.com|://blog\.|://news\.|/blog/|/news/|/20\d\d/\d\d/\d\d/",
+    VIDEO_HOSTS + r"|medium\.com|towardsdatascience\.com|substack\.com|blogspot\.|"
+    r"wordpress\.com|://blog\.|://news\.|/blog/|/news/|/20\d\d/\d\d/\d\d/",
     re.I,
 )
-
-# A video's page: an entry whose page it is is a talk or a tutorial, whatever venue it names.
-VIDEO_LINK = re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili\.com", re.I)
 
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co/spaces")
 
@@ -296,12 +297,24 @@ def _published_as(tagged: VenueMatch, cited: VenueMatch) -> bool:
     return tagged.known and cited.id == "arxiv" and registry()[tagged.id].kind != "journal"
 
 
+# An acronym as venues are written ("SIGIR", "IVUS", "MobiSys"): two capitals at least;
+# bounded, so that a long run of capitals is read in linear time.
+ACRONYM = r"[A-Z][A-Za-z]{0,15}[A-Z][A-Za-z\d]{0,15}"
+
+
+def is_acronym(text: str) -> bool:
+    """Whether ``text`` is an acronym alone.
+
+    >>> is_acronym("SIGIR"), is_acronym(" IVUS "), is_acronym("Survey"), is_acronym("A" * 40)
+    (True, True, False, False)
+    """
+    return re.fullmatch(ACRONYM, text.strip()) is not None
+
+
 def _without_leading_symbols(text: str) -> str:
     """The text without the emoji and marks lists put before an entry ("📄 ", "⭐ ")."""
     i = 0
-    while i < len(text) and (
-        unicodedata.category(text[i]).startswith("S") or text[i] in "\ufe0f\u200d "
-    ):
+    while i < len(text) and (unicodedata.category(text[i]) == "So" or text[i] in "\ufe0f\u200d "):
         i += 1
     return text[i:]
 
@@ -327,7 +340,7 @@ def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, st
     if (
         venue is not None
         and not venue.known
-        and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", said.split()[0])
+        and not is_acronym(said.split()[0])
         and not VENUE_WORDS.search(said)  # "[Foundations and Trends in Machine Learning 2021]"
     ):
         venue = None  # "(Preprint 2020)" names a year; only an acronym is an unknown venue
@@ -350,7 +363,7 @@ def _badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
     if venue is None or venue.known:
         return venue, year if venue else None
     # an unknown name only as an acronym with a year ("IVUS2024"), never a word ("Survey")
-    if year is not None and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", name):
+    if year is not None and is_acronym(name):
         return venue, year
     return None, None
 
@@ -457,7 +470,7 @@ def _last_first(text: str) -> tuple[list[str], bool] | None:
         return [f"{m.group(2)} {m.group(1)}"], True
     # Initials "A." or "J. R." with a space only between two of them, so that a long list
     # that does not match fails in linear time instead of trying every split of the spaces.
-    pairs = re.findall(r"(?:and )?([A-Z][\w'’-]+), ([A-Z]\.(?:\s?[A-Z]\.)*)", body)
+    pairs = re.findall(r"(?:and )?\b([A-Z][\w'’-]+), ([A-Z]\.(?:\s?[A-Z]\.)*)", body)
     if len(pairs) >= 2 and re.fullmatch(
         r"(?:(?:and )?[A-Z][\w'’-]+, [A-Z]\.(?:\s?[A-Z]\.)*,?\s*)+", body + ","
     ):
@@ -595,8 +608,8 @@ def plain_citation(text: str) -> tuple[str, list[str], bool, str, int | None] | 
         if len(title.split()) < 3:
             continue
         cited, more, venue_text, year = trailing_citation(". " + tail)
-        if not cited or _last_first(title):
-            continue  # "Saha, Swapnil Sayan, …": names are no title
+        if not cited or _last_first(title) or any(not _person_like(c) for c in cited):
+            continue  # "Saha, Swapnil Sayan, …" is no title; "Edge Devices" is no author
         if m.group(0).strip() in ".?!":
             # the names end the sentence: the rest is the venue, or nothing
             if venue_text or year or re.fullmatch(r"[^.]*\.?\s*", tail):
@@ -611,6 +624,35 @@ def plain_citation(text: str) -> tuple[str, list[str], bool, str, int | None] | 
     return None
 
 
+# Words of titles and organisations that a person's name never holds.
+NOT_NAME_WORDS = re.compile(
+    r"\b(models?|devices?|networks?|language|data|blog|inference|efficient|large|deep|"
+    r"training|serving|edge|survey|systems?|mellon|berkeley|stanford|tsinghua|peking|face|"
+    r"openai|deepmind|apple|qualcomm|samsung)\b",
+    re.I,
+)
+
+
+def _person_like(name: str) -> bool:
+    """Whether a name read from free text can be a person's ("Ann Lee", not "Large Language
+    Models", "Hugging Face Blog", "Carnegie Mellon", "UC Berkeley")."""
+    return not (ORG.search(name) or NOT_A_LONE_NAME.search(name) or NOT_NAME_WORDS.search(name))
+
+
+def author_line(text: str) -> tuple[list[str], bool] | None:
+    """The authors a line under an entry, a table's Authors cell or a heading's next line
+    names, with "et al."; None when it names none, or only one "name" that is a note
+    ("UC Berkeley", "Carnegie Mellon", "Outstanding Paper Award").
+
+    >>> author_line("Zhang B, Zeng H, et al."), author_line("UC Berkeley")
+    ((['Zhang B', 'Zeng H'], True), None)
+    """
+    found = _last_first(text.strip(" ,."))
+    if found and len(found[0]) == 1 and not _person_like(found[0][0]):
+        return None
+    return found
+
+
 def venue_year_in(text: str) -> tuple[VenueMatch | None, int | None]:
     """A known venue written with its year somewhere in the text around a title
     (``| SOSP 2023 |``, ``, *SOSP 2023*,``, ``Kwon et al., SOSP 2023``).
@@ -621,7 +663,7 @@ def venue_year_in(text: str) -> tuple[VenueMatch | None, int | None]:
     >>> venue_year_in(" - used by 2019 teams")
     (None, None)
     """
-    text = re.sub(r"\b([A-Z][A-Za-z]*[A-Z]\w*),\s+((?:19|20)\d{2})\b", r"\1 \2", text)  # SOSP, 2023
+    text = re.sub(rf"\b({ACRONYM}),\s+((?:19|20)\d{{2}})\b", r"\1 \2", text)  # "SOSP, 2023"
     for part in re.split(r"[|,;()\[\]]|\s[-–—]\s|\.\s", text):
         year = year_in(part)
         said = YEAR.sub(" ", SHORT_YEAR.sub(" ", part)).strip(" .'’")
@@ -702,10 +744,11 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         return entry
     if block.kind == "row":
         return _read_row(block, entry)
-    if len(head.lines) > 1 and head.lines[0]:
+    lines = [line for line in head.lines if line]
+    if len(lines) > 1:
         # "Title <br> EMNLP 2023 [[Paper]](url)", "Title <br>*A, B*": the lines after a
         # break are read like the lines under an entry; the links stay the entry's own.
-        text = head.lines[0]
+        text = lines[0]
         block = dataclasses.replace(
             block,
             details=[
@@ -716,8 +759,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                     [x for x in head.emphasis if x in line],
                     line,
                 )
-                for line in head.lines[1:]
-                if line
+                for line in lines[1:]
             ]
             + block.details,
         )
@@ -740,13 +782,14 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     # A leading "(SOSP 2023)" or "`SOSP 2023`" naming venue or year, and a system's name
     # before its linked title ("**vLLM**: [Title](url)"), are set aside: the title follows.
     text = _without_leading_symbols(text)
-    lead_venue, lead_year, text = _leading_tag(raw, text)
+    lead_venue, lead_year, text = _leading_tag(_without_leading_symbols(raw), text)
     system = re.match(r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2})\s?(?::|\s[-–—])\s+", text)
     said_venue, said_year, _ = _tag(system.group(1)) if system else (None, None, False)
     link_text = head.links[0].text if head.links else ""
     if system and lead_year is None and said_year is not None and said_venue is not None:
-        # "SOSP 2023: [Title](url)", "SOSP'23 - Title": a venue and year before the title
-        if said_venue.known or re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]\w*\W+\w+", system.group(1)):
+        # "SOSP 2023: [Title](url)", "SOSP'23 - Title": a known venue and year before the
+        # title ("LLM 2024:" or "NEW 2024:" name none)
+        if said_venue.known:
             lead_venue, lead_year, text = said_venue, said_year, text[system.end() :]
     elif system and len(link_text.split()) >= 3 and text[system.end() :].startswith(link_text):
         entry.topics.append(system.group(1))
@@ -754,6 +797,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     title = ""
     rest = ""
     not_paper = False
+    # A venue and year said anywhere around the title ("| SOSP 2023 |", "Kwon et al., SOSP
+    # 2023"): they tell where a paper appeared, never that an entry is one ("- [vLLM](repo)
+    # - a serving engine, SOSP 2023" stays software).
+    said_late: tuple[VenueMatch | None, int | None] = (None, None)
 
     prefix = re.match(
         r"^\s*(\d{4})(\.\d{1,2})?-((?:[^\[\]\s-][^\[\]-]*-)*)\s*\[(.+?)\]\s*\(", raw, re.S
@@ -796,7 +843,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         venue = match_venue(said) if said.strip() else None
         if venue is not None and not venue.known:
             # an unknown name counts only as a lone acronym ("SIGIR 2022"), never a phrase
-            lone = re.fullmatch(r"\s*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s*", said)
+            lone = is_acronym(said)
             venue = venue if lone and year is not None else None
         if head.emphasis and rest.strip().startswith(head.emphasis[0].strip()):
             # "**Title.** *A, B.* Venue 2024": the authors in italics right after the title
@@ -853,7 +900,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         title, year = apa.group("title"), int(apa.group("year"))
         venue = match_venue(apa.group("venue"))
         # "Kwon, W., Li, Z., & Stoica, I.": every name a family name and dotted initials
-        pairs = re.findall(r"([A-Z][\w'’-]+),\s([A-Z]\.(?:\s?[A-Z]\.)*)", apa.group("who"))
+        pairs = re.findall(r"\b([A-Z][\w'’-]+),\s([A-Z]\.(?:\s?[A-Z]\.)*)", apa.group("who"))
         entry.authors = [f"{given.strip()} {family}" for family, given in pairs]
     elif (
         quoted
@@ -899,7 +946,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
             v = match_venue(paren.group(1))
             venue = v if v is not None and v.known else None
             year = int(paren.group(2))
-        alone = re.fullmatch(r"\s*\(([A-Z][A-Za-z]*[A-Z]\w*)\)\s*", said)
+        alone = re.fullmatch(rf"\s*\(({ACRONYM})\)\s*", said)
         if venue is None and alone:  # "[Title](url) (SOSP)" under a "### 2023" heading
             v = match_venue(alone.group(1))
             venue = v if v is not None and v.known else None
@@ -920,7 +967,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                         venue = venue or v
                         break
         if venue is None and year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
-            venue, year = venue_year_in(plain)
+            said_late = venue_year_in(plain)
     elif cited_first := _authors_before_link(text, head.links):
         # "[ICLR]A, B .[Title](url) [J]. arXiv preprint …", "Zhao L, et al. [Title](url)[J]. …"
         entry.authors, entry.et_al, link = cited_first
@@ -968,7 +1015,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                 venue = venue or (v if v is not None and v.known else None)
                 year = year or when
         if venue is None and year is None:
-            venue, year = venue_year_in(text[len(title) :])
+            said_late = venue_year_in(text[len(title) :])
     # A venue written into the title: "Title(SOSP2019)", "Title (OSDI 2020) [Notes]",
     # "Title (NIPS 2016 Workshop on MLSys)", "Title (arXiv 2303.13803)".
     title = re.sub(r"(?:\s*\[[^\[\]]*\])+\s*$", "", title)
@@ -977,9 +1024,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         title, venue = title[: glued.start()], venue or match_venue("arXiv")
     elif glued:
         v, y, _ = _tag(glued.group(1))
-        acronym = re.fullmatch(
-            r"\s*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d{2}\s*", glued.group(1)
-        )
+        acronym = re.fullmatch(rf"\s*{ACRONYM}\s+(?:19|20)\d{{2}}\s*", glued.group(1))
         if v is not None and (v.known or acronym) and y is not None:
             title = title[: glued.start()]
             venue, year = venue or v, year or y
@@ -1029,8 +1074,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                 continue
         if d.emphasis and dt.startswith(d.emphasis[0]) and not entry.authors:
             # "> *Zhang B, Zeng H, et al.* [[Paper]](url)": the names are the italics
-            found = _last_first(d.emphasis[0].strip(" ."))
-            if found and not (len(found[0]) == 1 and NOT_A_LONE_NAME.search(found[0][0])):
+            found = author_line(d.emphasis[0])
+            if found:
                 entry.authors, entry.et_al = found
                 continue
         if venue is None and ctx.venue is None:
@@ -1039,8 +1084,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
                 venue = v
                 year = year or year_in(dt)
         if not entry.authors:
-            lf = _last_first(re.sub(r"\(\*?[^()]*\*?\)\s*$", "", dt).strip(" ,."))
-            if lf and len(lf[0]) == 1 and NOT_A_LONE_NAME.search(lf[0][0]):
+            lf = author_line(re.sub(r"\(\*?[^()]*\*?\)\s*$", "", dt))
+            if lf is None and _last_first(dt.strip(" ,.")):
                 continue  # "UC Berkeley", "Outstanding Paper Award": a note, not an author
             if lf:
                 entry.authors, entry.et_al = lf
@@ -1080,9 +1125,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     if year is None:
         year = ctx.year
     entry.venue, entry.year = venue, year
-    if entry.url:
-        m = ARXIV_ID.search(entry.url)
-        entry.arxiv = m.group(1) if m else None
+    entry.arxiv = arxiv_id(entry.url)
     if venue is not None and venue.id == "preprint":
         # "preprint": one home for preprints, arXiv, when the link says so; else no venue.
         venue = match_venue("arXiv") if entry.arxiv else None
@@ -1090,9 +1133,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     # What is it?
     # A heading naming papers under one that does not ("Mobile-Related Use-cases > Papers")
     # has the last word.
-    section_says_not = any(
-        NOT_PAPER_SECTIONS.search(s) and not PAPERS_SECTION.search(s) for s in topics
-    ) and not (topics and PAPERS_SECTION.search(topics[-1]))
+    section_says_not = _section_says_not(topics)
     if not title:
         entry.reason = "no title"
     elif (
@@ -1119,6 +1160,8 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         entry.kind = "paper"
     if entry.kind != "paper":
         entry.authors, entry.et_al = [], False
+    elif entry.venue is None and entry.year is None and said_late[0] is not None:
+        entry.venue, entry.year = said_late
     elif entry.venue is None:
         # "![](https://img.shields.io/badge/ICML2024-orange)": a badge, not a link's button
         # ("[![arXiv](…/arXiv-2507.13575-b31b1b)](url)" says where the link goes), that names
@@ -1131,9 +1174,29 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     return entry
 
 
+def arxiv_id(url: str | None) -> str | None:
+    """The arXiv identifier a link carries, if any.
+
+    >>> arxiv_id("https://arxiv.org/pdf/2309.06180v1.pdf"), arxiv_id("https://x.org")
+    ('2309.06180', None)
+    """
+    m = ARXIV_ID.search(url or "")
+    return m.group(1) if m else None
+
+
+def _section_says_not(topics: list[str]) -> bool:
+    """Whether the headings above an entry file it among courses, tools, talks and the like;
+    a heading naming papers under one that does not ("Mobile-Related Use-cases > Papers")
+    has the last word."""
+    return any(
+        NOT_PAPER_SECTIONS.search(s) and not PAPERS_SECTION.search(s) for s in topics
+    ) and not (topics and PAPERS_SECTION.search(topics[-1]))
+
+
 def _linked_heading(block: Block, entry: Entry) -> Entry:
     """``## [Title](url), 2019/09`` with the authors on the line below: a paper when the
-    heading dates it or names its authors; any other heading is a section."""
+    heading dates it or names its authors, links to a page that is no repository, video or
+    blog, and sits in no section of tools, talks or courses; any other heading is a section."""
     head = block.head
     link = head.links[0] if head.links else None
     entry.reason = "heading"
@@ -1142,12 +1205,16 @@ def _linked_heading(block: Block, entry: Entry) -> Entry:
         or not link.href.startswith(("http://", "https://"))
         or len(link.text.split()) < 3
         or not head.text.startswith(link.text)
+        or _host(link.href, CODE_HOSTS)
+        or BLOG_LINK.search(link.href)
+        or NOT_PAPER_TITLE.search(link.text)
+        or _section_says_not(block.sections)
     ):
         return entry
     rest = head.text[len(link.text) :].strip(" ,.-–—")
     year = _date_year(rest) if rest else None
     venue, said_year = venue_year_in(rest) if rest else (None, None)
-    found = _last_first(block.details[0].text.strip(" .")) if block.details else None
+    found = author_line(block.details[0].text) if block.details else None
     if year is None and said_year is None and not found:
         return entry
     title, tags = strip_decorations(clean_title(link.text))
@@ -1156,8 +1223,7 @@ def _linked_heading(block: Block, entry: Entry) -> Entry:
     entry.topics += tags
     if found:
         entry.authors, entry.et_al = found
-    m = ARXIV_ID.search(link.href)
-    entry.arxiv = m.group(1) if m else None
+    entry.arxiv = arxiv_id(link.href)
     return entry
 
 
@@ -1236,7 +1302,7 @@ def _read_row(block: Block, entry: Entry) -> Entry:
     if year_cell is not None:
         entry.year = _date_year(year_cell.text) or entry.year
     author_cell = next((cells[k] for k in cells if re.search(r"author", k)), None)
-    found = _last_first(author_cell.text.strip(" .")) if author_cell is not None else None
+    found = author_line(author_cell.text) if author_cell is not None else None
     if found:
         entry.authors, entry.et_al = found
     links = [lk for c in cells.values() for lk in c.links]

@@ -167,8 +167,13 @@ def parse_markdown(text: str) -> list[Block]:
                         outer.details.append(inline)
             i += 1
             continue
-        if tok.type == "inline" and heading is not None and tokens[i - 1].type == "paragraph_open":
-            # "## [Title](url), 2019/09" then a line of authors and an abstract
+        if (
+            tok.type == "inline"
+            and heading is not None
+            and tokens[i - 1].type == "paragraph_open"
+            and tokens[i - 2].type == "heading_close"
+        ):
+            # "## [Title](url), 2019/09" then the line of authors right under it
             heading.details.append(render_inline(tok))
         if tok.type == "thead_open":
             in_head, table_header = True, []
