@@ -47,6 +47,10 @@ LISTS = {
     "buaacilab": "BUAA-CI-LAB__Literatures-on-GNN-Acceleration",
     "pprp": "pprp__Awesome-Efficient-MoE",
     "youngfish42": "youngfish42__Awesome-FL",
+    # Round 8, the same way (three lists, forms not told; two only near the field)
+    "guang000": "Guang000__Awesome-Dataset-Distillation",
+    "xnhyacinth": "Xnhyacinth__Awesome-LLM-Long-Context-Modeling",
+    "tiingweiishii": "tiingweii-shii__Awesome-Resource-Efficient-LLM-Papers",
 }
 
 

@@ -230,6 +230,7 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         (f"- SOSP'23 - {VLLM} [[pdf]]({PAGE})", []),
         (f"| Year | Venue | Paper |\n|---|---|---|\n| 2023 | SOSP | [{VLLM}]({PAGE}) |", []),
         (f"- {VLLM} <br> SOSP 2023 [[Paper]]({PAGE}) [[Code]](https://github.com/x/y)", []),
+        (f"+ [2023/09/12] [{VLLM}]({PAGE}) (Woosuk Kwon & Zhuohan Li et al., SOSP 2023)", KWON_LI),
         (f"- {VLLM}\n  <br>*Woosuk Kwon, Zhuohan Li*\n  <br>SOSP 2023 [[Paper]]({PAGE})", KWON_LI),
     ],
 )
@@ -301,6 +302,12 @@ def test_labelled_lines_quoted_lines_and_tags_under_and_before_an_entry(
             [],
         ),
         ("- LLM 2024: [Serving Engines Overview](https://github.com/x/y)", "software", []),
+        (
+            "| Year | Title | Venue |\n|---|---|---|\n"
+            "| 2022 | [xFormers - Toolbox for Transformers](https://github.com/f/x) | GitHub |",
+            "software",
+            [],
+        ),
         # an organisation or a phrase is no author
         (
             "- A Survey on Efficient Inference. Large Language Models, Edge Devices. [[paper]](https://x.org/a.pdf)",

@@ -557,8 +557,9 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     text = re.sub(r",?\s*et al\.?", "", text)
     # Each part with where it starts: a venue is the text from its start on, commas and
     # "and"s included ("Machine Learning and Systems").
-    starts = [0] + [m.end() for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text)]
-    ends = [m.start() for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text)] + [len(text)]
+    parts_at = r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+"  # "A, B and C", "A & B"
+    starts = [0] + [m.end() for m in re.finditer(parts_at, text)]
+    ends = [m.start() for m in re.finditer(parts_at, text)] + [len(text)]
     spans = [(text[a:b].strip(), a) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
     parts = [p for p, _ in spans]
     authors: list[str] = []
@@ -886,6 +887,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     elif venue_first:
         venue, year, not_paper = _tag(venue_first.group(1))
         title = head.links[0].text if head.links else venue_first.group(2)
+        after = text[text.find(title) + len(title) :] if title in text else ""
+        paren = re.search(r"\(([^()]*?(?:19|20)\d{2})\)", after)
+        if venue is None and paren:  # "[2024/07/08] [Title](url) (A & B et al., ECCV 2024)"
+            venue, year = _paren_citation(paren.group(1), entry)
     elif tag_first and text.startswith(head.strong[0]) and _venue_tag(head.strong[0]):
         # "**[MobiCom '25]** Title <br>*A, B et al.*", "**[Arxiv'25]** [Title.](url) *Org*":
         # the bold tag gives venue and year; the title is the link, or the plain text up to
@@ -943,9 +948,7 @@ def read_entry(block: Block, ctx: Context) -> Entry:
         said = re.split(r"\s[-–—]\s", plain, maxsplit=1)[0] if plain.strip() else ""
         paren = re.search(r"\(([^()]*?((?:19|20)\d{2}))\)", said)
         if venue is None and year is None and paren:  # "… by Org et al. (ICML 2023)"
-            v = match_venue(paren.group(1))
-            venue = v if v is not None and v.known else None
-            year = int(paren.group(2))
+            venue, year = _paren_citation(paren.group(1), entry)
         alone = re.fullmatch(rf"\s*\(({ACRONYM})\)\s*", said)
         if venue is None and alone:  # "[Title](url) (SOSP)" under a "### 2023" heading
             v = match_venue(alone.group(1))
@@ -1193,6 +1196,20 @@ def _section_says_not(topics: list[str]) -> bool:
     ) and not (topics and PAPERS_SECTION.search(topics[-1]))
 
 
+def _paren_citation(said: str, entry: Entry) -> tuple[VenueMatch | None, int | None]:
+    """The venue and year of ``(Hongxu Ma & Guang Li et al., ECCV 2024)`` or ``(ICML
+    2023)`` after a title; its names, when they are people's, become the entry's authors."""
+    year = year_in(said)
+    venue = match_venue(said)
+    venue = venue if venue is not None and venue.known else None
+    cited, more, venue_text, _ = trailing_citation(", " + said)
+    if cited and all(_person_like(c) for c in cited):
+        entry.authors, entry.et_al = cited, more
+        v = match_venue(venue_text) if venue_text else None
+        venue = venue or (v if v is not None and (v.known or is_acronym(venue_text)) else None)
+    return venue, year
+
+
 def _linked_heading(block: Block, entry: Entry) -> Entry:
     """``## [Title](url), 2019/09`` with the authors on the line below: a paper when the
     heading dates it or names its authors, links to a page that is no repository, video or
@@ -1296,6 +1313,13 @@ def _read_row(block: Block, entry: Entry) -> Entry:
     entry.topics += tags
     venue_cell = next((cells[k] for k in cells if re.search(r"venue|conf|journal|where", k)), None)
     year_cell = next((cells[k] for k in cells if re.search(r"year|date", k)), None)
+    # A venue column saying "GitHub" or "Blog" names no venue; the row is software when
+    # its only link is code (a paper's link keeps it a paper: "| [PaLM](arxiv) | Github |").
+    said_label = venue_cell is not None and bool(
+        CODE_LABELS.match(venue_cell.text.strip()) or OTHER_LABELS.match(venue_cell.text.strip())
+    )
+    if said_label:
+        venue_cell = None
     if venue_cell is not None:
         entry.venue = match_venue(venue_cell.text)
         entry.year = year_in(venue_cell.text)
@@ -1308,6 +1332,10 @@ def _read_row(block: Block, entry: Entry) -> Entry:
     links = [lk for c in cells.values() for lk in c.links]
     entry.url, entry.code, only_other = _classify_links(links)
     entry.kind = "paper" if entry.title and (entry.venue or entry.year or entry.url) else "skip"
+    if said_label and entry.url is None:
+        entry.kind, entry.reason = "software", "software (a code link, 'GitHub' as its venue)"
+        entry.authors, entry.et_al = [], False
+        return entry
     entry.reason = "" if entry.kind == "paper" else "table row without venue, year or link"
     if only_other and entry.venue is None:  # its links are a blog, docs or slides only
         entry.kind, entry.reason = "skip", "a slide, video, blog or web page"
