@@ -113,7 +113,7 @@ def parse_markdown(text: str) -> list[Block]:
     in_head = False
     row: list[Inline] = []
     row_line = 0
-    heading: Block | None = None  # the last heading: paragraphs under it are its details
+    heading: Block | None = None  # the last heading: the paragraph right under it is a detail
     while i < len(tokens):
         tok = tokens[i]
         if tok.type == "heading_open":
