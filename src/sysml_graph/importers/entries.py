@@ -414,7 +414,7 @@ def _authors_before_link(text: str, links: list[Link]) -> tuple[list[str], bool,
     before = re.sub(r"\s*\(\(.*\)$", "", before.strip().rstrip(" ."))  # "A (1) ((1) Univ)"
     before = re.sub(r"\s*\(\d\)", "", before)
     before = re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)\.?\s*$", "", before.strip()).strip(" .")
-    found = _last_first(before) if before else None
+    found = author_line(before) if before else None
     if not found:
         return None
     return found[0], found[1], link
