@@ -8,17 +8,20 @@ hand-checked answers run, so those answers stay small enough to check by hand.""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from playwright.sync_api import Browser, sync_playwright
 from rdflib import Graph
 
 from sysml_graph.api import graph_from_data
 from sysml_graph.cli.main import cli
 from sysml_graph.corpus.records import Corpus
 from sysml_graph.resources import default_data_dir
+
+from .chromium import ARGS, CHROMIUM
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = default_data_dir()
@@ -110,3 +113,14 @@ def run_curated(curated_dir: Path) -> Invoke:
         return CliRunner().invoke(cli, [*args, *extra], catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, for one test module (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install chromium (scripts/test does)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

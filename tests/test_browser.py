@@ -6,13 +6,12 @@ Set SYSML_GRAPH_UPDATE_SCREENSHOTS=1 to refresh docs/network.png (the README's p
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 from sysml_graph.api import graph_from_data
 from sysml_graph.network.budget import EDGE_BUDGET, NODE_BUDGET, reduce_to_budget
@@ -20,21 +19,10 @@ from sysml_graph.network.page import FIRST_VIEW, render_html
 from sysml_graph.network.projection import project
 from sysml_graph.network.views import view
 
-from .chromium import ARGS, CHROMIUM
 from .conftest import REPO, copy_curated
 
 HOSTILE_TITLE = '<img src=x onerror=alert(1)> <a href="javascript:alert(2)">Hostile</a> Title'
 HOSTILE_NAME = "<script>alert(3)</script> Mallory"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: apt-get install chromium (scripts/test does)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -69,6 +69,15 @@ def running(command: list[str], port: int) -> Iterator[str]:
             process.stderr.close()
 
 
+@contextmanager
+def serving(data: Path) -> Iterator[str]:
+    """``sysml-graph serve --data DATA`` on a free port until the block ends."""
+    port = free_port()
+    command = [sys.executable, "-m", "sysml_graph", "serve", "--data", str(data)]
+    with running([*command, "--port", str(port)], port) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def endpoint(curated_dir: Path) -> Iterator[str]:
     port = free_port()

@@ -24,7 +24,7 @@ from sysml_graph.sparql.run import run as run_sparql
 from sysml_graph.sparql.safety import check
 
 from .conftest import Invoke
-from .test_serve import free_port, http, running
+from .test_serve import free_port, http, running, serving
 
 # {u} is the listener's URL. Each spelling, run unguarded by pyoxigraph, connects to it (the
 # test below checks that, so the corpus cannot rot into queries that never reach out), but
@@ -219,9 +219,7 @@ def test_a_serve_worker_cannot_connect_even_unchecked(listener: Listener, tmp_pa
 
 @pytest.fixture(scope="module")
 def endpoint(curated_dir: Path) -> Iterator[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "sysml_graph", "serve", "--data", str(curated_dir)]
-    with running([*command, "--port", str(port)], port) as url:
+    with serving(curated_dir) as url:
         yield url
 
 

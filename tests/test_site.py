@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,7 +20,7 @@ from sysml_graph.site.model import build_site, iri
 from sysml_graph.site.pages import Pages, path
 
 from .conftest import Invoke, copy_curated
-from .test_serve import free_port, http, running
+from .test_serve import http, serving
 
 HOSTILE = '<img src=x onerror=alert(1)> "Hostile" & <b>bold</b>'
 
@@ -135,9 +134,7 @@ def test_ego_network_labels_do_not_overlap() -> None:
 
 @pytest.fixture(scope="module")
 def served(hostile_data: Path) -> Iterator[str]:
-    port = free_port()
-    cmd = [sys.executable, "-m", "sysml_graph", "serve", "--data", str(hostile_data)]
-    with running([*cmd, "--port", str(port)], port) as url:
+    with serving(hostile_data) as url:
         yield url
 
 

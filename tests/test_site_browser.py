@@ -9,33 +9,21 @@ Set SYSML_GRAPH_UPDATE_SCREENSHOTS=1 to refresh the README's pictures of the shi
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from sysml_graph.builder.site import site_pages
 from sysml_graph.site.pages import path
 from sysml_graph.site.write import STYLE, write_site
 
-from .chromium import ARGS, CHROMIUM
 from .conftest import REPO, copy_curated
 from .test_browser import Session
-from .test_serve import free_port, running
+from .test_serve import serving
 
 HOSTILE = '<img src=x onerror="window.__pwned=1;alert(1)"> Hostile <script>alert(2)</script>'
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: apt-get install chromium (scripts/test does)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -134,9 +122,7 @@ def test_a_gap_map_cell_opens_its_papers(browser: Browser, hostile: tuple[Path, 
 @pytest.fixture(scope="module")
 def served(hostile: tuple[Path, Path]) -> Iterator[str]:
     data, _ = hostile
-    port = free_port()
-    cmd = [sys.executable, "-m", "sysml_graph", "serve", "--data", str(data)]
-    with running([*cmd, "--port", str(port)], port) as url:
+    with serving(data) as url:
         yield url
 
 
