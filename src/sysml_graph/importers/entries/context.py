@@ -1,0 +1,46 @@
+"""Venue and year given by headings (or a file name) for the entries under them."""
+
+from __future__ import annotations
+
+import re
+
+from ..venues import VenueMatch
+from .tags import heading_venue
+from .vocabulary import year_in
+
+
+class Context:
+    """Venue and year given by headings (or a file name) for the entries under them."""
+
+    def __init__(self, venue: VenueMatch | None = None, year: int | None = None) -> None:
+        self.levels: list[tuple[int, VenueMatch | None, int | None]] = []
+        self.file_venue, self.file_year = venue, year
+
+    def heading(self, level: int, text: str, event: bool = False) -> None:
+        """Enter a heading; ``event`` when it links to a programme or proceedings."""
+        just_year = re.fullmatch(r"\s*(?:year\s+)?(\d{4})\b.*", text, re.I)
+        year = int(just_year.group(1)) if just_year else year_in(text)
+        venue = None if just_year else heading_venue(text)
+        enclosing = [v for lv, v, _ in self.levels if lv < level and v is not None]
+        if venue is not None and year is None and not event and (enclosing or self.file_venue):
+            venue = None  # "## TinyML" inside "# MLsys 2021" is a topic, not a venue
+        while self.levels and self.levels[-1][0] >= level:
+            popped = self.levels.pop()
+            # "### 2019" at the level of "### ASPLOS" keeps ASPLOS (seen in real lists).
+            if just_year and popped[0] == level and popped[1] is not None:
+                venue = popped[1]
+        self.levels.append((level, venue, year))
+
+    @property
+    def venue(self) -> VenueMatch | None:
+        for _, v, _ in reversed(self.levels):
+            if v is not None:
+                return v
+        return self.file_venue
+
+    @property
+    def year(self) -> int | None:
+        for _, _, y in reversed(self.levels):
+            if y is not None:
+                return y
+        return self.file_year

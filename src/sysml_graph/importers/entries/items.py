@@ -1,0 +1,578 @@
+"""List items and paragraphs: the layouts of the field's lists, one reader each.
+
+A layout reader reads an entry's first line (its title, and the venue, year and authors
+written around it); what every layout shares follows: a venue glued to the title, the
+lines under the entry, the title's tidying, the heading context, and what the entry is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from ...corpus.rules import NOT_A_PAPER
+from ..markdown_list import Block, Inline, Link
+from ..venues import VenueMatch, match_venue
+from .citations import (
+    FIELD,
+    authors_before_link,
+    italic_tail,
+    known_field,
+    paren_citation,
+    plain_citation,
+    quote_opens_title,
+    trailing_citation,
+)
+from .context import Context
+from .kinds import NOT_PAPER_TITLE, TALK, section_says_not, topics_of
+from .links import (
+    VIDEO_LINK,
+    arxiv_id,
+    blog_only,
+    classify_links,
+    detail_links,
+    is_label,
+    is_label_text,
+)
+from .names import affiliated_names, author_line, in_italics, last_first, split_names
+from .record import Entry, clean_title, strip_decorations
+from .tags import (
+    badge_venue,
+    cited_venue,
+    detail_venue,
+    leading_tag,
+    published_as,
+    read_tag,
+    venue_tag,
+    venue_year_in,
+    venue_year_tag,
+    without_leading_symbols,
+)
+from .vocabulary import ACRONYM, VENUE_WORDS, YEAR, date_year, is_acronym, year_in
+
+Said = tuple[VenueMatch | None, int | None]
+
+
+@dataclass
+class Reading:
+    """What a layout reader found on an entry's first line."""
+
+    title: str = ""
+    venue: VenueMatch | None = None
+    year: int | None = None
+    not_paper: bool = False
+    # A venue and year said anywhere around the title ("| SOSP 2023 |", "Kwon et al., SOSP
+    # 2023"): they tell where a paper appeared, never that an entry is one ("- [vLLM](repo)
+    # - a serving engine, SOSP 2023" stays software).
+    said_late: Said = (None, None)
+
+
+# "2016-ICLR-[Title](url)", "2016.06-[Title](url)", and the tag inside the link text:
+# "[2018-ECCV-Title](url)".
+DATED_PREFIX = re.compile(
+    r"^\s*(\d{4})(\.\d{1,2})?-((?:[^\[\]\s-][^\[\]-]*-)*)\s*\[(.+?)\]\s*\(", re.S
+)
+DATED_LINK = re.compile(r"^\s*\[(\d{4})(\.\d{1,2})?-((?:[A-Za-z][^\[\]\s-]*-)+)(.+?)\]\s*\(", re.S)
+VENUE_FIRST = re.compile(r"^\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)\]\s*\[(.+?)\]\(")
+QUOTED = re.compile(r'["“](.{8,}?)[.,]?["”]')
+# "Yu, P. and Chowdhury, M., 2019. Salus: Title. arXiv preprint arXiv:1902.04610."
+APA = re.compile(
+    r"^(?P<who>(?:[A-Z][\w'’-]+,\s[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:,\s|(?:and|&)\s|,\s(?:and|&)\s)?)+),?"
+    r"\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\.\s+"
+    r"(?P<title>.+?)\.\s+(?P<venue>[^\[]+)"
+)
+# A citation that follows a title: "- A, B", ", A, B", ". A, B."
+CITATION_AFTER = re.compile(r"\s*(?:[-–—,]|\.\s+[A-Z])")
+
+
+def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
+    """Interpret a list item or paragraph, with the heading context it sits under."""
+    head = block.head
+    text, raw = head.text, head.raw
+    lines = [line for line in head.lines if line]
+    if len(lines) > 1:
+        # "Title <br> EMNLP 2023 [[Paper]](url)", "Title <br>*A, B*": the lines after a
+        # break are read like the lines under an entry; the links stay the entry's own.
+        text = lines[0]
+        block = dataclasses.replace(
+            block,
+            details=[
+                Inline(
+                    line,
+                    [lk for lk in head.links if lk.text and lk.text in line],
+                    [x for x in head.strong if x in line],
+                    [x for x in head.emphasis if x in line],
+                    line,
+                )
+                for line in lines[1:]
+            ]
+            + block.details,
+        )
+    if (
+        head.links
+        and all(
+            lk.href.startswith("#")
+            or re.search(r"github\.com/[^/]+/[^/#]+(?:/tree/[^#]*)?/?#|/tree/", lk.href)
+            for lk in head.links
+        )
+        and len(text.split()) <= 4
+    ):
+        entry.reason = "table of contents"  # "[Papers](#papers)": a link into the page
+        return entry
+
+    entry.url, entry.code, only_other = classify_links(head.links + detail_links(block))
+    # A leading "(SOSP 2023)" or "`SOSP 2023`" naming venue or year, and a system's name
+    # before its linked title ("**vLLM**: [Title](url)"), are set aside: the title follows.
+    text = without_leading_symbols(text)
+    lead_venue, lead_year, text = leading_tag(without_leading_symbols(raw), text)
+    system = re.match(r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2})\s?(?::|\s[-–—])\s+", text)
+    said_venue, said_year, _ = read_tag(system.group(1)) if system else (None, None, False)
+    link_text = head.links[0].text if head.links else ""
+    if system and lead_year is None and said_year is not None and said_venue is not None:
+        # "SOSP 2023: [Title](url)", "SOSP'23 - Title": a known venue and year before the
+        # title ("LLM 2024:" or "NEW 2024:" name none)
+        if said_venue.known:
+            lead_venue, lead_year, text = said_venue, said_year, text[system.end() :]
+    elif system and len(link_text.split()) >= 3 and text[system.end() :].startswith(link_text):
+        entry.topics.append(system.group(1))
+        text = text[system.end() :]
+
+    prefix = DATED_PREFIX.match(raw) or DATED_LINK.match(raw)
+    r = _read_first_line(head, text, raw, prefix, entry)
+    _venue_in_title(r)
+    _read_details(block, ctx, r, entry)
+    if prefix:
+        r.title = re.sub(r"^\d{4}(\.\d{1,2})?-[A-Za-z][\w]*-", "", r.title)
+    title, tags = _tidy_title(r.title)
+    entry.topics += tags  # the list's own tag for the paper: kept, as evidence
+    entry.title = title
+    venue, year = r.venue, r.year
+    if lead_venue is not None and (venue is None or published_as(lead_venue, venue)):
+        venue = lead_venue
+    year = year or lead_year
+    if venue is None and ctx.venue is not None:
+        venue = ctx.venue
+    if year is None:
+        year = ctx.year
+    entry.venue, entry.year = venue, year
+    entry.arxiv = arxiv_id(entry.url)
+    if venue is not None and venue.id == "preprint":
+        # "preprint": one home for preprints, arXiv, when the link says so; else no venue.
+        entry.venue = match_venue("arXiv") if entry.arxiv else None
+    _decide(block, entry, text, r, only_other=only_other, dated=prefix is not None)
+    return entry
+
+
+def _read_first_line(
+    head: Inline, text: str, raw: str, prefix: re.Match[str] | None, entry: Entry
+) -> Reading:
+    """The layout an entry's first line is written in, read by its reader."""
+    venue_first = VENUE_FIRST.match(raw)
+    quoted = QUOTED.search(text)
+    apa = APA.match(text)
+    tag_first = bool(head.strong) and bool(
+        re.fullmatch(r"\[[^\[\]]+\]", head.strong[0].strip())
+        or venue_year_tag(head.strong[0])  # "**SOSP 2023** [Title](url)"
+    )
+    # "*Title*, A, B. Venue 2023": an italic title, unless the italics are names
+    lead_em = (
+        head.emphasis[0]
+        if head.emphasis
+        and not head.strong
+        and text.startswith(head.emphasis[0])
+        and len(head.emphasis[0].split()) >= 3
+        and not split_names(head.emphasis[0])
+        else ""
+    )
+    if (head.strong and text.startswith(head.strong[0]) and not tag_first) or lead_em:
+        return _emphasised_title(head, text, lead_em or head.strong[0], entry)
+    if prefix:
+        return _dated(head, raw, prefix)
+    if venue_first:
+        return _venue_first(head, text, venue_first, entry)
+    if tag_first and text.startswith(head.strong[0]) and venue_tag(head.strong[0]):
+        return _bold_tag_first(head, text, entry)
+    if apa and not quoted:
+        return _apa(apa, entry)
+    if (
+        quoted
+        and not (head.links and text.startswith(head.links[0].text))
+        and quote_opens_title(text[: quoted.start()])
+    ):
+        return _quoted(text, quoted, entry)
+    if (
+        head.links
+        and head.links[0].text.strip()
+        and text.startswith(head.links[0].text)
+        and not is_label(head.links[0])
+    ):
+        return _linked_title(head, text, entry)
+    if cited_first := authors_before_link(text, head.links):
+        return _cited_before_link(text, cited_first, entry)
+    return _plain(head, text, entry)
+
+
+def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Reading:
+    """``**Title** [[pdf]](url) ICLR 2022``, ``**Title.** *A, B.* Venue 2024``, ``**Title**,
+    A, B, SOSP 2023``, ``*Title*, A, B. Venue 2023``."""
+    rest = text[len(title) :]
+    year = year_in(rest)
+    # "**Title** [[pdf]](url) [[code]](url) ICLR 2022": the venue around the link labels
+    said = re.sub(r"\[[^\[\]]*\]", " ", YEAR.sub(" ", rest))
+    venue = match_venue(said) if said.strip() else None
+    if venue is not None and not venue.known:
+        # an unknown name counts only as a lone acronym ("SIGIR 2022"), never a phrase
+        lone = is_acronym(said)
+        venue = venue if lone and year is not None else None
+    if head.emphasis and rest.strip().startswith(head.emphasis[0].strip()):
+        # "**Title.** *A, B.* Venue 2024": the authors in italics right after the title
+        cited, more, venue_text, when = trailing_citation(re.sub(r"\[[^\[\]]*\]", " ", rest))
+        if cited:
+            entry.authors, entry.et_al = in_italics(cited, head.emphasis[0]), more
+            year = year or when
+            venue = match_venue(venue_text) if venue_text else venue
+    elif CITATION_AFTER.match(rest):
+        # "**Title**, A, B, SOSP 2023 [[pdf]](url)": a citation after the title
+        cited, more, venue_text, when = trailing_citation(re.sub(r"\[[^\[\]]*\]", " ", rest))
+        if cited:
+            entry.authors, entry.et_al = cited, more
+            year = year or when
+            v = match_venue(venue_text) if venue_text else None
+            venue = v if v is not None and (v.known or VENUE_WORDS.search(venue_text)) else venue
+    return Reading(title, venue, year)
+
+
+def _dated(head: Inline, raw: str, prefix: re.Match[str]) -> Reading:
+    """``- 2016-ICLR-[Title](url)``, ``- 2016.06-[Title](url)`` (a preprint's month),
+    ``[2018-ECCV-Title](url)``; a ``-book-`` tag makes it no paper."""
+    r = Reading(year=int(prefix.group(1)))
+    tokens = [t for t in prefix.group(3).split("-") if t.strip()]
+    r.title = (
+        prefix.group(4) if raw.lstrip().startswith("[") or not head.links else head.links[0].text
+    )
+    for i, token in enumerate(tokens):
+        if re.fullmatch(r"book", token, re.I):
+            r.not_paper = True
+            break
+        flagged = re.fullmatch(r"(.+?)([osbw])", token)  # "ICLRo", "NIPSw": oral, workshop
+        named = match_venue(token)
+        if (named is None or not named.known) and flagged:
+            base = match_venue(flagged.group(1))
+            if base is not None and base.known:
+                named = VenueMatch(base.id, base.acronym, True, flagged.group(2) == "w")
+        if named is not None and (named.known or (i == 0 and prefix.group(2) is None)):
+            r.venue = named
+            break
+    return r
+
+
+def _venue_first(head: Inline, text: str, venue_first: re.Match[str], entry: Entry) -> Reading:
+    """``[OSDI'22] [Title](url)``, and ``[2024/07/08] [Title](url) (A & B et al., ECCV
+    2024)`` where the bracket is a date and the citation follows."""
+    venue, year, not_paper = read_tag(venue_first.group(1))
+    title = head.links[0].text if head.links else venue_first.group(2)
+    after = text[text.find(title) + len(title) :] if title in text else ""
+    paren = re.search(r"\(([^()]*?(?:19|20)\d{2})\)", after)
+    if venue is None and paren:
+        venue, year = paren_citation(paren.group(1), entry)
+    return Reading(title, venue, year, not_paper)
+
+
+def _bold_tag_first(head: Inline, text: str, entry: Entry) -> Reading:
+    """``**[MobiCom '25]** Title <br>*A, B et al.*``, ``**[Arxiv'25]** [Title.](url) *Org*``:
+    the bold tag gives venue and year; the title is the link, or the plain text up to the
+    italics after it (authors, or an affiliation, which is no author). A tag that names no
+    venue or year (``**[AMC]** Title``) is the list's own label, read by another layout."""
+    venue, year, not_paper = read_tag(head.strong[0].strip().strip("[]"))
+    rest = text[len(head.strong[0]) :].strip()
+    link = next((lk for lk in head.links if lk.text.strip()), None)
+    title = link.text if link is not None and rest.startswith(link.text) else rest
+    title = italic_tail(title, rest, head.emphasis, entry)
+    return Reading(title, venue, year, not_paper)
+
+
+def _apa(apa: re.Match[str], entry: Entry) -> Reading:
+    """``Kwon, W., Li, Z., & Stoica, I. (2023). Title. Venue``: every name a family name and
+    dotted initials."""
+    pairs = re.findall(r"\b([A-Z][\w'’-]+),\s([A-Z]\.(?:\s?[A-Z]\.)*)", apa.group("who"))
+    entry.authors = [f"{given.strip()} {family}" for family, given in pairs]
+    return Reading(apa.group("title"), match_venue(apa.group("venue")), int(apa.group("year")))
+
+
+def _quoted(text: str, quoted: re.Match[str], entry: Entry) -> Reading:
+    """``Author, et al. "Title." VENUE. YEAR.``, with an optional ``(Category)`` first."""
+    before, after = text[: quoted.start()], text[quoted.end() :]
+    category = re.match(r"\s*\(([^()]{3,80})\)\s*", before)
+    if category:  # "(DNN Models and Architectures) Sze, Vivienne, …": the list's section
+        entry.topics.append(category.group(1).strip())
+        before = before[category.end() :]
+    authors = last_first(before.strip(" ,."))
+    if authors:
+        entry.authors, entry.et_al = authors
+    after = re.sub(r"^\s*[.,]?\s*(?:19|20)\d{2}\s+", "", after.split("[")[0])
+    year = year_in(after)
+    venue = match_venue(re.sub(r"\([^)]*\d{4}[^)]*\)|\b\d{4}\b.*$", "", after).strip(" .,"))
+    if (venue is None or not venue.known) and after.strip():
+        venue = match_venue(after.split(".")[0].strip()) or venue
+    return Reading(quoted.group(1), venue, year)
+
+
+def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
+    """``[Title](url)`` first, then tags (``[Venue 'YY, Org]``), a citation in parentheses,
+    a trailing citation (``- A, B, Venue, 2018``) or a venue and year said anywhere."""
+    r = Reading(head.links[0].text)
+    rest = text[len(r.title) :]
+    tags = re.findall(r"\[([^\[\]]+)\]", rest)
+    for tag in tags:
+        if is_label_text(tag):
+            if re.fullmatch(r"repo", tag.strip(), re.I):
+                r.not_paper = True
+            continue
+        v, y, np_ = read_tag(tag)
+        if y is not None or (v is not None and v.known):
+            r.venue, r.year, r.not_paper = v, y, np_
+            break
+    plain = re.sub(r"\[[^\[\]]*\]", " ", rest)
+    said = re.split(r"\s[-–—]\s", plain, maxsplit=1)[0] if plain.strip() else ""
+    paren = re.search(r"\(([^()]*?((?:19|20)\d{2}))\)", said)
+    if r.venue is None and r.year is None and paren:  # "… by Org et al. (ICML 2023)"
+        r.venue, r.year = paren_citation(paren.group(1), entry)
+    alone = re.fullmatch(rf"\s*\(({ACRONYM})\)\s*", said)
+    if r.venue is None and alone:  # "[Title](url) (SOSP)" under a "### 2023" heading
+        v = match_venue(alone.group(1))
+        r.venue = v if v is not None and v.known else None
+    elif r.year is None and re.match(r"\s*by\s", said):  # "by NVIDIA, Arm, and Intel, 2022"
+        r.year = year_in(said)
+    # "[Title](url) *A, B.* Venue 2024": the authors in italics right after the link
+    italic = bool(head.emphasis) and plain.strip().startswith(head.emphasis[0].strip())
+    if not tags and (italic or CITATION_AFTER.match(plain)):
+        cited, more, venue_text, when = trailing_citation(plain)
+        if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
+            entry.authors, entry.et_al = cited, more
+            if italic:
+                entry.authors = in_italics(cited, head.emphasis[0])
+            r.year = r.year or when
+            for candidate in [venue_text, *head.emphasis]:
+                v = match_venue(candidate) if candidate else None
+                if v is not None and (v.known or candidate == venue_text):
+                    r.venue = r.venue or v
+                    break
+    if r.venue is None and r.year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
+        r.said_late = venue_year_in(plain)
+    return r
+
+
+def _cited_before_link(
+    text: str, cited_first: tuple[list[str], bool, Link], entry: Entry
+) -> Reading:
+    """``[ICLR]A, B .[Title](url) [J]. arXiv preprint …``, ``Zhao L, et al. [Title](url)[J].``:
+    the authors first, the linked title, a GB/T 7714 tail."""
+    entry.authors, entry.et_al, link = cited_first
+    title = link.text
+    r = Reading(title)
+    r.venue, r.year = cited_venue(text[text.find(title) + len(title) :])
+    for tag in re.findall(r"[\[【]([^\[\]【】]{1,40})[\]】]", text[: text.find(title)]):
+        v, y, np_ = read_tag(tag)
+        r.not_paper = r.not_paper or np_
+        if v is not None and v.known and (r.venue is None or published_as(v, r.venue)):
+            r.venue, r.year = v, y or r.year
+    return r
+
+
+def _plain(head: Inline, text: str, entry: Entry) -> Reading:
+    """``Title [[Paper]](url) [[GitHub]](url)``, plain text, ``Title. A, B. SOSP 2023.`` and
+    the citation after the labels (``Title [[paper]](url) <br> A, B. SOSP, 2023.``)."""
+    r = Reading()
+    first_label = next((lk for lk in head.links if is_label(lk)), None)
+    cut = text.find(f"[{first_label.text}]") if first_label else -1
+    if cut < 0 and first_label is not None:
+        cut = text.find(first_label.text)
+    title = text[:cut] if cut > 0 else text
+    if first_label is None and head.links and head.links[0].text.strip():
+        title = head.links[0].text if text.startswith(head.links[0].text) else title
+    title = italic_tail(title, text, head.emphasis, entry)
+    tags = re.findall(r"\(\*?([^()]*?\d{4}[^()]*?)\*?\)", text)
+    tags += [t for t in re.findall(r"\[([^\[\]]+)\]", text) if not is_label_text(t)]
+    for tag in tags:
+        v = match_venue(tag)
+        if v is not None and v.known:
+            r.venue, r.year = v, year_in(tag)
+            break
+    after = text[cut:] if cut > 0 else ""
+    for label in (lk.text for lk in head.links if is_label(lk)):
+        after = after.replace(label, " ")  # "[PDF](url) [PUB](url)" shows "PDF PUB"
+    after = re.sub(r"\[[^\[\]]*\]", " ", after).strip(" ,")
+    cited_plain = plain_citation(title) if re.search(r"[.,] | [-–—] ", title) else None
+    if cited_plain and not entry.authors:
+        title, entry.authors, entry.et_al, venue_text, when = cited_plain
+        v = match_venue(venue_text) if venue_text else None
+        r.venue = r.venue or (v if v is not None and v.known else None)
+        r.year = r.year or when
+    elif after and not entry.authors and re.match(r"[A-ZÀ-ÝĀ-ſ]", after):
+        cited, more, venue_text, when = trailing_citation(". " + after)
+        if cited:
+            entry.authors, entry.et_al = cited, more
+            v = match_venue(venue_text) if venue_text else None
+            r.venue = r.venue or (v if v is not None and v.known else None)
+            r.year = r.year or when
+    if r.venue is None and r.year is None:
+        r.said_late = venue_year_in(text[len(title) :])
+    r.title = title
+    return r
+
+
+def _venue_in_title(r: Reading) -> None:
+    """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
+    ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title, SOSP
+    2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``: taken out of the title."""
+    r.title = re.sub(r"(?:\s*\[[^\[\]]*\])+\s*$", "", r.title)
+    glued = re.search(r"\s*\(([^()]{2,60})\)\s*$", r.title)
+    if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
+        r.title, r.venue = r.title[: glued.start()], r.venue or match_venue("arXiv")
+    elif glued:
+        v, y, _ = read_tag(glued.group(1))
+        acronym = re.fullmatch(rf"\s*{ACRONYM}\s+(?:19|20)\d{{2}}\s*", glued.group(1))
+        if v is not None and (v.known or acronym) and y is not None:
+            r.title = r.title[: glued.start()]
+            r.venue, r.year = r.venue or v, r.year or y
+    tail = re.search(
+        r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,40}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
+    )
+    if tail and len(r.title[: tail.start()].split()) >= 3:
+        v, y = venue_year_in(tail.group(1))
+        if v is not None and re.fullmatch(r"[^a-z]*\w+[^a-z]*", YEAR.sub("", tail.group(1))):
+            r.title = r.title[: tail.start()]
+            r.venue, r.year = r.venue or v, r.year or y
+
+
+def _read_details(block: Block, ctx: Context, r: Reading, entry: Entry) -> None:
+    """The lines under an entry (sub-items and further paragraphs): author lines, venue
+    lines, labelled fields (``Authors:``, ``Pub:``, ``Link:``) and ``Code:`` lines."""
+    for d in block.details:
+        dt = d.text.strip()
+        field_ = FIELD.match(dt)
+        key, value = (field_.group(1).casefold(), field_.group(2).strip()) if field_ else ("", "")
+        if field_ and known_field(key, value):
+            # "- Authors: A, B, et al.", "- Pub: Neural Computation 1991", "- Link: https://…";
+            # a summary ("Summary: This ICLR 2017 paper …", "摘要: …") says nothing of these
+            if re.fullmatch(r"authors?|by", key) and not entry.authors:
+                # "…, and James Laudon (Google, Mountain View, CA, USA)": no affiliation
+                found = last_first(re.sub(r"\s*\([^()]*\)\s*$", "", value).strip(" ."))
+                if found:
+                    entry.authors, entry.et_al = found
+            elif re.fullmatch(r"pub(?:lished)?(?: in)?|venue|conference|journal|publication", key):
+                r.venue = r.venue or match_venue(YEAR.sub(" ", value).strip(" ,."))
+                r.year = r.year or year_in(value)
+            elif re.fullmatch(r"year|date", key):
+                r.year = r.year or date_year(value)
+            elif re.fullmatch(r"link|paper|pdf|url|arxiv", key) and not entry.url:
+                entry.url = value
+            continue
+        if re.match(r"(summary|code|note|slides?|video)\s*:", dt, re.I):
+            m = re.match(r"code:\s*(<?)(https?://\S+)", dt, re.I)
+            if m and not entry.code:
+                # Sentence punctuation and autolink brackets are no part of the address;
+                # whatever else no link may hold, the importer leaves out with a reason.
+                code = m.group(2).rstrip(".,;:")
+                entry.code = code.removesuffix(">") if m.group(1) else code
+            continue
+        if d.emphasis and dt.strip(" *") == d.emphasis[0].strip() and not entry.authors:
+            names = split_names(d.emphasis[0])
+            if names:
+                entry.authors = names
+                continue
+        if d.emphasis and dt.startswith(d.emphasis[0]) and not entry.authors:
+            # "> *Zhang B, Zeng H, et al.* [[Paper]](url)": the names are the italics
+            found = author_line(d.emphasis[0])
+            if found:
+                entry.authors, entry.et_al = found
+                continue
+        if r.venue is None and ctx.venue is None:
+            v = detail_venue(dt)
+            if v is not None:
+                r.venue = v
+                r.year = r.year or year_in(dt)
+        if not entry.authors:
+            lf = author_line(re.sub(r"\(\*?[^()]*\*?\)\s*$", "", dt))
+            if lf is None and last_first(dt.strip(" ,.")):
+                continue  # "UC Berkeley", "Outstanding Paper Award": a note, not an author
+            if lf:
+                entry.authors, entry.et_al = lf
+            else:
+                names = affiliated_names(dt)
+                if names:
+                    entry.authors = names
+        if r.year is None and not re.match(r"^in\b", dt, re.I):
+            r.year = year_in(dt)
+
+
+def _tidy_title(title: str) -> tuple[str, list[str]]:
+    """The title without a comment in parentheses (``(Georgia Institute of Technology)``,
+    ``(UW的一个工作）``), a short closing sentence (``…Models. Microsoft Work``) and the
+    list's decorations; the decorations are returned as tags."""
+    title = re.sub(
+        r"\s*[（(][^()（）]*(?:[^\x00-\x7f]|\b(?:univ\w*|institute|inc|lab)\b)"
+        r"[^()（）]*[)）]\s*$",
+        "",
+        title,
+        flags=re.I,
+    )
+    parts = title.rsplit(". ", 1)
+    if (
+        len(parts) == 2
+        and len(parts[1].split()) <= 3
+        and len(parts[0].split()) >= 4
+        and not re.match(r"part\b", parts[1], re.I)  # "… neural nets. Part II: quantization"
+    ):
+        title = parts[0]
+    title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
+    return clean_title(title), tags
+
+
+def _decide(
+    block: Block, entry: Entry, text: str, r: Reading, *, only_other: bool, dated: bool
+) -> None:
+    """What the entry is (a paper, software, or skipped with a reason); a paper's venue
+    from a venue said late or a badge when nothing else named one."""
+    head = block.head
+    title, venue, year, url = entry.title, entry.venue, entry.year, entry.url
+    topics = topics_of(block.sections)
+    says_not = section_says_not(topics)
+    if not title:
+        entry.reason = "no title"
+    elif (
+        r.not_paper
+        or NOT_PAPER_TITLE.search(title)
+        or NOT_A_PAPER.search(title)
+        or TALK.search(text)
+        or re.match(r"^[\w.-]{2,}/[\w.-]+:", title)
+        or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
+    ):
+        entry.reason = "not a paper (book, repo, talk or tutorial)"
+    elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
+        entry.reason = "a slide, video, blog or web page"
+    elif url and VIDEO_LINK.search(url):
+        entry.reason = "a video (a talk or tutorial)"
+    elif venue is None and year is None and (says_not or not url):
+        if entry.code and not url:
+            entry.kind, entry.reason = "software", "software project (code link only)"
+        else:
+            entry.reason = "no venue, year or paper link"
+    elif says_not and venue is None:
+        entry.reason = f"in a non-paper section ({' > '.join(topics)})"
+    else:
+        entry.kind = "paper"
+    if entry.kind != "paper":
+        entry.authors, entry.et_al = [], False
+    elif entry.venue is None and entry.year is None and r.said_late[0] is not None:
+        entry.venue, entry.year = r.said_late
+    elif entry.venue is None:
+        # "![](https://img.shields.io/badge/ICML2024-orange)": a badge, not a link's button
+        # ("[![arXiv](…/arXiv-2507.13575-b31b1b)](url)" says where the link goes), that names
+        # the venue; it tells where a paper appeared, never that an entry is a paper.
+        for label in head.tags:
+            v, y = badge_venue(label)
+            if v is not None:
+                entry.venue, entry.year = v, y or entry.year
+                break

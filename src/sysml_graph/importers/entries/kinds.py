@@ -1,0 +1,41 @@
+"""What is no paper: talks, tutorials, books, repositories, non-paper sections."""
+
+from __future__ import annotations
+
+import re
+
+NOT_PAPER_SECTIONS = re.compile(
+    r"\b(courses?|videos?|blogs?|tutorials?|talks?|lectures?|podcasts?|tools?|librar(y|ies)|"
+    r"frameworks?|projects?|repos?|repositories|websites?|people|slides|engines?|"
+    r"resources|drivers?|demos?|related|books?|contributing|license|contents|conference|"
+    r"workshops|competitions?|challenges?|white ?papers?)\b",
+    re.I,
+)
+
+# A section that names papers ("Papers", "Mobile-Related Use-cases > Papers"), not white papers.
+PAPERS_SECTION = re.compile(r"(?<!white )\bpapers?\b", re.I)
+
+# A talk named on its entry's line ("Jeff Dean: "…" Keynote - Velocity 2014").
+TALK = re.compile(r"\bkeynote\b|\binvited talk\b", re.I)
+
+NOT_PAPER_TITLE = re.compile(
+    r"^\d{4}-\S+ (tutorial|workshop)\b|^\d+(st|nd|rd|th)-\d{4}|^awesome\b|\bworkshop on\b"
+    r"|^[\w-]+ workshop \(|\btutorial$",
+    re.I,
+)
+
+NOT_PAPER_VENUE = re.compile(r"\b(talks?|repo|book|blog|slides?|video|tutorial|keynote)\b", re.I)
+
+
+def section_says_not(topics: list[str]) -> bool:
+    """Whether the headings above an entry file it among courses, tools, talks and the like;
+    a heading naming papers under one that does not ("Mobile-Related Use-cases > Papers")
+    has the last word."""
+    return any(
+        NOT_PAPER_SECTIONS.search(s) and not PAPERS_SECTION.search(s) for s in topics
+    ) and not (topics and PAPERS_SECTION.search(topics[-1]))
+
+
+def topics_of(sections: list[str]) -> list[str]:
+    """The headings above an entry that name its topics: not a year ("2019", "Year 2020")."""
+    return [s for s in sections if not re.fullmatch(r"\s*(year\s+)?\d{4}.*", s, re.I)]

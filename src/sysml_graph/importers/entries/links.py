@@ -1,0 +1,105 @@
+"""What an entry's links are: its paper's page, its code, or a slide, video or blog."""
+
+from __future__ import annotations
+
+import re
+
+from ..markdown_list import Block, Link
+from .record import Entry
+
+PAPER_LABELS = re.compile(
+    r"^\[?(paper|pdf|pub|arxiv|acm|ieee|usenix|doi|proceedings|openreview|link|"
+    r"mit short paper|extended version|journal version)\]?$",
+    re.I,
+)
+
+CODE_LABELS = re.compile(r"^\[?(github|code|repo|source|source code|[\w ]*code)\]?$", re.I)
+
+OTHER_LABELS = re.compile(
+    r"^\[?(slides?|videos?|blog|website|course|tutorial|talk|advice|docs?|project|program|"
+    r"(?:online |e-?)?books?|"
+    r"all papers|workshop|homepage|news|notes?|summary|post|podcast|demo)\]?$",
+    re.I,
+)
+
+# A video's page: an entry whose page it is is a talk or a tutorial, whatever venue it names.
+VIDEO_HOSTS = r"youtube\.com|youtu\.be|vimeo\.com|bilibili\.com"
+VIDEO_LINK = re.compile(VIDEO_HOSTS, re.I)
+
+# A link to a blog post, a news story or a video: with no venue, the entry is no paper.
+BLOG_LINK = re.compile(
+    VIDEO_HOSTS + r"|medium\.com|towardsdatascience\.com|substack\.com|blogspot\.|"
+    r"wordpress\.com|://blog\.|://news\.|/blog/|/news/|/20\d\d/\d\d/\d\d/",
+    re.I,
+)
+
+CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co/spaces")
+
+
+ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})")
+
+
+def on_host(href: str, hosts: tuple[str, ...]) -> bool:
+    return any(h in href.lower() for h in hosts)
+
+
+def classify_links(links: list[Link]) -> tuple[str | None, str | None, bool]:
+    """(paper page, code repository, has only non-paper labels) from an entry's links."""
+    url = code = None
+    other = False
+    for link in links:
+        label, href = link.text.strip(), link.href
+        if not href.startswith(("http://", "https://")):
+            continue
+        if PAPER_LABELS.match(label):
+            url = url or href
+        elif CODE_LABELS.match(label):
+            if on_host(href, CODE_HOSTS):
+                code = code or href
+            else:  # a "GitHub" link to a conference page is the paper's page
+                url = url or href
+        elif OTHER_LABELS.match(label):
+            other = True
+        elif on_host(href, CODE_HOSTS) and not on_host(href, (".pdf", "github.io")):
+            code = code or href
+        else:
+            url = url or href
+    return url, code, other and url is None
+
+
+def blog_only(url: str | None, links: list[Link], entry: Entry, dated: bool) -> bool:
+    """An entry whose page is a blog post, news story or video, that no link labels a paper,
+    with no authors and not in a list of dated papers ("2017.11-[Title](…)")."""
+    labelled = any(PAPER_LABELS.match(lk.text.strip()) for lk in links)
+    return bool(url and BLOG_LINK.search(url)) and not (labelled or entry.authors or dated)
+
+
+def arxiv_id(url: str | None) -> str | None:
+    """The arXiv identifier a link carries, if any.
+
+    >>> arxiv_id("https://arxiv.org/pdf/2309.06180v1.pdf"), arxiv_id("https://x.org")
+    ('2309.06180', None)
+    """
+    m = ARXIV_ID.search(url or "")
+    return m.group(1) if m else None
+
+
+def is_label_text(text: str) -> bool:
+    t = text.strip()
+    return bool(PAPER_LABELS.match(t) or CODE_LABELS.match(t) or OTHER_LABELS.match(t))
+
+
+def is_label(link: Link) -> bool:
+    return is_label_text(link.text)
+
+
+def detail_links(block: Block) -> list[Link]:
+    """Links under an entry that are the entry's: a "Code:" line's, and the labelled links
+    ([Paper], [Code]) of the line right under an entry that has no link of its own."""
+    links: list[Link] = []
+    for d in block.details:
+        if re.match(r"code:", d.text, re.I):
+            links += [Link("Code", lk.href) for lk in d.links]
+    if block.details and not any(lk.href.startswith("http") for lk in block.head.links):
+        links += [lk for lk in block.details[0].links if is_label(lk)]
+    return links

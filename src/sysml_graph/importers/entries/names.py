@@ -1,0 +1,146 @@
+"""People's names in author lines: "A, B and C", "Last, First", Chicago and APA forms."""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import VENUE_WORDS
+
+NOT_A_LONE_NAME = re.compile(r"\b[A-Z]{2,}|(?i:\b(?:award|prize|best|outstanding|honou?rable)\b)")
+
+NAME = re.compile(
+    r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
+    r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|las|los|du|dos|"
+    # a nickname in parentheses, maybe glued to the next name: "Yingyan (Celine)Lin"
+    r"del|della|bin|ul|al|el|ibn)|[A-Z]\.|\([A-ZÀ-ÝĀ-ſ][\w'’.-]*\)(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*)?)){1,4}$"
+)
+
+ORG = re.compile(
+    r"\b(univ|university|institute|inc|corp|research|lab|labs|laboratory|college|"
+    r"school|google|microsoft|facebook|meta|amazon|alibaba|nvidia|intel|ibm|baidu|"
+    r"tencent|huawei|bytedance|academy|centre|center|tech|technologies|ltd|llc|"
+    r"epfl|eth|mit|cmu|ucla|ucsd|kaist|unist|department|national|state|group)\b",
+    re.I,
+)
+
+
+def split_names(text: str) -> list[str] | None:
+    """Person names from an author line, or None when it is not clearly one.
+
+    >>> split_names("Cedric Renggli, Saleh Ashkboos, Dan Alistarh, and Torsten Hoefler")
+    ['Cedric Renggli', 'Saleh Ashkboos', 'Dan Alistarh', 'Torsten Hoefler']
+    >>> split_names("Summary: this paper shows") is None
+    True
+    """
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip(" .*"))]
+    parts = [p for p in parts if p]
+    if not parts or any(not NAME.match(p) or ORG.search(p) for p in parts):
+        return None
+    return parts
+
+
+def last_first(text: str) -> tuple[list[str], bool] | None:
+    """``Crankshaw, Daniel, et al.`` / ``Chard, R., Li, Z., and Foster, I.`` style."""
+    et_al = bool(re.search(r"\bet al\.?|\betc\.?$", text))
+    body = re.sub(r",?\s*(?:et al\.?|etc\.?$).*$", "", text).strip(" ,.")
+    body = re.sub(r",?\s*\d{4}.*$", "", body).strip(" ,.")
+    if not body:
+        return None
+    m = re.fullmatch(r"([A-Z][\w'’-]+), ([A-Z][\w'’-]+(?: [A-Z][\w'’.-]*)*)", body)
+    if m and et_al:
+        return [f"{m.group(2)} {m.group(1)}"], True
+    # Initials "A." or "J. R." with a space only between two of them, so that a long list
+    # that does not match fails in linear time instead of trying every split of the spaces.
+    pairs = re.findall(r"(?:and )?\b([A-Z][\w'’-]+), ([A-Z]\.(?:\s?[A-Z]\.)*)", body)
+    if len(pairs) >= 2 and re.fullmatch(
+        r"(?:(?:and )?[A-Z][\w'’-]+, [A-Z]\.(?:\s?[A-Z]\.)*,?\s*)+", body + ","
+    ):
+        return [f"{first.strip()} {last}" for last, first in pairs], et_al
+    chicago = _chicago(body)
+    if chicago:
+        return chicago, et_al
+    names = split_names(body)
+    if names:
+        return names, et_al
+    return None
+
+
+_GIVEN = re.compile(r"[A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|[A-Z]\.)){0,2}")
+_SURNAME = re.compile(r"(?:(?:de|van|von|der|den|da|di|le|la|du|dos|del)\s+)*[A-ZÀ-ÝĀ-ſ][\w'’-]+")
+
+
+def _chicago(body: str) -> list[str] | None:
+    """``Sze, Vivienne, Yu-Hsin Chen, and Joel S. Emer``: the first author inverted, the
+    others not (Chicago style); one inverted name alone is one author.
+
+    >>> _chicago("Sze, Vivienne, Yu-Hsin Chen, Tien-Ju Yang, and Joel S. Emer")
+    ['Vivienne Sze', 'Yu-Hsin Chen', 'Tien-Ju Yang', 'Joel S. Emer']
+    >>> _chicago("Rodriguez, Andres"), _chicago("Deep Learning, Systems") is None
+    (['Andres Rodriguez'], True)
+    """
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", body) if p.strip()]
+    if len(parts) < 2 or not _SURNAME.fullmatch(parts[0]) or not _GIVEN.fullmatch(parts[1]):
+        return None
+    rest = parts[2:]
+    if any(not NAME.match(r) or ORG.search(r) or VENUE_WORDS.search(r) for r in rest):
+        return None
+    if not rest and len(parts[1].split()) > 1 and not re.search(r"[A-Z]\.", parts[1]):
+        return None  # "Deep Learning, Systems Design": two phrases, not a name
+    return [f"{parts[1]} {parts[0]}", *rest]
+
+
+NOT_NAME_WORDS = re.compile(
+    r"\b(models?|devices?|networks?|language|data|blog|inference|efficient|large|deep|"
+    r"training|serving|edge|survey|systems?|mellon|berkeley|stanford|tsinghua|peking|face|"
+    r"openai|deepmind|apple|qualcomm|samsung)\b",
+    re.I,
+)
+
+
+def person_like(name: str) -> bool:
+    """Whether a name read from free text can be a person's ("Ann Lee", not "Large Language
+    Models", "Hugging Face Blog", "Carnegie Mellon", "UC Berkeley")."""
+    return not (ORG.search(name) or NOT_A_LONE_NAME.search(name) or NOT_NAME_WORDS.search(name))
+
+
+def author_line(text: str) -> tuple[list[str], bool] | None:
+    """The authors a line under an entry, a table's Authors cell or a heading's next line
+    names, with "et al."; None when it names none, or only one "name" that is a note
+    ("UC Berkeley", "Carnegie Mellon", "Outstanding Paper Award").
+
+    >>> author_line("Zhang B, Zeng H, et al."), author_line("UC Berkeley")
+    ((['Zhang B', 'Zeng H'], True), None)
+    """
+    found = last_first(text.strip(" ,."))
+    if found and len(found[0]) == 1 and not person_like(found[0][0]):
+        return None
+    return found
+
+
+def in_italics(cited: list[str], italics: str) -> list[str]:
+    """The authors of a citation whose names are in italics: the names end where the italics
+    do ("*A, B* <br> **SOSP 2023**" gives "B", not "B SOSP").
+
+    >>> in_italics(["Ann Lee", "Bo Chen SOSP"], "Ann Lee, Bo Chen")
+    ['Ann Lee', 'Bo Chen']
+    """
+    named = split_names(re.sub(r",?\s*et al\.?$", "", italics))
+    return named if named and len(named) == len(cited) else cited
+
+
+def affiliated_names(text: str) -> list[str] | None:
+    """``A, B, and C, University X; D, Company Y`` → [A, B, C, D], only when every group
+    clearly ends in an organisation and everything before it is a person's name."""
+    if ";" not in text and not ORG.search(text):
+        return None
+    names: list[str] = []
+    for group in text.split(";"):
+        parts = [p.strip() for p in re.split(r",\s*", group.strip(" ."))]
+        cut = next((i for i, p in enumerate(parts) if ORG.search(p)), None)
+        if cut is None or cut == 0:
+            return None
+        people = split_names(", ".join(parts[:cut]))
+        if not people:
+            return None
+        names += people
+    return names or None

@@ -1,0 +1,54 @@
+"""Table rows with title, venue, year and author columns."""
+
+from __future__ import annotations
+
+import re
+
+from ..markdown_list import Block
+from ..venues import match_venue
+from .links import CODE_LABELS, OTHER_LABELS, classify_links
+from .names import author_line
+from .record import Entry, clean_title, strip_decorations
+from .vocabulary import date_year, year_in
+
+
+def read_row(block: Block, entry: Entry) -> Entry:
+    cells = {k: v for k, v in block.cells.items()}
+    title_cell = next((cells[k] for k in cells if re.search(r"title|paper|name", k)), None)
+    if title_cell is None:
+        entry.reason = "table row without a title column"
+        return entry
+    title, tags = strip_decorations(
+        clean_title(title_cell.links[0].text if title_cell.links else title_cell.text)
+    )
+    entry.title = clean_title(title)
+    entry.topics += tags
+    venue_cell = next((cells[k] for k in cells if re.search(r"venue|conf|journal|where", k)), None)
+    year_cell = next((cells[k] for k in cells if re.search(r"year|date", k)), None)
+    # A venue column saying "GitHub" or "Blog" names no venue; the row is software when
+    # its only link is code (a paper's link keeps it a paper: "| [PaLM](arxiv) | Github |").
+    said_label = venue_cell is not None and bool(
+        CODE_LABELS.match(venue_cell.text.strip()) or OTHER_LABELS.match(venue_cell.text.strip())
+    )
+    if said_label:
+        venue_cell = None
+    if venue_cell is not None:
+        entry.venue = match_venue(venue_cell.text)
+        entry.year = year_in(venue_cell.text)
+    if year_cell is not None:
+        entry.year = date_year(year_cell.text) or entry.year
+    author_cell = next((cells[k] for k in cells if re.search(r"author", k)), None)
+    found = author_line(author_cell.text) if author_cell is not None else None
+    if found:
+        entry.authors, entry.et_al = found
+    links = [lk for c in cells.values() for lk in c.links]
+    entry.url, entry.code, only_other = classify_links(links)
+    entry.kind = "paper" if entry.title and (entry.venue or entry.year or entry.url) else "skip"
+    if said_label and entry.url is None:
+        entry.kind, entry.reason = "software", "software (a code link, 'GitHub' as its venue)"
+        entry.authors, entry.et_al = [], False
+        return entry
+    entry.reason = "" if entry.kind == "paper" else "table row without venue, year or link"
+    if only_other and entry.venue is None:  # its links are a blog, docs or slides only
+        entry.kind, entry.reason = "skip", "a slide, video, blog or web page"
+    return entry

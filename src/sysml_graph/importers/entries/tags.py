@@ -1,0 +1,174 @@
+"""Venue and year tags around a title: ``[OSDI'22]``, ``(SOSP 2023)``, badges, headings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..venues import VenueMatch, match_venue, registry
+from .kinds import NOT_PAPER_VENUE
+from .names import split_names
+from .vocabulary import ACRONYM, SHORT_YEAR, VENUE_WORDS, YEAR, is_acronym, year_in
+
+
+def venue_tag(strong: str) -> bool:
+    """Whether a bold ``[tag]`` names a venue or a year ("[MobiCom'24]", "[Arxiv'25]")."""
+    venue, year, _ = read_tag(strong.strip().strip("[]"))
+    return year is not None or (venue is not None and venue.known)
+
+
+def venue_year_tag(text: str) -> bool:
+    """Whether a short text is a known venue with its year, and nothing else ("SOSP 2023")."""
+    venue, year, _ = read_tag(text)
+    rest = YEAR.sub("", SHORT_YEAR.sub("", text)).strip(" '’")
+    return venue is not None and venue.known and year is not None and len(rest.split()) <= 2
+
+
+def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
+    """A ``[Venue 'YY, Org]`` tag: its venue, year, and whether it names a non-paper."""
+    year = year_in(text)
+    head = text.split(",")[0]
+    if NOT_PAPER_VENUE.search(head):
+        return None, year, True
+    return match_venue(head), year, False
+
+
+def published_as(tagged: VenueMatch, cited: VenueMatch) -> bool:
+    """Whether a list's tag ("[ICLR]") names where a paper cited as a preprint appeared."""
+    return tagged.known and cited.id == "arxiv" and registry()[tagged.id].kind != "journal"
+
+
+def without_leading_symbols(text: str) -> str:
+    """The text without the emoji and marks lists put before an entry ("📄 ", "⭐ ")."""
+    i = 0
+    while i < len(text) and (unicodedata.category(text[i]) == "So" or text[i] in "\ufe0f\u200d "):
+        i += 1
+    return text[i:]
+
+
+def leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str]:
+    """A tag in parentheses or code before the title that names a venue or a year:
+    (venue, year, the text without it); a category in parentheses is left in place.
+
+    >>> v, y, rest = leading_tag("`SOSP 2023` [Title](u)", "SOSP 2023 Title")
+    >>> v.acronym, y, rest
+    ('SOSP', 2023, 'Title')
+    >>> leading_tag("(DNN Models) Sze, Vivienne", "(DNN Models) Sze, Vivienne")[2]
+    '(DNN Models) Sze, Vivienne'
+    """
+    lead = re.match(r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,80})\](?![(\[]))", raw)
+    if lead is None:
+        return None, None, text
+    said = (lead.group(1) or lead.group(2) or lead.group(3)).strip("*_ ")  # "[**TCAD 2023**]"
+    venue, year, _ = read_tag(said)
+    shown = lead.group(1) or (f"({said})" if lead.group(2) else f"[{said}]")
+    if (year is None and (venue is None or not venue.known)) or not text.startswith(shown):
+        return None, None, text
+    if (
+        venue is not None
+        and not venue.known
+        and not is_acronym(said.split()[0])
+        and not VENUE_WORDS.search(said)  # "[Foundations and Trends in Machine Learning 2021]"
+    ):
+        venue = None  # "(Preprint 2020)" names a year; only an acronym is an unknown venue
+    return venue, year, text[len(shown) :].lstrip(" :-–—")
+
+
+def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
+    """A shields.io badge that names a venue: "ICML2024", "ACL2024--findings", "Arxiv",
+    "IVUS2024"; a badge naming anything else ("SpS", "Technical Report") gives nothing.
+
+    >>> [v.acronym if v else None for v, _ in map(badge_venue, ["ACL2024--findings", "SpS"])]
+    ['ACL', None]
+    >>> badge_venue("IVUS2024")[1], badge_venue("Technical Report")
+    (2024, (None, None))
+    """
+    label = label.replace("--", "-")  # shields.io writes a dash as "--"
+    year = year_in(label)
+    name = re.split(r"[\s\-_:'’]+|(?=(?:19|20)\d{2})", label.strip(), maxsplit=1)[0]
+    venue = match_venue(name) if name else None
+    if venue is None or venue.known:
+        return venue, year if venue else None
+    # an unknown name only as an acronym with a year ("IVUS2024"), never a word ("Survey")
+    if year is not None and is_acronym(name):
+        return venue, year
+    return None, None
+
+
+def cited_venue(tail: str) -> tuple[VenueMatch | None, int | None]:
+    """The venue and year of a citation's tail after its title: ``[J]. IEEE Transactions on
+    X, 2019, 15: 1486-1500``, ``[C]//Proceedings of …. 2015: 1-8``, ``. In Venue (Vol. 1)``.
+
+    >>> v, y = cited_venue("[J]. ACM Computing Surveys (CSUR), 2018, 51(3): 1-38.")
+    >>> v.acronym, y
+    ('CSUR', 2018)
+    >>> v, y = cited_venue("[J]. arXiv preprint arXiv:2004.06567, 2020.")
+    >>> v.acronym, y
+    ('arXiv', 2020)
+    """
+    t = re.sub(r"^\s*(?:\[[A-Z/]{1,5}\]\s*)?(?://)?[.,]?\s*", "", tail)  # GB/T 7714 "[J]."
+    t = re.sub(r"^In:?\s+", "", t).split("[")[0]
+    year = year_in(t)
+    said = re.split(
+        r",\s*(?:19|20)\d{2}|\.\s*(?:19|20)\d{2}|,\s*\d+\s*[:(]|,\s*(?:vol|pp|pages)\b|\s\(",
+        t,
+        maxsplit=1,
+    )[0].strip(" .,")
+    venue = match_venue(said) if said else None
+    if venue is not None and not venue.known and not VENUE_WORDS.search(said):
+        venue = None  # "Baseline", a phrase, is no venue; an unknown journal's name is one
+    return venue, year
+
+
+def venue_year_in(text: str) -> tuple[VenueMatch | None, int | None]:
+    """A known venue written with its year somewhere in the text around a title
+    (``| SOSP 2023 |``, ``, *SOSP 2023*,``, ``Kwon et al., SOSP 2023``).
+
+    >>> v, y = venue_year_in(", Kwon et al., SOSP 2023")
+    >>> v.acronym, y
+    ('SOSP', 2023)
+    >>> venue_year_in(" - used by 2019 teams")
+    (None, None)
+    """
+    text = re.sub(rf"\b({ACRONYM}),\s+((?:19|20)\d{{2}})\b", r"\1 \2", text)  # "SOSP, 2023"
+    for part in re.split(r"[|,;()\[\]]|\s[-–—]\s|\.\s", text):
+        year = year_in(part)
+        said = YEAR.sub(" ", SHORT_YEAR.sub(" ", part)).strip(" .'’")
+        if year is None or not said or len(said.split()) > 8:
+            continue
+        venue = match_venue(said)
+        if venue is not None and venue.known:
+            return venue, year
+    return None, None
+
+
+def heading_venue(text: str) -> VenueMatch | None:
+    """A heading that names a venue: ``OSDI``, ``ATC 2020 [Program]``, ``ML System in OSDI
+    2020``; not ``Papers`` or ``Model Compression``."""
+    plain = re.sub(r"\[.*?\]|\(.*?\)", "", text).strip()
+    # "MLsys in Eurosys2021": the venue with the year is the event, the other a topic.
+    for found in re.finditer(r"([A-Za-z][\w+-]*?)\s?['’]?((?:19|20)\d{2})\b", plain):
+        v = match_venue(found.group(1))
+        if v is not None and v.known:
+            return v
+    if plain.lower().startswith("awesome") or (len(plain.split()) > 3 and year_in(plain) is None):
+        return None
+    named = match_venue(plain)
+    return named if named is not None and named.known else None
+
+
+def detail_venue(text: str) -> VenueMatch | None:
+    """The venue a detail line names: ``In Proceedings of … (IPDPS)``, ``(*HPCA 2018*)``,
+    ``arXiv 2018``, ``IEEE Transactions on …, 30(5)``; a short unknown name like
+    ``preprint`` counts too, but never a line of people's names."""
+    body = re.sub(r"^in\s+", "", text.strip(" *"), flags=re.I)
+    m = match_venue(body)
+    if m is not None and m.known:
+        return m
+    if re.search(r"\bpreprint\b", body, re.I):
+        return VenueMatch("preprint", "preprint", False)
+    if m is not None and (
+        re.fullmatch(r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*){0,2}\s*(?:['’]?\d{2,4})?", body)
+    ):
+        return m if split_names(body) is None else None
+    return None
