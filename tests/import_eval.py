@@ -25,6 +25,13 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+def _as_written(name: str) -> str:
+    """A sample's name in the order the importer writes names: "Zhong, Kai" (as the list
+    writes it) is "Kai Zhong", one person either way."""
+    family, comma, given = name.partition(", ")
+    return _norm(f"{given} {family}" if comma and given else name)
+
+
 def venue_matches(expected: str, got: Entry) -> bool:
     if got.venue is None:
         return False
@@ -108,7 +115,7 @@ def evaluate(
             ),
             "year": (s.get("year"), got.year, lambda e, g: e == g),
             "authors": (
-                [_norm(a) for a in s["authors"]] if s.get("authors") else None,
+                [_as_written(a) for a in s["authors"]] if s.get("authors") else None,
                 [_norm(a) for a in got.authors] or None,
                 lambda e, g: e == g,
             ),

@@ -80,7 +80,9 @@ def render_inline(token: Token) -> Inline:
             if badge:
                 label = badge.group(1).replace("_", " ").replace("%20", " ")
                 badges.append(label)
-                if not any(kind == "link" for kind, _, _ in stack):
+                # a badge that is a link's button says where the link goes; one in a link to
+                # nowhere ("[![Publish](…/Conference-SIGMOD_2026-blue)]()") is a tag
+                if not any(kind == "link" and href for kind, _, href in stack):
                     tags.append(label)
         elif t.endswith("_open"):
             href = str(child.attrs.get("href", "")) if t == "link_open" else ""

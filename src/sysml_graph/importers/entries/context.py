@@ -18,9 +18,13 @@ class Context:
 
     def heading(self, level: int, text: str, event: bool = False) -> None:
         """Enter a heading; ``event`` when it links to a programme or proceedings."""
-        just_year = re.fullmatch(r"\s*(?:year\s+)?(\d{4})\b.*", text, re.I)
+        just_year = re.fullmatch(r"\s*(?:year\s+)?(\d{4})\b(.*)", text, re.I)
         year = int(just_year.group(1)) if just_year else year_in(text)
         venue = None if just_year else heading_venue(text)
+        if just_year and just_year.group(2).strip():
+            # "### 2014 ASPLOS": the year first, then the venue (a known one only)
+            venue = heading_venue(just_year.group(2))
+            just_year = None if venue is not None else just_year
         enclosing = [v for lv, v, _ in self.levels if lv < level and v is not None]
         if venue is not None and year is None and not event and (enclosing or self.file_venue):
             venue = None  # "## TinyML" inside "# MLsys 2021" is a topic, not a venue

@@ -35,7 +35,14 @@ from .links import (
     is_label,
     is_label_text,
 )
-from .names import affiliated_names, author_line, in_italics, last_first, split_names
+from .names import (
+    affiliated_names,
+    author_line,
+    in_italics,
+    last_first,
+    person_like,
+    split_names,
+)
 from .record import Entry, clean_title, strip_decorations
 from .tags import (
     badge_venue,
@@ -334,6 +341,12 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
             r.venue, r.year, r.not_paper = v, y, np_
             break
     plain = re.sub(r"\[[^\[\]]*\]", " ", rest)
+    bold = _bold_venue_after(head, plain)
+    if bold is not None:
+        # "[Title](url) **MAPL 2019**. [Github Page](…). A, B, C. _Org_.": the bold venue,
+        # then the links' labels and a closing affiliation around the citation
+        r.venue, r.year = r.venue or bold[1], r.year or bold[2]
+        plain = _without_asides(head, plain.replace(bold[0], " ", 1))
     said = re.split(r"\s[-–—]\s", plain, maxsplit=1)[0] if plain.strip() else ""
     paren = re.search(r"\(([^()]*?((?:19|20)\d{2}))\)", said)
     if r.venue is None and r.year is None and paren:  # "… by Org et al. (ICML 2023)"
@@ -342,11 +355,19 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     if r.venue is None and alone:  # "[Title](url) (SOSP)" under a "### 2023" heading
         v = match_venue(alone.group(1))
         r.venue = v if v is not None and v.known else None
-    elif r.year is None and re.match(r"\s*by\s", said):  # "by NVIDIA, Arm, and Intel, 2022"
+    elif r.year is None and (by := re.match(r"\s*by\s", said)):
+        # "by Mingzhen Li et al., TPDS 2021"; "by NVIDIA, Arm, and Intel, 2022" names no people
         r.year = year_in(said)
+        cited, more, venue_text, when = trailing_citation(", " + said[by.end() :])
+        if cited and all(person_like(c) for c in cited):
+            entry.authors, entry.et_al = cited, more
+            v = match_venue(venue_text) if venue_text else None
+            if r.venue is None and v is not None and (v.known or is_acronym(venue_text)):
+                r.venue = v
+            r.year = r.year or when
     # "[Title](url) *A, B.* Venue 2024": the authors in italics right after the link
     italic = bool(head.emphasis) and plain.strip().startswith(head.emphasis[0].strip())
-    if not tags and (italic or CITATION_AFTER.match(plain)):
+    if (not tags or bold is not None) and (italic or CITATION_AFTER.match(plain)):
         cited, more, venue_text, when = trailing_citation(plain)
         if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
             entry.authors, entry.et_al = cited, more
@@ -361,6 +382,36 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     if r.venue is None and r.year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
         r.said_late = venue_year_in(plain)
     return r
+
+
+def _bold_venue_after(head: Inline, plain: str) -> tuple[str, VenueMatch, int] | None:
+    """A bold venue and year after a linked title (``**MAPL 2019**``): the bold text, the
+    venue (known, or an acronym) and the year."""
+    for bold in head.strong:
+        if not bold.strip() or bold not in plain:
+            continue
+        venue, year, not_paper = read_tag(bold.strip(" []*"))
+        if venue is None or year is None or not_paper:
+            continue
+        if venue.known or is_acronym(re.split(r"[\s'’]", bold.strip(" []*"))[0]):
+            return bold, venue, year
+    return None
+
+
+ASIDE = re.compile(r"\b(?:page|docs?|document(?:ation)?|website|project|code|cdoe|github)\b", re.I)
+
+
+def _without_asides(head: Inline, plain: str) -> str:
+    """The text after a title without its links' labels (``Github Page``, ``code``) and a
+    closing affiliation in italics (``_OpenAI_``), so that a citation among them reads."""
+    for link in head.links[1:]:
+        label = link.text.strip()
+        if label and (is_label_text(label) or ASIDE.search(label)):
+            plain = plain.replace(label, " ", 1)
+    last = head.emphasis[-1].strip() if head.emphasis else ""
+    if last and plain.rstrip(" .").endswith(last) and not split_names(last):
+        plain = plain.rstrip(" .")[: -len(last)]
+    return re.sub(r"^(?:\s*[.,;:])+\s*", ". ", plain)
 
 
 def _cited_before_link(

@@ -26,5 +26,5 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     if block.kind == "heading":
         return read_heading(block, entry)
     if block.kind == "row":
-        return read_row(block, entry)
+        return read_row(block, entry, ctx)
     return read_item(block, ctx, entry)

@@ -6,23 +6,39 @@ import re
 
 from ..markdown_list import Block
 from ..venues import match_venue
-from .links import CODE_LABELS, OTHER_LABELS, classify_links
+from .context import Context
+from .items import read_item
+from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label
 from .names import author_line
 from .record import Entry, clean_title, strip_decorations
 from .vocabulary import date_year, year_in
 
 
-def read_row(block: Block, entry: Entry) -> Entry:
+def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
+    """A table row: title, venue, year and authors from their columns; venue and year from
+    the headings above when the row gives none ("### 2023" over "| Title | Venue |")."""
     cells = {k: v for k, v in block.cells.items()}
     title_cell = next((cells[k] for k in cells if re.search(r"title|paper|name", k)), None)
     if title_cell is None:
         entry.reason = "table row without a title column"
         return entry
-    title, tags = strip_decorations(
-        clean_title(title_cell.links[0].text if title_cell.links else title_cell.text)
+    stacked = len([line for line in title_cell.lines if line]) > 1 or bool(
+        title_cell.links and is_label(title_cell.links[0])
     )
-    entry.title = clean_title(title)
-    entry.topics += tags
+    if stacked:
+        # "| Title [[Link](url)] <br> *A, B* |": a cell written like a list item is read as
+        # one (title, authors, a venue badge); the other columns still have their say.
+        item = Block(line=block.line, head=title_cell, kind="item", sections=block.sections)
+        read = read_item(item, ctx, Entry(line=block.line, kind="skip"))
+        entry.title, entry.authors, entry.et_al = read.title, read.authors, read.et_al
+        entry.venue, entry.year = read.venue, read.year
+        entry.topics += read.topics
+    else:
+        title, tags = strip_decorations(
+            clean_title(title_cell.links[0].text if title_cell.links else title_cell.text)
+        )
+        entry.title = clean_title(title)
+        entry.topics += tags
     venue_cell = next((cells[k] for k in cells if re.search(r"venue|conf|journal|where", k)), None)
     year_cell = next((cells[k] for k in cells if re.search(r"year|date", k)), None)
     # A venue column saying "GitHub" or "Blog" names no venue; the row is software when
@@ -33,10 +49,12 @@ def read_row(block: Block, entry: Entry) -> Entry:
     if said_label:
         venue_cell = None
     if venue_cell is not None:
-        entry.venue = match_venue(venue_cell.text)
-        entry.year = year_in(venue_cell.text)
+        entry.venue = match_venue(venue_cell.text) or entry.venue
+        entry.year = year_in(venue_cell.text) or entry.year
     if year_cell is not None:
         entry.year = date_year(year_cell.text) or entry.year
+    entry.venue = entry.venue or ctx.venue
+    entry.year = entry.year or ctx.year
     author_cell = next((cells[k] for k in cells if re.search(r"author", k)), None)
     found = author_line(author_cell.text) if author_cell is not None else None
     if found:

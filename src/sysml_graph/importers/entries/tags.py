@@ -82,8 +82,15 @@ def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
     ['ACL', None]
     >>> badge_venue("IVUS2024")[1], badge_venue("Technical Report")
     (2024, (None, None))
+    >>> v, y = badge_venue("Conference-SIGMOD 2026")
+    >>> v.acronym, y
+    ('SIGMOD', 2026)
     """
     label = label.replace("--", "-")  # shields.io writes a dash as "--"
+    # "Conference-SIGMOD 2026", "Journal-TPDS 2024": the kind of venue, then the venue
+    label = re.sub(
+        r"^(?:conference|journal|venue|published|publish|accepted)\s*[-:]\s*", "", label, flags=re.I
+    )
     year = year_in(label)
     name = re.split(r"[\s\-_:'’]+|(?=(?:19|20)\d{2})", label.strip(), maxsplit=1)[0]
     venue = match_venue(name) if name else None
@@ -144,14 +151,19 @@ def venue_year_in(text: str) -> tuple[VenueMatch | None, int | None]:
 
 def heading_venue(text: str) -> VenueMatch | None:
     """A heading that names a venue: ``OSDI``, ``ATC 2020 [Program]``, ``ML System in OSDI
-    2020``; not ``Papers`` or ``Model Compression``."""
+    2020``; not ``Papers``, ``Model Compression`` or ``CPU/GPU/FPGA Inference`` (topics).
+
+    >>> heading_venue("OSDI").acronym, heading_venue("CPU/Single GPU/FPGA/NPU/Mobile Inference")
+    ('OSDI', None)
+    """
     plain = re.sub(r"\[.*?\]|\(.*?\)", "", text).strip()
     # "MLsys in Eurosys2021": the venue with the year is the event, the other a topic.
     for found in re.finditer(r"([A-Za-z][\w+-]*?)\s?['’]?((?:19|20)\d{2})\b", plain):
         v = match_venue(found.group(1))
         if v is not None and v.known:
             return v
-    if plain.lower().startswith("awesome") or (len(plain.split()) > 3 and year_in(plain) is None):
+    words = re.split(r"[\s/|,&+]+", plain.strip())
+    if plain.lower().startswith("awesome") or (len(words) > 3 and year_in(plain) is None):
         return None
     named = match_venue(plain)
     return named if named is not None and named.known else None
