@@ -103,6 +103,33 @@ def render_inline(token: Token) -> Inline:
     return Inline(text, links, strong, emphasis, token.content, badges, tags, lines)
 
 
+def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
+    """The lines of a paragraph that start with a link or a bracketed tag, each with its
+    1-based line: a list written without list markers ("[OSDI'22] [Title](url) <br>").
+
+    >>> md = MarkdownIt("commonmark")
+    >>> tok = md.parse("Intro with [a link](u).\\n[OSDI'22] [Title Of It](https://x.org) </br>")[1]
+    >>> [(n, line.text) for n, line in paragraph_lines(tok)]
+    [(2, "[OSDI'22] Title Of It")]
+    """
+    first = (token.map[0] + 1) if token.map else 1
+    source = token.content.split("\n")
+    out: list[tuple[int, Inline]] = []
+    line, run = 0, list[Token]()
+    for child in [*(token.children or []), None]:
+        if child is None or child.type in ("softbreak", "hardbreak"):
+            raw = source[line] if line < len(source) else ""
+            if run and re.match(r"\s*(?:\*\*)?\[", raw):
+                part = Token("inline", "", 0, children=run, content=raw)
+                inline = render_inline(part)
+                if inline.links and inline.text:
+                    out.append((first + line, inline))
+            line, run = line + 1, []
+            continue
+        run.append(child)
+    return out
+
+
 def parse_markdown(text: str) -> list[Block]:
     """Every candidate entry of a markdown document, in document order."""
     md = MarkdownIt("commonmark").enable("table")
@@ -116,6 +143,7 @@ def parse_markdown(text: str) -> list[Block]:
     row: list[Inline] = []
     row_line = 0
     heading: Block | None = None  # the last heading: the paragraph right under it is a detail
+    in_quote = 0  # inside a blockquote (a citation to the list's own paper, a note)
     while i < len(tokens):
         tok = tokens[i]
         if tok.type == "heading_open":
@@ -177,6 +205,17 @@ def parse_markdown(text: str) -> list[Block]:
         ):
             # "## [Title](url), 2019/09" then the line of authors right under it
             heading.details.append(render_inline(tok))
+        if tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and not in_quote:
+            # Entries written as lines of a paragraph, outside any list:
+            # "[MobiCom'21] [Title](url) </br>" on each line
+            blocks += [
+                Block(line=line, head=inline, kind="item", sections=[s for _, s in sections])
+                for line, inline in paragraph_lines(tok)
+            ]
+        if tok.type == "blockquote_open":
+            in_quote += 1
+        elif tok.type == "blockquote_close":
+            in_quote -= 1
         if tok.type == "thead_open":
             in_head, table_header = True, []
         elif tok.type == "thead_close":

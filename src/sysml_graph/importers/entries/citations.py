@@ -86,6 +86,15 @@ def authors_before_link(text: str, links: list[Link]) -> tuple[list[str], bool, 
 FIELD = re.compile(r"([A-Za-z][A-Za-z ;./-]{0,24}?|[^\x00-\x7f]{1,6})\s*(?::\s+|\uff1a\s*)(.*)$")
 
 
+# Family names first, each "Family, Given", ended by "et al." or a full stop: "Pham, Hieu
+# et al.", "Cun, Xiaodong & Pun, Chi-Man." (one name alone ends the same way).
+_INVERTED_NAME = r"[A-ZÀ-ÝĀ-ſ][\w'’-]+, [A-ZÀ-ÝĀ-ſ][\w'’-]*(?: [A-ZÀ-ÝĀ-ſ][\w'’-]*){0,2}"
+INVERTED = re.compile(
+    rf"(?P<who>{_INVERTED_NAME}(?:\s*(?:&|and|;)\s*{_INVERTED_NAME}){{0,20}})"
+    r"(?P<end>\s*,?\s*et al\.?|\.)\s*(?P<rest>.*)$"
+)
+
+
 def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     """What follows a linked title: ``- A, B and C, Venue, 2018``, ``, A, B, 2017`` or
     ``. A, B. Venue, February 2025``: (authors, et al., venue text, year).
@@ -98,6 +107,8 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     (['Shulai Zhang', 'Xin Liu'], False, 'arXiv', 2025)
     >>> trailing_citation(" - Luigi Nardi, Saman Amarasinghe. ASPLOS, 2021")
     (['Luigi Nardi', 'Saman Amarasinghe'], False, 'ASPLOS', 2021)
+    >>> trailing_citation(". Pham, Hieu et al. ICML 2020")
+    (['Hieu Pham'], True, 'ICML', 2020)
     """
     text = tail.strip().lstrip("-–—,.:; ").strip()
     if "\\" in text:  # LaTeX in a name ("Thomas K{\\"o}hler")
@@ -117,6 +128,16 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         year = int(m.group(1))
         text = text[: m.start()].strip(" ,.")
     text = re.sub(r"(?<=[A-Za-z][a-z])\.\s*$", "", text)  # the closing dot, not an initial's
+    inverted = INVERTED.match(text)
+    if inverted:  # "Pham, Hieu et al. ICML", "Cun, Xiaodong & Pun, Chi-Man. TIP"
+        names = re.split(r"\s*(?:&|\band\b|;)\s*", inverted.group("who"))
+        given_first = [" ".join(reversed(n.split(", ", 1))) for n in names]
+        return (
+            given_first,
+            "et al" in inverted.group("end"),
+            inverted.group("rest").strip(" ."),
+            year,
+        )
     et_al = bool(re.search(r"\bet al\.?", text))
     text = re.sub(r",?\s*et al\.?", "", text)
     # Each part with where it starts: a venue is the text from its start on, commas and

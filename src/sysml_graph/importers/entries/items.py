@@ -458,7 +458,7 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
     if cited_plain and not entry.authors:
         title, entry.authors, entry.et_al, venue_text, when = cited_plain
         v = match_venue(venue_text) if venue_text else None
-        r.venue = r.venue or (v if v is not None and v.known else None)
+        r.venue = r.venue or (v if v is not None and (v.known or is_acronym(venue_text)) else None)
         r.year = r.year or when
     elif after and not entry.authors and re.match(r"[A-ZÀ-ÝĀ-ſ]", after):
         cited, more, venue_text, when = trailing_citation(". " + after)
@@ -469,8 +469,14 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
             r.year = r.year or when
     if r.venue is None and r.year is None:
         r.said_late = venue_year_in(text[len(title) :])
+    if r.venue is None and ARXIV_CITED.search(text):  # "Title. A et al. arXiv:2012.08922"
+        r.venue = match_venue("arXiv")
     r.title = title
     return r
+
+
+# An arXiv identifier cited in the text, not linked ("arXiv:1503.02531", "arXiv 2303.13803").
+ARXIV_CITED = re.compile(r"\barxiv[:\s]\s*\d{4}\.\d{4,5}\b", re.I)
 
 
 def _venue_in_title(r: Reading) -> None:
@@ -569,6 +575,9 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
         title,
         flags=re.I,
     )
+    title = re.sub(
+        r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title
+    )  # ". Hinton et al."
     parts = title.rsplit(". ", 1)
     if (
         len(parts) == 2
@@ -577,6 +586,8 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
         and not re.match(r"part\b", parts[1], re.I)  # "… neural nets. Part II: quantization"
     ):
         title = parts[0]
+    # "Title. Hinton et al.": a citation's authors that no reader took
+    title = re.sub(r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title)
     title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
     return clean_title(title), tags
 
