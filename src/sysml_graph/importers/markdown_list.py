@@ -103,6 +103,33 @@ def render_inline(token: Token) -> Inline:
     return Inline(text, links, strong, emphasis, token.content, badges, tags, lines)
 
 
+# The level of a pseudo-heading: below "######", so that any real heading ends it.
+PSEUDO = 7
+
+
+def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
+    """The label of an HTML ``<summary>`` or of a paragraph that is one short bold span,
+    which lists use as headings of year groups; None for anything else.
+
+    >>> md = MarkdownIt("commonmark")
+    >>> [_pseudo_heading(t, None) for t in md.parse("<details><summary><b>2024</b></summary>")]
+    ['2024']
+    >>> tokens = md.parse("**2026**")
+    >>> _pseudo_heading(tokens[1], tokens[0]), _pseudo_heading(md.parse("**A** b")[1], tokens[0])
+    ('2026', None)
+    """
+    if tok.type == "html_block":
+        m = re.search(r"<summary[^>]*>(.*?)</summary>", tok.content, re.S | re.I)
+        label = re.sub(r"<[^>]+>", " ", m.group(1)) if m else ""
+    elif tok.type == "inline" and before is not None and before.type == "paragraph_open":
+        m = re.fullmatch(r"\s*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)\s*:?\s*", tok.content)
+        label = m.group(1) if m else ""
+    else:
+        return None
+    label = " ".join(label.split())
+    return label if label and len(label.split()) <= 6 else None
+
+
 def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     """The lines of a paragraph that start with a link or a bracketed tag, each with its
     1-based line: a list written without list markers ("[OSDI'22] [Title](url) <br>").
@@ -205,6 +232,12 @@ def parse_markdown(text: str) -> list[Block]:
         ):
             # "## [Title](url), 2019/09" then the line of authors right under it
             heading.details.append(render_inline(tok))
+        label = _pseudo_heading(tok, tokens[i - 1] if i else None)
+        if label is not None:
+            # "<summary><b>2024</b></summary>", a paragraph "**2026**": a heading below every
+            # real one, whose venue or year the entries under it take
+            line = (tok.map[0] + 1) if tok.map else 1
+            blocks.append(Block(line=line, head=Inline(label), kind="heading", depth=PSEUDO))
         if tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and not in_quote:
             # Entries written as lines of a paragraph, outside any list:
             # "[MobiCom'21] [Title](url) </br>" on each line

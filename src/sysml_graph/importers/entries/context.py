@@ -20,6 +20,8 @@ class Context:
         """Enter a heading; ``event`` when it links to a programme or proceedings."""
         just_year = re.fullmatch(r"\s*(?:year\s+)?(\d{4})\b(.*)", text, re.I)
         year = int(just_year.group(1)) if just_year else year_in(text)
+        if re.search(r"\b(?:before|earlier|older|prior|and below|or earlier)\b", text, re.I):
+            year = None  # "Before 2024", "2019 and before": many years
         venue = None if just_year else heading_venue(text)
         if just_year and just_year.group(2).strip():
             # "### 2014 ASPLOS": the year first, then the venue (a known one only)

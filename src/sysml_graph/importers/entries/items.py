@@ -56,7 +56,7 @@ from .tags import (
     venue_year_tag,
     without_leading_symbols,
 )
-from .vocabulary import ACRONYM, VENUE_WORDS, YEAR, date_year, is_acronym, year_in
+from .vocabulary import ACRONYM, MONTH, VENUE_WORDS, YEAR, date_year, is_acronym, year_in
 
 Said = tuple[VenueMatch | None, int | None]
 
@@ -330,6 +330,10 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     a trailing citation (``- A, B, Venue, 2018``) or a venue and year said anywhere."""
     r = Reading(head.links[0].text)
     rest = text[len(r.title) :]
+    continued = _title_continues(r.title, rest)
+    if continued is not None:  # "[Punica](url): Multi-Tenant LoRA Serving | MLSys' 24"
+        at = rest.find(continued) + len(continued)
+        r.title, rest = f"{r.title.rstrip(' :')}: {continued}", rest[at:]
     tags = re.findall(r"\[([^\[\]]+)\]", rest)
     for tag in tags:
         if is_label_text(tag):
@@ -381,7 +385,30 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
                     break
     if r.venue is None and r.year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
         r.said_late = venue_year_in(plain)
+    dated = re.search(rf"\((?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})\)\s*\.?\s*$", plain)
+    if r.year is None and dated:  # "[Title](url) – Google / DeepMind (Feb 2024)"
+        r.year = int(dated.group(1))
     return r
+
+
+def _title_continues(linked: str, rest: str) -> str | None:
+    """The rest of a title that its link only begins: ``[Punica](url): Multi-Tenant LoRA
+    Serving | MLSys' 24``, ``[Name:](url) Rest``; a short name (or one ending in an
+    acronym in parentheses) and a capitalised continuation, up to a ``|``, a dash or a tag.
+
+    >>> _title_continues("Punica", ": Multi-Tenant LoRA Serving | MLSys' 24")
+    'Multi-Tenant LoRA Serving'
+    >>> _title_continues("A Long Paper Title Of Six Words", ": Some description") is None
+    True
+    """
+    if len(linked.split()) > 5 and not linked.endswith(")"):
+        return None
+    pattern = r"\s*:\s*" if not linked.endswith(":") else r"\s*"
+    m = re.match(pattern + r"([A-Z0-9][^|\[]*?)\s*(?:\||\[|$)", rest)
+    if m is None or len(m.group(1).split()) < 2:
+        return None
+    # "… Serving Systems – Google (Feb 2024)": who wrote a report and when, not its title
+    return re.sub(r"\s[-–—]\s[^–—]*\(\s*[\w.]*\s*(?:19|20)\d{2}\s*\)\.?$", "", m.group(1)).strip()
 
 
 def _bold_venue_after(head: Inline, plain: str) -> tuple[str, VenueMatch, int] | None:
@@ -627,7 +654,8 @@ def _decide(
         entry.kind = "paper"
     if entry.kind != "paper":
         entry.authors, entry.et_al = [], False
-    elif entry.venue is None and entry.year is None and r.said_late[0] is not None:
+    elif entry.venue is None and r.year is None and r.said_late[0] is not None:
+        # the entry's own venue and year, over a year its heading gives ("### 2024")
         entry.venue, entry.year = r.said_late
     elif entry.venue is None:
         # "![](https://img.shields.io/badge/ICML2024-orange)": a badge, not a link's button
