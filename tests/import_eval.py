@@ -10,7 +10,7 @@ import yaml
 
 from sysml_graph.importers.awesome import read_list
 from sysml_graph.importers.entries import Entry
-from sysml_graph.importers.venues import registry, slug
+from sysml_graph.importers.venues import match_venue, registry, slug
 
 SAMPLES = Path(__file__).parent / "import_samples"
 LISTS = {
@@ -41,7 +41,12 @@ def venue_matches(expected: str, got: Entry) -> bool:
     if got.venue.known:
         v = registry()[got.venue.id]
         names = {v.acronym.casefold(), *(a.casefold() for a in v.aliases)}
-        return want.casefold() in names or slug(want) in (v.id, slug(v.name))
+        if want.casefold() in names or slug(want) in (v.id, slug(v.name)):
+            return True
+        # a sample's full name ("Advances in Neural Information Processing Systems") that the
+        # registry knows as the same venue
+        said = match_venue(want)
+        return said is not None and said.known and said.id == v.id
     return slug(want) == got.venue.id
 
 

@@ -322,6 +322,11 @@ def _quoted(text: str, quoted: re.Match[str], entry: Entry) -> Reading:
     venue = match_venue(re.sub(r"\([^)]*\d{4}[^)]*\)|\b\d{4}\b.*$", "", after).strip(" .,"))
     if (venue is None or not venue.known) and after.strip():
         venue = match_venue(after.split(".")[0].strip()) or venue
+    later = re.search(r"\(([^()]{2,40})\)\s*\.?\s*$", after)
+    if later:  # "… arXiv preprint arXiv:2507.16782 (2025). (ICCV 2025)": published since
+        v, y, _ = read_tag(later.group(1))
+        if v is not None and v.known and y is not None:
+            venue, year = v, y
     return Reading(quoted.group(1), venue, year)
 
 
@@ -511,15 +516,18 @@ def _venue_in_title(r: Reading) -> None:
     ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title, SOSP
     2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``: taken out of the title."""
     r.title = re.sub(r"(?:\s*\[[^\[\]]*\])+\s*$", "", r.title)
-    glued = re.search(r"\s*\(([^()]{2,60})\)\s*$", r.title)
+    glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*$", r.title)
     if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
         r.title, r.venue = r.title[: glued.start()], r.venue or match_venue("arXiv")
     elif glued:
         v, y, _ = read_tag(glued.group(1))
-        acronym = re.fullmatch(rf"\s*{ACRONYM}\s+(?:19|20)\d{{2}}\s*", glued.group(1))
+        said = glued.group(1).strip()
+        acronym = is_acronym(re.split(r"[\s'’-]", said)[0])  # "SIGMOD-Companion ’23"
         if v is not None and (v.known or acronym) and y is not None:
             r.title = r.title[: glued.start()]
             r.venue, r.year = r.venue or v, r.year or y
+        elif v is not None and v.known and is_acronym(said):  # "Title (TKDE)"
+            r.title, r.venue = r.title[: glued.start()], r.venue or v
     tail = re.search(
         r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,40}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
     )

@@ -13,7 +13,11 @@ PAPER_LABELS = re.compile(
     re.I,
 )
 
-CODE_LABELS = re.compile(r"^\[?(github|code|repo|source|source code|[\w ]*code)\]?$", re.I)
+CODE_LABELS = re.compile(
+    r"^\[?(?:(?:github|code|repo|source)(?: link| repo(?:sitory)?| page)?|source code|[\w ]*code)"
+    r"\]?$",
+    re.I,
+)
 
 OTHER_LABELS = re.compile(
     r"^\[?(slides?|videos?|blog|website|course|tutorial|talk|advice|docs?|project|program|"
