@@ -130,6 +130,20 @@ def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
     return label if label and len(label.split()) <= 6 else None
 
 
+def _markdown_in_html(content: str) -> str | None:
+    """The markdown list inside an HTML block, with the lines that are only HTML tags
+    blanked (so that line numbers stay), or None when the block holds no list item.
+
+    >>> _markdown_in_html('<div markdown="1">\\n* [Title](u)\\n</div>')
+    '\\n* [Title](u)\\n'
+    """
+    lines = content.split("\n")
+    if not any(re.match(r"\s*(?:[-*+]|\d+[.)])\s+\S", line) for line in lines):
+        return None
+    tag_only = re.compile(r"\s*(?:<[^>]+>\s*)+")
+    return "\n".join("" if tag_only.fullmatch(line) else line for line in lines)
+
+
 def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     """The lines of a paragraph that start with a link or a bracketed tag, each with its
     1-based line: a list written without list markers ("[OSDI'22] [Title](url) <br>").
@@ -157,8 +171,9 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     return out
 
 
-def parse_markdown(text: str) -> list[Block]:
-    """Every candidate entry of a markdown document, in document order."""
+def parse_markdown(text: str, nested: bool = False) -> list[Block]:
+    """Every candidate entry of a markdown document, in document order; ``nested`` for the
+    markdown inside an HTML block (whose own HTML blocks are not read again)."""
     md = MarkdownIt("commonmark").enable("table")
     tokens = md.parse(text)
     blocks: list[Block] = []
@@ -245,6 +260,18 @@ def parse_markdown(text: str) -> list[Block]:
                 Block(line=line, head=inline, kind="item", sections=[s for _, s in sections])
                 for line, inline in paragraph_lines(tok)
             ]
+        if tok.type == "html_block" and not items and not nested:
+            # '<div markdown="1">' or '<details>' with a list inside and no blank line: the
+            # list is markdown that CommonMark leaves as HTML; read it as markdown
+            inner = _markdown_in_html(tok.content)
+            if inner is not None:
+                first = tok.map[0] if tok.map else 0
+                above = [s for _, s in sections]
+                for block in parse_markdown(inner, nested=True):
+                    block.line += first
+                    block.sections = above + block.sections
+                    if block.kind != "heading":
+                        blocks.append(block)
         if tok.type == "blockquote_open":
             in_quote += 1
         elif tok.type == "blockquote_close":

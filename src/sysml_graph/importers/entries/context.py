@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..venues import VenueMatch
+from ..venues import VenueMatch, match_venue
 from .tags import heading_venue
-from .vocabulary import year_in
+from .vocabulary import is_acronym, year_in
 
 
 class Context:
@@ -23,10 +23,12 @@ class Context:
         if re.search(r"\b(?:before|earlier|older|prior|and below|or earlier)\b", text, re.I):
             year = None  # "Before 2024", "2019 and before": many years
         venue = None if just_year else heading_venue(text)
-        if just_year and just_year.group(2).strip():
-            # "### 2014 ASPLOS": the year first, then the venue (a known one only)
-            venue = heading_venue(just_year.group(2))
-            just_year = None if venue is not None else just_year
+        if just_year and re.search(r"[A-Za-z]", just_year.group(2)):
+            # "### 2014 ASPLOS": the year first, then the venue (an acronym may be unknown:
+            # "### 2019 HotChips"); such a heading never keeps the venue of the one before
+            rest = just_year.group(2).strip()
+            venue = heading_venue(rest) or (match_venue(rest) if is_acronym(rest) else None)
+            just_year = None
         enclosing = [v for lv, v, _ in self.levels if lv < level and v is not None]
         if venue is not None and year is None and not event and (enclosing or self.file_venue):
             venue = None  # "## TinyML" inside "# MLsys 2021" is a topic, not a venue

@@ -36,6 +36,7 @@ from .links import (
     is_label_text,
 )
 from .names import (
+    ORG,
     affiliated_names,
     author_line,
     in_italics,
@@ -515,6 +516,11 @@ def _venue_in_title(r: Reading) -> None:
     """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
     ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title, SOSP
     2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``: taken out of the title."""
+    closing = re.search(r"(?:\s*\[[^\[\]]*\])*\s*$", r.title)
+    for tag in re.findall(r"\[([^\[\]]*)\]", closing.group(0) if closing else ""):
+        v, y, _ = read_tag(tag)  # "[Title [ICLR’18]](url)": the tag inside the link's text
+        if r.venue is None and r.year is None and v is not None and v.known:
+            r.venue, r.year = v, y
     r.title = re.sub(r"(?:\s*\[[^\[\]]*\])+\s*$", "", r.title)
     glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*$", r.title)
     if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
@@ -603,6 +609,8 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     """The title without a comment in parentheses (``(Georgia Institute of Technology)``,
     ``(UW的一个工作）``), a short closing sentence (``…Models. Microsoft Work``) and the
     list's decorations; the decorations are returned as tags."""
+    # "(formerly: DNN Dataflow Choice Is Overrated)": another name, not the title
+    title = re.sub(r"\s*\((?:formerly|previously|aka)\b[^()]*\)\s*$", "", title, flags=re.I)
     title = re.sub(
         r"\s*[（(][^()（）]*(?:[^\x00-\x7f]|\b(?:univ\w*|institute|inc|lab)\b)"
         r"[^()（）]*[)）]\s*$",
@@ -610,6 +618,9 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
         title,
         flags=re.I,
     )
+    remark = re.search(r"\s*[（(]([^()（）]*)[)）]\s*$", title)
+    if remark and (ORG.search(remark.group(1)) or re.search(r"\.\s*$", title[: remark.start()])):
+        title = title[: remark.start()]  # "Title. (Chinese Academy of Sciences)": a remark
     title = re.sub(
         r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title
     )  # ". Hinton et al."
@@ -625,6 +636,10 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     title = re.sub(r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title)
     title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
     return clean_title(title), tags
+
+
+# A person's name with a middle initial: "Joseph E. Gonzalez" (titles seldom have one).
+PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+ (?:[A-Z]\. ?)+[A-ZÀ-Ý][\w'’-]+")
 
 
 def _decide(
@@ -647,11 +662,14 @@ def _decide(
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):
         entry.reason = "not a paper (book, repo, talk or tutorial)"
+    elif venue is None and year is None and PERSON.fullmatch(title):
+        entry.reason = "a person's name (a homepage)"  # "**Instructor**: [Joseph E. Gonzalez](…)"
     elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
         entry.reason = "a slide, video, blog or web page"
     elif url and VIDEO_LINK.search(url):
         entry.reason = "a video (a talk or tutorial)"
-    elif venue is None and year is None and (says_not or not url):
+    elif venue is None and year is None and (says_not or not url or block.depth == 0):
+        # (a line of a paragraph, outside any list, is an entry only with a venue or year)
         if entry.code and not url:
             entry.kind, entry.reason = "software", "software project (code link only)"
         else:

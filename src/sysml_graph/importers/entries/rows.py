@@ -28,7 +28,7 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     if stacked:
         # "| Title [[Link](url)] <br> *A, B* |": a cell written like a list item is read as
         # one (title, authors, a venue badge); the other columns still have their say.
-        item = Block(line=block.line, head=title_cell, kind="item", sections=block.sections)
+        item = Block(block.line, title_cell, "item", sections=block.sections, depth=1)
         read = read_item(item, ctx, Entry(line=block.line, kind="skip"))
         entry.title, entry.authors, entry.et_al = read.title, read.authors, read.et_al
         entry.venue, entry.year = read.venue, read.year

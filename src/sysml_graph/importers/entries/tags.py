@@ -155,6 +155,8 @@ def heading_venue(text: str) -> VenueMatch | None:
 
     >>> heading_venue("OSDI").acronym, heading_venue("CPU/Single GPU/FPGA/NPU/Mobile Inference")
     ('OSDI', None)
+    >>> heading_venue("OSDI Papers").acronym, heading_venue("Big Data Systems")
+    ('OSDI', None)
     """
     plain = re.sub(r"\[.*?\]|\(.*?\)", "", text).strip()
     # "MLsys in Eurosys2021": the venue with the year is the event, the other a topic.
@@ -166,7 +168,18 @@ def heading_venue(text: str) -> VenueMatch | None:
     if plain.lower().startswith("awesome") or (len(words) > 3 and year_in(plain) is None):
         return None
     named = match_venue(plain)
-    return named if named is not None and named.known else None
+    if named is None or not named.known:
+        return None
+    # a heading without a year names a venue only when it is the venue's name, give or take
+    # "Papers" ("OSDI", "OSDI Papers"), not a topic that holds one ("Big Data Systems")
+    known = registry()[named.id]
+    generic = (
+        r"(?i:\b(?:papers?|accepted|conference|proceedings|track|workshops?|companion|findings|"
+        r"short|demos?|industry|main|oral|posters?|spotlight)\b)"
+    )
+    said = re.sub(generic + r"|[^\w\s&'’-]", " ", plain)
+    names = {known.acronym.casefold(), known.name.casefold(), *map(str.casefold, known.aliases)}
+    return named if " ".join(said.split()).casefold() in names else None
 
 
 def detail_venue(text: str) -> VenueMatch | None:
