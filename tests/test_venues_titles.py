@@ -232,6 +232,39 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         (f"- {VLLM} <br> SOSP 2023 [[Paper]]({PAGE}) [[Code]](https://github.com/x/y)", []),
         (f"+ [2023/09/12] [{VLLM}]({PAGE}) (Woosuk Kwon & Zhuohan Li et al., SOSP 2023)", KWON_LI),
         (f"- {VLLM}\n  <br>*Woosuk Kwon, Zhuohan Li*\n  <br>SOSP 2023 [[Paper]]({PAGE})", KWON_LI),
+        # Forms of the tuning lists of 2026-12-02 (docs/importing.md, round 9)
+        (f"### 2023 SOSP\n\n- **{VLLM}.** (UC Berkeley)", []),
+        (f"### 2023\n\n| Title | Venue |\n|---|---|\n| [{VLLM}]({PAGE}) | SOSP |", []),
+        (
+            "| Paper | Code |\n|---|---|\n| [![Publish](https://img.shields.io/badge/"
+            f"Conference-SOSP_2023-blue)]() <br> {VLLM} [[Link]]({PAGE}) <br> "
+            "*Woosuk Kwon, Zhuohan Li* | - |",
+            KWON_LI,
+        ),
+        (f"- [{VLLM}]({PAGE}) by Woosuk Kwon et al., SOSP 2023", ["Woosuk Kwon"]),
+        (
+            f"  - [{VLLM}]({PAGE}) **SOSP 2023**. [Github Page](https://github.com/x/y). "
+            "Woosuk Kwon, Zhuohan Li. _UC Berkeley_.",
+            KWON_LI,
+        ),
+        (f"1. {VLLM}. Kwon, Woosuk et al. SOSP 2023", ["Woosuk Kwon"]),
+        (
+            f"Our list:\n\n[SOSP'23] [{VLLM}]({PAGE}) </br>\n[OSDI'22] [Orca](https://x.org) </br>",
+            [],
+        ),
+        (f"<details><summary><b>2023</b></summary>\n\n- [{VLLM}]({PAGE}) (SOSP)\n</details>", []),
+        (f"**2023**\n\n- [{VLLM}]({PAGE}) (SOSP)", []),
+        (
+            f'- Kwon, Woosuk, et al. "{VLLM}." arXiv preprint arXiv:2309.06180 (2023). (SOSP 2023)',
+            ["Woosuk Kwon"],
+        ),
+        (f"* {VLLM} （SOSP 2023）", []),
+        (f'<div markdown="1">\n* [{VLLM} [SOSP’23]]({PAGE})\n</div>', []),
+        (
+            "<table>\n<tr><td>Years</td><td>Title</td></tr>\n<tr><td rowspan=2><a href='x'>"
+            f"SOSP 2023</a></td>\n<td><a href='{PAGE}'>{VLLM}</a></td></tr>\n</table>",
+            [],
+        ),
     ],
 )
 def test_title_venue_year_and_authors_in_the_common_citation_forms(
@@ -504,3 +537,50 @@ def test_validate_names_a_pseudo_venue_and_a_journal_typed_as_a_conference(
         line.startswith("imported/venues.yaml:1: ") and message in line
         for line in result.stderr.splitlines()
     ), result.stderr
+
+
+def test_a_link_that_begins_its_title_and_year_groups_below_headings() -> None:
+    """ "[Punica](url): Multi-Tenant LoRA Serving | MLSys' 24" is one title; a <summary> or a
+    bold line names the year of the papers under it, "Before 2024" none."""
+    text = (
+        "#### Serving\n\n<details>\n<summary><b>Before 2024</b></summary>\n\n"
+        f"- [Orca](https://x.org/orca): A Distributed Serving System\n</details>\n\n"
+        "<details>\n<summary><b>2024</b></summary>\n\n"
+        f"- [Punica]({PAGE}): Multi-Tenant LoRA Serving | MLSys' 24\n"
+        f"- [Gemini 1.5: Unlocking Multimodal Understanding]({PAGE}) – Google (Feb 2024)\n"
+        "</details>\n\n**2026**\n\n"
+        f"- [NEO]({PAGE}) : Saving GPU Memory Crisis with CPU Offloading| NVIDIA\n"
+    )
+    found = [
+        (e.title, e.venue.acronym if e.venue else None, e.year)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [
+        ("Orca: A Distributed Serving System", None, None),
+        ("Punica: Multi-Tenant LoRA Serving", "MLSys", 2024),
+        ("Gemini 1.5: Unlocking Multimodal Understanding", None, 2024),
+        ("NEO: Saving GPU Memory Crisis with CPU Offloading", None, 2026),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("* **Instructor**: [Joseph E. Gonzalez](https://eecs.berkeley.edu/~jegonzal)", "person"),
+        ("[Our lab](https://x.org/lab) keeps this list of papers up to date.", "paragraph"),
+        ("## Big Data Systems\n\n- Spark SQL: Relational Data Processing in Spark", "topic"),
+    ],
+)
+def test_homepages_paragraph_lines_and_topic_headings_make_no_paper(text: str, why: str) -> None:
+    """A name with a middle initial is a homepage, a paragraph's line with no venue or year is
+    prose, and a heading of topics ("Big Data Systems") names no venue."""
+    assert [e for e in read_list(text + "\n") if e.kind == "paper"] == [], why
+
+
+def test_a_year_and_venue_heading_never_keeps_the_venue_before() -> None:
+    text = "### 2018 ICCAD\n\n- **Title One Here.**\n\n### 2019 HotChips\n\n- **Title Two Here.**\n"
+    found = [
+        (e.venue.acronym if e.venue else None, e.year) for e in read_list(text) if e.kind == "paper"
+    ]
+    assert found == [("ICCAD", 2018), ("HotChips", 2019)]

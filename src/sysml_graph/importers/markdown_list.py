@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .html_table import HtmlRow, html_tables
+
 
 @dataclass
 class Link:
@@ -36,6 +38,7 @@ class Inline:
     tags: list[str] = field(default_factory=list)  # the badges that are not inside a link
     # The text cut at its <br> line breaks: "Title <br> EMNLP 2023 [[Paper]](url)" has two.
     lines: list[str] = field(default_factory=list)
+    line: int = 0  # where it starts, when that is not its block's line (an HTML table's cell)
 
 
 @dataclass
@@ -130,6 +133,32 @@ def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
     return label if label and len(label.split()) <= 6 else None
 
 
+def _source_until(source: list[str], start: int, end: str) -> int:
+    """The 0-based line after the first line from ``start`` on that matches ``end``."""
+    for n in range(start, len(source)):
+        if re.search(end, source[n], re.I):
+            return n + 1
+    return len(source)
+
+
+def _html_row(header: list[str], row: HtmlRow, sections: list[str]) -> Block:
+    """A row of an HTML table as a table row block, its cells named by the header."""
+    cells = {
+        name: Inline(
+            cell.text,
+            [Link(text, href) for text, href in cell.links],
+            cell.strong,
+            cell.emphasis,
+            cell.text,
+            lines=[cell.text],
+            line=cell.line,
+        )
+        for name, cell in zip(header, row.cells, strict=False)
+    }
+    first = next(iter(cells.values()), Inline(""))
+    return Block(line=row.line, head=first, kind="row", sections=sections, cells=cells)
+
+
 def _markdown_in_html(content: str) -> str | None:
     """The markdown list inside an HTML block, with the lines that are only HTML tags
     blanked (so that line numbers stay), or None when the block holds no list item.
@@ -176,6 +205,8 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     markdown inside an HTML block (whose own HTML blocks are not read again)."""
     md = MarkdownIt("commonmark").enable("table")
     tokens = md.parse(text)
+    source = text.split("\n")
+    table_end = 0  # the line after the last HTML table read
     blocks: list[Block] = []
     sections: list[tuple[int, str]] = []  # (heading level, text)
     items: list[Block | None] = []  # open list items, innermost last
@@ -260,6 +291,18 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
                 Block(line=line, head=inline, kind="item", sections=[s for _, s in sections])
                 for line, inline in paragraph_lines(tok)
             ]
+        if tok.type == "html_block" and tok.map and tok.map[0] < table_end:
+            i += 1
+            continue  # a part of an HTML table already read
+        if tok.type == "html_block" and tok.map and re.search(r"<table\b", tok.content, re.I):
+            end = _source_until(source, tok.map[0], r"</table\s*>")
+            tables = html_tables("\n".join(source[tok.map[0] : end]), tok.map[0] + 1)
+            if any(rows for _, rows in tables):  # else a page laid out in a table: read on
+                table_end = end
+                for header, rows in tables:
+                    blocks += [_html_row(header, row, [s for _, s in sections]) for row in rows]
+                i += 1
+                continue
         if tok.type == "html_block" and not items and not nested:
             # '<div markdown="1">' or '<details>' with a list inside and no blank line: the
             # list is markdown that CommonMark leaves as HTML; read it as markdown

@@ -662,7 +662,7 @@ def _decide(
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):
         entry.reason = "not a paper (book, repo, talk or tutorial)"
-    elif venue is None and year is None and PERSON.fullmatch(title):
+    elif r.venue is None and r.year is None and PERSON.fullmatch(title):
         entry.reason = "a person's name (a homepage)"  # "**Instructor**: [Joseph E. Gonzalez](…)"
     elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
         entry.reason = "a slide, video, blog or web page"

@@ -11,6 +11,7 @@ from .items import read_item
 from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label
 from .names import author_line
 from .record import Entry, clean_title, strip_decorations
+from .tags import venue_year_in
 from .vocabulary import date_year, year_in
 
 
@@ -22,6 +23,7 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     if title_cell is None:
         entry.reason = "table row without a title column"
         return entry
+    entry.line = title_cell.line or entry.line  # an HTML row's title may start below the row
     stacked = len([line for line in title_cell.lines if line]) > 1 or bool(
         title_cell.links and is_label(title_cell.links[0])
     )
@@ -53,6 +55,8 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         entry.year = year_in(venue_cell.text) or entry.year
     if year_cell is not None:
         entry.year = date_year(year_cell.text) or entry.year
+        if entry.venue is None:  # "| ICML 2023 |" in a Years column
+            entry.venue = venue_year_in(year_cell.text)[0]
     entry.venue = entry.venue or ctx.venue
     entry.year = entry.year or ctx.year
     author_cell = next((cells[k] for k in cells if re.search(r"author", k)), None)
