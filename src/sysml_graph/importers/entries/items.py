@@ -619,8 +619,10 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
         flags=re.I,
     )
     remark = re.search(r"\s*[（(]([^()（）]*)[)）]\s*$", title)
+    said: list[str] = []
     if remark and (ORG.search(remark.group(1)) or re.search(r"\.\s*$", title[: remark.start()])):
-        title = title[: remark.start()]  # "Title. (Chinese Academy of Sciences)": a remark
+        # "Title. (Chinese Academy of Sciences)": a remark, kept as the list's tag
+        title, said = title[: remark.start()], [remark.group(1).strip()]
     title = re.sub(
         r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title
     )  # ". Hinton et al."
@@ -635,7 +637,7 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     # "Title. Hinton et al.": a citation's authors that no reader took
     title = re.sub(r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title)
     title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
-    return clean_title(title), tags
+    return clean_title(title), tags + said
 
 
 # A person's name with a middle initial: "Joseph E. Gonzalez" (titles seldom have one).
