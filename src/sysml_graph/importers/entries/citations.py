@@ -91,8 +91,10 @@ FIELD = re.compile(r"([A-Za-z][A-Za-z ;./-]{0,24}?|[^\x00-\x7f]{1,6})\s*(?::\s+|
 _INVERTED_NAME = r"[A-ZÀ-ÝĀ-ſ][\w'’-]+, [A-ZÀ-ÝĀ-ſ][\w'’-]*(?: [A-ZÀ-ÝĀ-ſ][\w'’-]*){0,2}"
 INVERTED = re.compile(
     rf"(?P<who>{_INVERTED_NAME}(?:\s*(?:&|and|;)\s*{_INVERTED_NAME}){{0,20}})"
-    r"(?P<end>\s*,?\s*et al\.?|\.)\s*(?P<rest>.*)$"
+    r"(?P<end>\s*,?\s*et al\.?|\.|$)\s*(?P<rest>.*)$"
 )
+# BibTeX's "Kim, Young Geun and Wu, Carole-Jean": two inverted names or more, and nothing else
+BIBTEX_NAMES = re.compile(rf"{_INVERTED_NAME}(?:\s+and\s+{_INVERTED_NAME})+")
 
 
 def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
@@ -129,6 +131,8 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         text = text[: m.start()].strip(" ,.")
     text = re.sub(r"(?<=[A-Za-z][a-z])\.\s*$", "", text)  # the closing dot, not an initial's
     inverted = INVERTED.match(text)
+    if inverted and not inverted.group("end") and not BIBTEX_NAMES.fullmatch(text):
+        inverted = None  # "Zhang, Xin Liu" alone may be two people
     if inverted:  # "Pham, Hieu et al. ICML", "Cun, Xiaodong & Pun, Chi-Man. TIP"
         names = re.split(r"\s*(?:&|\band\b|;)\s*", inverted.group("who"))
         given_first = [" ".join(reversed(n.split(", ", 1))) for n in names]

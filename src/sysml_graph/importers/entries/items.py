@@ -444,7 +444,7 @@ def _without_asides(head: Inline, plain: str) -> str:
     last = head.emphasis[-1].strip() if head.emphasis else ""
     if last and plain.rstrip(" .").endswith(last) and not split_names(last):
         plain = plain.rstrip(" .")[: -len(last)]
-    return re.sub(r"^(?:\s*[.,;:])+\s*", ". ", plain)
+    return ". " + plain.lstrip(" .,;:")  # the bold venue ended the title's part
 
 
 def _cited_before_link(
