@@ -260,6 +260,8 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         ),
         (f"* {VLLM} （SOSP 2023）", []),
         (f'<div markdown="1">\n* [{VLLM} [SOSP’23]]({PAGE})\n</div>', []),
+        (f"- [{VLLM}]|[`[pdf]`]({PAGE}) (SOSP 2023)", []),
+        (f"+ [{VLLM}]({PAGE}) (Woosuk Kwon et al., SOSP 2023 Oral)", ["Woosuk Kwon"]),
         (
             "<table>\n<tr><td>Years</td><td>Title</td></tr>\n<tr><td rowspan=2><a href='x'>"
             f"SOSP 2023</a></td>\n<td><a href='{PAGE}'>{VLLM}</a></td></tr>\n</table>",

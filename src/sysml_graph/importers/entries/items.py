@@ -358,7 +358,7 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
         r.venue, r.year = r.venue or bold[1], r.year or bold[2]
         plain = _without_asides(head, plain.replace(bold[0], " ", 1))
     said = re.split(r"\s[-–—]\s", plain, maxsplit=1)[0] if plain.strip() else ""
-    paren = re.search(r"\(([^()]*?((?:19|20)\d{2}))\)", said)
+    paren = re.search(r"\(([^()]*?(?:19|20)\d{2}(?: [A-Za-z]{2,12}){0,2})\)", said)
     if r.venue is None and r.year is None and paren:  # "… by Org et al. (ICML 2023)"
         r.venue, r.year = paren_citation(paren.group(1), entry)
     alone = re.fullmatch(rf"\s*\(({ACRONYM})\)\s*", said)
@@ -676,7 +676,8 @@ def _decide(
             entry.kind, entry.reason = "software", "software project (code link only)"
         else:
             entry.reason = "no venue, year or paper link"
-    elif says_not and venue is None:
+    elif says_not and venue is None and not (entry.arxiv and year):
+        # (an arXiv paper with its year is a paper under "Video" or "Tools" too)
         entry.reason = f"in a non-paper section ({' > '.join(topics)})"
     else:
         entry.kind = "paper"

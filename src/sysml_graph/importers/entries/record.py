@@ -58,7 +58,7 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     >>> strip_decorations("[AMC] AutoML for Model Compression |")
     ('AutoML for Model Compression', ['AMC'])
     >>> strip_decorations("[Long Title In Brackets Only]")
-    ('[Long Title In Brackets Only]', [])
+    ('Long Title In Brackets Only', [])
     """
     tags: list[str] = []
     # GitHub's ":fire:" emoji (its closing colon may have gone with the title's punctuation)
@@ -68,6 +68,9 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     if m:
         tags.append(m.group(1).strip())
         t = t[m.end() :]
+    whole = re.fullmatch(r"\[([^\[\]]+)\]\s*\|?", t)
+    if whole and len(whole.group(1).split()) >= 3:  # "[Title]|[pdf](url)": brackets, no tag
+        t = whole.group(1).strip()
     affiliation = AFFILIATION.search(t)
     if affiliation:
         tags.append(affiliation.group(0).strip(" （()@"))
