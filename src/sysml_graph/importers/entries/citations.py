@@ -73,7 +73,7 @@ def authors_before_link(text: str, links: list[Link]) -> tuple[list[str], bool, 
     if link is None or at <= 0:
         return None
     before = re.sub(r"^\s*(?:[\[【][^\[\]【】]{1,40}[\]】]\s*)+", "", text[:at])  # "[NN][MA]"
-    before = re.sub(r"\s*\(\(.*\)$", "", before.strip().rstrip(" ."))  # "A (1) ((1) Univ)"
+    before = re.sub(r"\s*\(\(.*\)$", "", before.strip().rstrip(" .:"))  # "A (1) ((1) Univ)"
     before = re.sub(r"\s*\(\d\)", "", before)
     before = re.sub(r"\(\s*(?:19|20)\d{2}[a-z]?\s*\)\.?\s*$", "", before.strip()).strip(" .")
     found = author_line(before) if before else None

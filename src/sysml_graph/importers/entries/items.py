@@ -653,8 +653,8 @@ def _decide(
     title, venue, year, url = entry.title, entry.venue, entry.year, entry.url
     topics = topics_of(block.sections)
     says_not = section_says_not(topics)
-    if not title:
-        entry.reason = "no title"
+    if not title or is_label_text(title):
+        entry.reason = "no title"  # "[Paper](url)" alone under a heading
     elif (
         r.not_paper
         or NOT_PAPER_TITLE.search(title)

@@ -14,6 +14,9 @@ from .record import Entry, clean_title, strip_decorations
 from .tags import venue_year_in
 from .vocabulary import date_year, year_in
 
+# The column of venues: "Venue", "Conf.", "Journal", "Published In", "Pub.", "Where".
+VENUE_COLUMN = re.compile(r"venue|conf|journal|where|publi|^pub\b|proceedings|booktitle")
+
 
 def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     """A table row: title, venue, year and authors from their columns; venue and year from
@@ -41,7 +44,7 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         )
         entry.title = clean_title(title)
         entry.topics += tags
-    venue_cell = next((cells[k] for k in cells if re.search(r"venue|conf|journal|where", k)), None)
+    venue_cell = next((cells[k] for k in cells if VENUE_COLUMN.search(k)), None)
     year_cell = next((cells[k] for k in cells if re.search(r"year|date", k)), None)
     # A venue column saying "GitHub" or "Blog" names no venue; the row is software when
     # its only link is code (a paper's link keeps it a paper: "| [PaLM](arxiv) | Github |").

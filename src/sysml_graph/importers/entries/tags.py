@@ -47,23 +47,47 @@ def without_leading_symbols(text: str) -> str:
 
 
 def leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str]:
-    """A tag in parentheses or code before the title that names a venue or a year:
-    (venue, year, the text without it); a category in parentheses is left in place.
+    """Tags in parentheses, code or brackets before the title that name a venue or a year:
+    (venue, year, the text without them); a category in parentheses is left in place.
 
     >>> v, y, rest = leading_tag("`SOSP 2023` [Title](u)", "SOSP 2023 Title")
     >>> v.acronym, y, rest
     ('SOSP', 2023, 'Title')
+    >>> v, y, rest = leading_tag("`2023` `SOSP` [Title](u)", "2023 SOSP Title")
+    >>> v.acronym, y, rest
+    ('SOSP', 2023, 'Title')
+    >>> leading_tag("【SOSP 2023】Title", "【SOSP 2023】Title")[1:]
+    (2023, 'Title')
     >>> leading_tag("(DNN Models) Sze, Vivienne", "(DNN Models) Sze, Vivienne")[2]
     '(DNN Models) Sze, Vivienne'
     """
-    lead = re.match(r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,80})\](?![(\[]))", raw)
+    venue: VenueMatch | None = None
+    year: int | None = None
+    for _ in range(3):  # "`2023` `SOSP` [Title](url)": a tag for each
+        found = _leading_tag(raw, text)
+        if found is None:
+            break
+        v, y, text, raw = found
+        venue, year = venue or v, year or y
+    return venue, year, text
+
+
+def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str, str] | None:
+    """One leading tag (see :func:`leading_tag`), and the text and markdown after it."""
+    lead = re.match(
+        r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,80})\](?![(\[])|【([^【】]{2,80})】)",
+        raw,
+    )
     if lead is None:
-        return None, None, text
-    said = (lead.group(1) or lead.group(2) or lead.group(3)).strip("*_ ")  # "[**TCAD 2023**]"
+        return None
+    said = next(g for g in lead.groups() if g is not None).strip("*_ ")  # "[**TCAD 2023**]"
     venue, year, _ = read_tag(said)
-    shown = lead.group(1) or (f"({said})" if lead.group(2) else f"[{said}]")
-    if (year is None and (venue is None or not venue.known)) or not text.startswith(shown):
-        return None, None, text
+    marks = {2: ("(", ")"), 3: ("[", "]"), 4: ("【", "】")}.get(lead.lastindex or 1)
+    shown = f"{marks[0]}{said}{marks[1]}" if marks else lead.group(1)
+    if not text.startswith(shown):
+        return None
+    if year is None and (venue is None or not venue.known):
+        return None
     if (
         venue is not None
         and not venue.known
@@ -71,7 +95,7 @@ def leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str
         and not VENUE_WORDS.search(said)  # "[Foundations and Trends in Machine Learning 2021]"
     ):
         venue = None  # "(Preprint 2020)" names a year; only an acronym is an unknown venue
-    return venue, year, text[len(shown) :].lstrip(" :-–—")
+    return venue, year, text[len(shown) :].lstrip(" :-–—"), raw[lead.end() :]
 
 
 def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
