@@ -142,7 +142,10 @@ def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
         # title ("LLM 2024:" or "NEW 2024:" name none)
         if said_venue.known:
             lead_venue, lead_year, text = said_venue, said_year, text[system.end() :]
-    elif system and len(link_text.split()) >= 3 and text[system.end() :].startswith(link_text):
+    elif system and any(
+        len(named.split()) >= 3 and text[system.end() :].startswith(named)
+        for named in (link_text, *head.strong[:1])
+    ):  # "**vLLM**: [Title](url)", "WebDataset: **Title**.
         entry.topics.append(system.group(1))
         text = text[system.end() :]
 

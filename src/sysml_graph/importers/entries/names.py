@@ -41,8 +41,9 @@ def split_names(text: str) -> list[str] | None:
 
 def last_first(text: str) -> tuple[list[str], bool] | None:
     """``Crankshaw, Daniel, et al.`` / ``Chard, R., Li, Z., and Foster, I.`` style."""
-    et_al = bool(re.search(r"\bet al\.?|\betc\.?$", text))
-    body = re.sub(r",?\s*(?:et al\.?|etc\.?$).*$", "", text).strip(" ,.")
+    # "et al.", and as lists misspell it: "et.al.", "et. al", "et.a."; "etc." at the end
+    et_al = bool(re.search(r"\bet\.?\s?al?\b\.?|\betc\.?$", text))
+    body = re.sub(r"[,;]?\s*(?:\bet\.?\s?al?\b\.?|etc\.?$).*$", "", text).strip(" ,.;")
     body = re.sub(r",?\s*\d{4}.*$", "", body).strip(" ,.")
     if not body:
         return None

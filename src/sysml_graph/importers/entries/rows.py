@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..markdown_list import Block
 from ..venues import match_venue
 from .context import Context
 from .items import read_item
-from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label
+from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label, is_label_text
 from .names import author_line
 from .record import Entry, clean_title, strip_decorations
 from .tags import venue_year_in
-from .vocabulary import date_year, year_in
+from .vocabulary import MONTH, date_year, year_in
 
 # The column of venues: "Venue", "Conf.", "Journal", "Published In", "Pub.", "Where".
-VENUE_COLUMN = re.compile(r"venue|conf|journal|where|publi|^pub\b|proceedings|booktitle")
+VENUE_COLUMN = re.compile(r"venue|conf|journal|where|publi|^pub\b|proceedings|booktitle|series")
+# Columns that never hold a paper's name.
+OTHER_COLUMN = re.compile(
+    VENUE_COLUMN.pattern + r"|year|date|code|author|link|pdf|star|note|tag|type|keyword|objective"
+)
 
 
 def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
@@ -27,6 +32,21 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         entry.reason = "table row without a title column"
         return entry
     entry.line = title_cell.line or entry.line  # an HTML row's title may start below the row
+    if is_label_text(title_cell.text):
+        # "| Acme | 2024 | NSDI | [Paper](url) |": the paper is named in another column
+        named = next(
+            (
+                cell
+                for key, cell in cells.items()
+                if cell is not title_cell
+                and not OTHER_COLUMN.search(key)
+                and re.search(r"[A-Za-z]{2}", cell.text)
+                and not is_label_text(cell.text)
+                and len(cell.text.split()) <= 20
+            ),
+            None,
+        )
+        title_cell = dataclasses.replace(named, links=[]) if named is not None else title_cell
     stacked = len([line for line in title_cell.lines if line]) > 1 or bool(
         title_cell.links and is_label(title_cell.links[0])
     )
@@ -53,6 +73,11 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     )
     if said_label:
         venue_cell = None
+    if venue_cell is not None and re.fullmatch(
+        rf"\s*{MONTH}\.?,?\s*(?:\d{{4}})?\s*", venue_cell.text
+    ):
+        entry.year = year_in(venue_cell.text) or entry.year  # "| Sep 2024 |": a date, no venue
+        venue_cell = None
     if venue_cell is not None:
         entry.venue = match_venue(venue_cell.text) or entry.venue
         entry.year = year_in(venue_cell.text) or entry.year
@@ -63,7 +88,8 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     entry.venue = entry.venue or ctx.venue
     entry.year = entry.year or ctx.year
     author_cell = next((cells[k] for k in cells if re.search(r"author", k)), None)
-    found = author_line(author_cell.text) if author_cell is not None else None
+    # "Glenn Henry; Parviz Palangpour": a semicolon between names, as a comma
+    found = author_line(author_cell.text.replace(";", ",")) if author_cell is not None else None
     if found:
         entry.authors, entry.et_al = found
     links = [lk for c in cells.values() for lk in c.links]

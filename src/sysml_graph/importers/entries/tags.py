@@ -91,7 +91,7 @@ def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, st
     if (
         venue is not None
         and not venue.known
-        and not is_acronym(said.split()[0])
+        and not is_acronym(YEAR.sub(" ", said).split()[0] if YEAR.sub(" ", said).split() else "")
         and not VENUE_WORDS.search(said)  # "[Foundations and Trends in Machine Learning 2021]"
     ):
         venue = None  # "(Preprint 2020)" names a year; only an acronym is an unknown venue
