@@ -68,7 +68,10 @@ def render_inline(token: Token) -> Inline:
         t = child.type
         if t in ("text", "code_inline"):
             out.append(child.content)
-        elif t in ("softbreak", "hardbreak"):
+        elif t == "softbreak":
+            out.append(" ")
+        elif t == "hardbreak":  # two spaces at a line's end: "**Title.**  \n *A, B.*"
+            breaks.append(len("".join(out)))
             out.append(" ")
         elif t == "html_inline":
             if re.fullmatch(r"<br\s*/?>", child.content.strip(), re.I):

@@ -588,6 +588,8 @@ def _read_details(block: Block, ctx: Context, r: Reading, entry: Entry) -> None:
             found = author_line(d.emphasis[0])
             if found:
                 entry.authors, entry.et_al = found
+                # "*A, B.* [[pdf]](url), 2023.02": the year after the names
+                r.year = r.year or year_in(dt[len(d.emphasis[0]) :])
                 continue
         if r.venue is None and ctx.venue is None:
             v = detail_venue(dt)

@@ -57,6 +57,8 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     ('HyperSched: Model Development on a Deadline', ['UC Berkerley'])
     >>> strip_decorations("[AMC] AutoML for Model Compression |")
     ('AutoML for Model Compression', ['AMC'])
+    >>> strip_decorations("(PyTorch DDP) PyTorch Distributed: Experiences")
+    ('PyTorch Distributed: Experiences', ['PyTorch DDP'])
     >>> strip_decorations("[Long Title In Brackets Only]")
     ('Long Title In Brackets Only', [])
     """
@@ -64,7 +66,10 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     # GitHub's ":fire:" emoji (its closing colon may have gone with the title's punctuation)
     t = re.sub(r"\s*:[a-z0-9_+-]+:(?=\s|$)|\s+:[a-z0-9_+-]+$", " ", title).strip()
     t = re.sub(r"^[^\w\[\]\"“'‘(]+", "", t).strip()
-    m = re.match(r"\[([^\[\]]{1,80})\]\s*[:\-–—]?\s*(?=\S+\s+\S)", t)
+    m = re.match(r"\[([^\[\]]{1,80})\]\s*[:\-–—]?\s*(?=\S+\s+\S)", t) or re.match(
+        r"\(([^()]{1,40})\)\s+(?=\S+\s+\S+\s+\S)",
+        t,  # "(Horovod) Fast and easy …"
+    )
     if m:
         tags.append(m.group(1).strip())
         t = t[m.end() :]
