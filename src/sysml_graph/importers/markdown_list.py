@@ -176,9 +176,17 @@ def _markdown_in_html(content: str) -> str | None:
     return "\n".join("" if tag_only.fullmatch(line) else line for line in lines)
 
 
+# A bibliography's line: family name first, a year, a quoted title ("Achille, Alessandro,
+# and Stefano Soatto. 2019. “Critical Learning Periods …”").
+CITATION_LINE = re.compile(
+    r"\s*[A-ZÀ-ÝĀ-ſ][\w'’-]+,\s+[A-ZÀ-ÝĀ-ſ][^“\"]{0,600}?\b(?:19|20)\d{2}\b[^“\"]{0,40}[“\"]"
+)
+
+
 def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
-    """The lines of a paragraph that start with a link or a bracketed tag, each with its
-    1-based line: a list written without list markers ("[OSDI'22] [Title](url) <br>").
+    """The lines of a paragraph that start with a link or a bracketed tag, or that are a
+    bibliography's citations, each with its 1-based line: a list written without list
+    markers ("[OSDI'22] [Title](url) <br>").
 
     >>> md = MarkdownIt("commonmark")
     >>> tok = md.parse("Intro with [a link](u).\\n[OSDI'22] [Title Of It](https://x.org) </br>")[1]
@@ -192,10 +200,10 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     for child in [*(token.children or []), None]:
         if child is None or child.type in ("softbreak", "hardbreak"):
             raw = source[line] if line < len(source) else ""
-            if run and re.match(r"\s*(?:\*\*)?\[", raw):
+            if run and (re.match(r"\s*(?:\*\*)?\[", raw) or CITATION_LINE.match(raw)):
                 part = Token("inline", "", 0, children=run, content=raw)
                 inline = render_inline(part)
-                if inline.links and inline.text:
+                if inline.text and (inline.links or CITATION_LINE.match(raw)):
                     out.append((first + line, inline))
             line, run = line + 1, []
             continue

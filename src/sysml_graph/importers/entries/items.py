@@ -211,7 +211,7 @@ def _read_first_line(
         and not (head.links and text.startswith(head.links[0].text))
         and quote_opens_title(text[: quoted.start()])
     ):
-        return _quoted(text, quoted, entry)
+        return _quoted(head, text, quoted, entry)
     if (
         head.links
         and head.links[0].text.strip()
@@ -311,7 +311,7 @@ def _apa(apa: re.Match[str], entry: Entry) -> Reading:
     return Reading(apa.group("title"), match_venue(apa.group("venue")), int(apa.group("year")))
 
 
-def _quoted(text: str, quoted: re.Match[str], entry: Entry) -> Reading:
+def _quoted(head: Inline, text: str, quoted: re.Match[str], entry: Entry) -> Reading:
     """``Author, et al. "Title." VENUE. YEAR.``, with an optional ``(Category)`` first."""
     before, after = text[: quoted.start()], text[quoted.end() :]
     category = re.match(r"\s*\(([^()]{3,80})\)\s*", before)
@@ -322,10 +322,13 @@ def _quoted(text: str, quoted: re.Match[str], entry: Entry) -> Reading:
     if authors:
         entry.authors, entry.et_al = authors
     after = re.sub(r"^\s*[.,]?\s*(?:19|20)\d{2}\s+", "", after.split("[")[0])
-    year = year_in(after)
+    year = year_in(after) or year_in(before)  # "Soatto. 2019. “Title.” In _Venue_
     venue = match_venue(re.sub(r"\([^)]*\d{4}[^)]*\)|\b\d{4}\b.*$", "", after).strip(" .,"))
     if (venue is None or not venue.known) and after.strip():
         venue = match_venue(after.split(".")[0].strip()) or venue
+    italic = next((em for em in head.emphasis if len(em) > 2 and em in after), None)
+    if italic:  # "“Title.” In _Network Neuroscience_ 1 (1): 42–68": the venue in italics
+        venue = match_venue(italic) or venue
     later = re.search(r"\(([^()]{2,40})\)\s*\.?\s*$", after)
     if later:  # "… arXiv preprint arXiv:2507.16782 (2025). (ICCV 2025)": published since
         v, y, _ = read_tag(later.group(1))
