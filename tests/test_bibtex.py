@@ -12,7 +12,7 @@ from rdflib import Graph
 from sysml_graph.corpus.read import load_corpus
 from sysml_graph.corpus.records import Corpus
 from sysml_graph.exports.bibtex import export_bibtex
-from sysml_graph.importers.bibtex import read_bibtex
+from sysml_graph.importers.entries.bibliography import read_bibtex
 from sysml_graph.importers.run import import_bibtex
 from sysml_graph.importers.write import write_imported
 

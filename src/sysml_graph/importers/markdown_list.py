@@ -52,6 +52,7 @@ class Block:
     details: list[Inline] = field(default_factory=list)  # further paragraphs and sub-items
     cells: dict[str, Inline] = field(default_factory=dict)  # table rows: header → cell
     depth: int = 0  # nesting of list items
+    bibtex: list[str] = field(default_factory=list)  # ```bibtex blocks right under it
 
 
 def render_inline(token: Token) -> Inline:
@@ -71,7 +72,8 @@ def render_inline(token: Token) -> Inline:
         elif t == "softbreak":
             out.append(" ")
         elif t == "hardbreak":  # two spaces at a line's end: "**Title.**  \n *A, B.*"
-            breaks.append(len("".join(out)))
+            if not any(kind == "link" for kind, _, _ in stack):  # not inside a link's text
+                breaks.append(len("".join(out)))
             out.append(" ")
         elif t == "html_inline":
             if re.fullmatch(r"<br\s*/?>", child.content.strip(), re.I):
@@ -284,11 +286,21 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
         if (
             tok.type == "inline"
             and heading is not None
+            and blocks
+            and blocks[-1] is heading
             and tokens[i - 1].type == "paragraph_open"
-            and tokens[i - 2].type == "heading_close"
+            and not items
+            and (tokens[i - 2].type == "heading_close" or not heading.head.links)
         ):
-            # "## [Title](url), 2019/09" then the line of authors right under it
+            # "## [Title](url), 2019/09" then the line of authors right under it; "####
+            # Title" then "tag: `ICLR24`", "paper link: [here](url)" paragraphs
             heading.details.append(render_inline(tok))
+        if tok.type == "fence" and re.match(r"\s*@\w+\s*\{", tok.content):
+            # "```bibtex @misc{…}```" under an entry (a heading or an item; a table between
+            # them, of models or links, is the entry's too)
+            owner = next((b for b in reversed(blocks) if b.kind != "row"), None)
+            if owner is not None:
+                owner.bibtex.append(tok.content)
         label = _pseudo_heading(tok, tokens[i - 1] if i else None)
         if label is not None:
             # "<summary><b>2024</b></summary>", a paragraph "**2026**": a heading below every

@@ -8,8 +8,8 @@ from pathlib import Path
 from ..corpus.read import read_corpus
 from ..problems import InvalidInput, Problem
 from .awesome import read_list
-from .bibtex import read_bibtex
 from .drafts import Importer
+from .entries.bibliography import read_bibtex
 from .sources import ListInfo, list_info, markdown_files
 
 

@@ -599,6 +599,14 @@ def _read_details(block: Block, ctx: Context, r: Reading, entry: Entry) -> None:
             if v is not None:
                 r.venue = v
                 r.year = r.year or year_in(dt)
+        if not entry.authors and re.match(r"[A-ZÀ-ÝĀ-ſ]", dt):
+            # "Woosuk Kwon, Zhuohan Li. SOSP, 2023.": names, then where and when
+            cited, more, venue_text, when = trailing_citation(". " + dt)
+            v = match_venue(venue_text) if venue_text else None
+            if cited and v is not None and v.known and all(person_like(c) for c in cited):
+                entry.authors, entry.et_al = cited, more
+                r.venue, r.year = r.venue or v, r.year or when
+                continue
         if not entry.authors:
             lf = author_line(re.sub(r"\(\*?[^()]*\*?\)\s*$", "", dt))
             if lf is None and last_first(dt.strip(" ,.")):
@@ -631,9 +639,6 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     if remark and (ORG.search(remark.group(1)) or re.search(r"\.\s*$", title[: remark.start()])):
         # "Title. (Chinese Academy of Sciences)": a remark, kept as the list's tag
         title, said = title[: remark.start()], [remark.group(1).strip()]
-    title = re.sub(
-        r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title
-    )  # ". Hinton et al."
     parts = title.rsplit(". ", 1)
     if (
         len(parts) == 2
@@ -661,7 +666,7 @@ def _decide(
     title, venue, year, url = entry.title, entry.venue, entry.year, entry.url
     topics = topics_of(block.sections)
     says_not = section_says_not(topics)
-    if not title or is_label_text(title):
+    if not title or (is_label_text(title) and len(title.split()) <= 2):
         entry.reason = "no title"  # "[Paper](url)" alone under a heading
     elif (
         r.not_paper

@@ -95,6 +95,8 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     links = [lk for c in cells.values() for lk in c.links]
     entry.url, entry.code, only_other = classify_links(links)
     entry.kind = "paper" if entry.title and (entry.venue or entry.year or entry.url) else "skip"
+    if len(entry.title.split()) < 2 and entry.venue is None and entry.year is None:
+        entry.kind = "skip"  # "| Skywork-MoE-Base-FP8 | [here](url) |": a model's name
     if said_label and entry.url is None:
         entry.kind, entry.reason = "software", "software (a code link, 'GitHub' as its venue)"
         entry.authors, entry.et_al = [], False

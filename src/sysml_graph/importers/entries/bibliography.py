@@ -1,11 +1,13 @@
-"""BibTeX files read into import entries (bibtexparser 2)."""
+"""BibTeX read into import entries (bibtexparser 2): a ``.bib`` file, or the ``bibtex`` block
+under an entry of a list."""
 
 from __future__ import annotations
 
 import re
 
-from .entries import Entry, clean_title, year_in
-from .venues import match_venue
+from ..venues import match_venue
+from .record import Entry, clean_title
+from .vocabulary import year_in
 
 
 def _name(raw: str) -> str:
