@@ -90,33 +90,41 @@ def fielded_heading(block: Block, entry: Entry) -> Entry:
         return entry  # "# NSDI 2021 MLsys or SysML" over "Paper Link: <programme>": an event
     url = code = None
     other = False  # a field links to docs, a blog or a homepage
-    for detail in block.details:
-        for line in detail.raw.split("\n"):
-            field = HEADING_FIELD.match(line)
-            if field is None:
-                continue
-            key, value = field.group(1).strip().casefold(), field.group(2)
-            links = re.findall(r"\]\((https?://[^)\s]+)\)", value) or re.findall(
-                r"(https?://\S+)", value
-            )
-            if re.search(r"\b(?:paper|pdf|arxiv|doi)\b|^(?:link|url)$", key) and links:
-                url = url or links[0]
-            elif re.search(r"\b(?:docs?|blog|homepage|website|slides|video)\b", key):
-                other = True
-            elif re.search(r"\b(?:code|github|repo)\b", key) and links:
-                code = code or links[0]
-            elif re.fullmatch(r"conference|venue|pub(?:lished)?(?: in)?|journal", key):
-                entry.venue = entry.venue or match_venue(YEAR.sub(" ", value).strip(" .,"))
-                entry.year = entry.year or year_in(value)
-            elif key in ("tag", "tags"):
-                for said in re.findall(r"`([^`]{2,30})`", value):
-                    v, y = _coded_venue(said)
-                    if v is not None and entry.venue is None:
-                        entry.venue, entry.year = v, y
-            elif re.fullmatch(r"authors?", key) and not entry.authors:
-                found = author_line(value)
-                if found:
-                    entry.authors, entry.et_al = found
+    lines = [
+        part
+        for detail in block.details
+        for line in detail.raw.split("\n")
+        # "**Authors:** A, B | **Date:** 2026-03-13": two fields on a line, in bold
+        for part in re.split(r"\s\|\s(?=[A-Za-z][A-Za-z ]{1,20}:)", re.sub(r"\*\*|__", "", line))
+    ]
+    for line in lines:
+        field = HEADING_FIELD.match(line)
+        if field is None:
+            continue
+        key, value = field.group(1).strip().casefold(), field.group(2)
+        links = re.findall(r"\]\((https?://[^)\s]+)\)", value) or re.findall(
+            r"(https?://\S+)", value
+        )
+        if re.search(r"\b(?:paper|pdf|arxiv|doi)\b|^(?:link|url)$", key) and links:
+            url = url or links[0]
+        elif re.search(r"\b(?:docs?|blog|homepage|website|slides|video)\b", key):
+            other = True
+        elif re.search(r"\b(?:code|github|repo)\b", key) and links:
+            code = code or links[0]
+        elif re.fullmatch(r"conference|venue|pub(?:lished)?(?: in)?|journal", key):
+            entry.venue = entry.venue or match_venue(YEAR.sub(" ", value).strip(" .,"))
+            entry.year = entry.year or year_in(value)
+        elif key in ("tag", "tags"):
+            for said in re.findall(r"`([^`]{2,30})`", value):
+                v, y = _coded_venue(said)
+                if v is not None and entry.venue is None:
+                    entry.venue, entry.year = v, y
+        elif re.fullmatch(r"date|year", key):
+            entry.year = entry.year or year_in(value)
+        elif re.fullmatch(r"authors?", key) and not entry.authors:
+            found = author_line(value)
+            if found:
+                entry.authors, entry.et_al = found
     cited = read_bibtex(block.bibtex[0])[0] if block.bibtex else []
     published = [c for c in cited if c.venue is not None or c.arxiv or c.doi]
     if url is None and (other or not published):

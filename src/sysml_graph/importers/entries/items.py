@@ -98,6 +98,12 @@ def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
     """Interpret a list item or paragraph, with the heading context it sits under."""
     head = block.head
     text, raw = head.text, head.raw
+    task = re.match(r"\s*\[[ xX]?\]\s+", raw)  # a task list's box: "- [ ] [Title](url): note"
+    if task and text.startswith(task.group(0).strip()):
+        raw, text = raw[task.end() :], text[len(task.group(0).strip()) :].lstrip()
+        lines = [re.sub(r"^\s*\[[ xX]?\]\s+", "", line) for line in head.lines[:1]]
+        head = dataclasses.replace(head, text=text, raw=raw, lines=lines + head.lines[1:])
+        block = dataclasses.replace(block, head=head)
     lines = [line for line in head.lines if line]
     if len(lines) > 1:
         # "Title <br> EMNLP 2023 [[Paper]](url)", "Title <br>*A, B*": the lines after a

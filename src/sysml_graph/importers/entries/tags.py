@@ -106,11 +106,16 @@ def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
     ['ACL', None]
     >>> badge_venue("IVUS2024")[1], badge_venue("Technical Report")
     (2024, (None, None))
+    >>> badge_venue("2026-ASPLOS")[0].acronym
+    'ASPLOS'
     >>> v, y = badge_venue("Conference-SIGMOD 2026")
     >>> v.acronym, y
     ('SIGMOD', 2026)
     """
     label = label.replace("--", "-")  # shields.io writes a dash as "--"
+    dated = re.fullmatch(r"((?:19|20)\d{2})[-_ ]+(.+)", label.strip())
+    if dated:  # "2026-ASPLOS": the year first
+        label = f"{dated.group(2)} {dated.group(1)}"
     # "Conference-SIGMOD 2026", "Journal-TPDS 2024": the kind of venue, then the venue
     label = re.sub(
         r"^(?:conference|journal|venue|published|publish|accepted)\s*[-:]\s*", "", label, flags=re.I
