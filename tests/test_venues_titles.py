@@ -261,6 +261,20 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         (f"* {VLLM} （SOSP 2023）", []),
         (f'<div markdown="1">\n* [{VLLM} [SOSP’23]]({PAGE})\n</div>', []),
         (f"- [{VLLM}]|[`[pdf]`]({PAGE}) (SOSP 2023)", []),
+        (f"- [ ] [{VLLM}]({PAGE}): a note on paging, accepted by SOSP'23", []),
+        (f"- code [{VLLM} SOSP'23](https://github.com/x/y)\n\n  paper [{VLLM}]({PAGE})", []),
+        (f"1. **{VLLM}.** `SOSP`  \n   *Woosuk Kwon, Zhuohan Li.* [[PDF]]({PAGE}), 2023", KWON_LI),
+        (
+            f"Kwon, Woosuk, and Zhuohan Li. 2023. “{VLLM}.” In _SOSP_, 611–26. ACM.",
+            ["Woosuk Kwon", "Zhuohan Li"],
+        ),
+        (f"- {VLLM} [[paper]]({PAGE})\n  - Woosuk Kwon, Zhuohan Li. SOSP, 2023.", KWON_LI),
+        (
+            f"| Title | Pub. & Date |\n|---|---|\n| {VLLM} [![arXiv](https://img.shields.io/"
+            f"badge/arXiv-b31b1b.svg)]({PAGE}) | SOSP'23 |",
+            [],
+        ),
+        (f"1. [{VLLM}]({PAGE}) [![Publish](https://img.shields.io/badge/2023-SOSP-9370DB)]", []),
         (f"+ [{VLLM}]({PAGE}) (Woosuk Kwon et al., SOSP 2023 Oral)", ["Woosuk Kwon"]),
         (
             "<table>\n<tr><td>Years</td><td>Title</td></tr>\n<tr><td rowspan=2><a href='x'>"
@@ -586,3 +600,20 @@ def test_a_year_and_venue_heading_never_keeps_the_venue_before() -> None:
         (e.venue.acronym if e.venue else None, e.year) for e in read_list(text) if e.kind == "paper"
     ]
     assert found == [("ICCAD", 2018), ("HotChips", 2019)]
+
+
+def test_a_paper_written_as_a_heading_with_fields_and_a_bibtex_block() -> None:
+    """ "#### Title", its fields ("tag:", "paper link:") and its BibTeX: one paper with the
+    authors of the BibTeX; a heading with only a docs link and a @manual is none."""
+    text = (
+        f"#### {VLLM}\n\ntag: `vLLM` | `SOSP23` | `UC Berkeley`\n\npaper link: [here]({PAGE})\n\n"
+        "citation:\n\n```bibtex\n@inproceedings{kwon2023,\n  title={Efficient Memory},\n"
+        "  author={Woosuk Kwon and Zhuohan Li},\n  year={2023},\n  booktitle={SOSP},\n}\n```\n\n"
+        "#### NVIDIA Megatron Distributed Checkpointing\n\ndocs link: [here](https://docs.x.com/a)\n\n"
+        "```bibtex\n@manual{nv,\n  title={Distributed Checkpointing},\n  author={NVIDIA},\n"
+        "  year={2024},\n}\n```\n"
+    )
+    found = [e for e in read_list(text) if e.kind == "paper"]
+    assert [
+        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors, e.url) for e in found
+    ] == [(VLLM, "SOSP", 2023, KWON_LI, PAGE)]

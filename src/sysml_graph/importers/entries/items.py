@@ -25,7 +25,7 @@ from .citations import (
     trailing_citation,
 )
 from .context import Context
-from .kinds import NOT_PAPER_TITLE, TALK, section_says_not, topics_of
+from .kinds import NOT_PAPER_TITLE, PERSON, TALK, section_says_not, topics_of
 from .links import (
     VIDEO_LINK,
     arxiv_id,
@@ -98,10 +98,11 @@ def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
     """Interpret a list item or paragraph, with the heading context it sits under."""
     head = block.head
     text, raw = head.text, head.raw
-    task = re.match(r"\s*\[[ xX]?\]\s+", raw)  # a task list's box: "- [ ] [Title](url): note"
+    # a task list's box, "- [ ] [Title](url): note", or a label word, "- code [Title](repo)"
+    task = re.match(r"\s*\[[ xX]?\]\s+|\s*(?:code|paper|pdf|repo)\s+(?=\[[^\]]{8})", raw, re.I)
     if task and text.startswith(task.group(0).strip()):
         raw, text = raw[task.end() :], text[len(task.group(0).strip()) :].lstrip()
-        lines = [re.sub(r"^\s*\[[ xX]?\]\s+", "", line) for line in head.lines[:1]]
+        lines = [line[len(task.group(0).strip()) :].lstrip() for line in head.lines[:1]]
         head = dataclasses.replace(head, text=text, raw=raw, lines=lines + head.lines[1:])
         block = dataclasses.replace(block, head=head)
     lines = [line for line in head.lines if line]
@@ -546,6 +547,11 @@ def _venue_in_title(r: Reading) -> None:
             r.venue, r.year = r.venue or v, r.year or y
         elif v is not None and v.known and is_acronym(said):  # "Title (TKDE)"
             r.title, r.venue = r.title[: glued.start()], r.venue or v
+    spaced = re.search(r"\s([A-Z][\w-]{1,15}['’]\s?\d{2})\s*$", r.title)
+    if spaced and len(r.title[: spaced.start()].split()) >= 3:  # "Title OSDI'22"
+        v, y, _ = read_tag(spaced.group(1))
+        if v is not None and v.known and y is not None:
+            r.title, r.venue, r.year = r.title[: spaced.start()], r.venue or v, r.year or y
     tail = re.search(
         r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,40}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
     )
@@ -657,10 +663,6 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     title = re.sub(r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title)
     title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
     return clean_title(title), tags + said
-
-
-# A person's name with a middle initial: "Joseph E. Gonzalez" (titles seldom have one).
-PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+ (?:[A-Z]\. ?)+[A-ZÀ-Ý][\w'’-]+")
 
 
 def _decide(

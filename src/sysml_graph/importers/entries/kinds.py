@@ -39,3 +39,7 @@ def section_says_not(topics: list[str]) -> bool:
 def topics_of(sections: list[str]) -> list[str]:
     """The headings above an entry that name its topics: not a year ("2019", "Year 2020")."""
     return [s for s in sections if not re.fullmatch(r"\s*(year\s+)?\d{4}.*", s, re.I)]
+
+
+# A person's name with a middle initial: "Joseph E. Gonzalez" (titles seldom have one).
+PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+ (?:[A-Z]\. ?)+[A-ZÀ-Ý][\w'’-]+")

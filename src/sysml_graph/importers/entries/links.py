@@ -104,6 +104,8 @@ def detail_links(block: Block) -> list[Link]:
     for d in block.details:
         if re.match(r"code:", d.text, re.I):
             links += [Link("Code", lk.href) for lk in d.links]
+        elif re.match(r"(?:paper|pdf)\b:?\s*\[", d.raw or d.text, re.I) and d.links:
+            links.append(Link("Paper", d.links[0].href))  # "paper [Title](url)" under it
     if block.details and not any(lk.href.startswith("http") for lk in block.head.links):
         links += [lk for lk in block.details[0].links if is_label(lk)]
     return links

@@ -9,6 +9,7 @@ from ..markdown_list import Block
 from ..venues import match_venue
 from .context import Context
 from .items import read_item
+from .kinds import PERSON
 from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label, is_label_text
 from .names import author_line
 from .record import Entry, clean_title, strip_decorations
@@ -59,9 +60,9 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         entry.venue, entry.year = read.venue, read.year
         entry.topics += read.topics
     else:
-        title, tags = strip_decorations(
-            clean_title(title_cell.links[0].text if title_cell.links else title_cell.text)
-        )
+        # the title is the cell's link, unless that link is a badge ("Title [![arXiv](…)](url)")
+        linked = next((lk.text for lk in title_cell.links if lk.text.strip()), None)
+        title, tags = strip_decorations(clean_title(linked or title_cell.text))
         entry.title = clean_title(title)
         entry.topics += tags
     venue_cell = next((cells[k] for k in cells if VENUE_COLUMN.search(k)), None)
@@ -73,10 +74,11 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     )
     if said_label:
         venue_cell = None
-    if venue_cell is not None and re.fullmatch(
-        rf"\s*{MONTH}\.?,?\s*(?:\d{{4}})?\s*", venue_cell.text
-    ):
-        entry.year = year_in(venue_cell.text) or entry.year  # "| Sep 2024 |": a date, no venue
+    # "| Sep 2024 |", "| July'24 |", "| Tech report, Oct 13 2025 |": a date, no venue
+    dated = rf"\s*(?:tech(?:nical)? report,?\s*)?(?:{MONTH}\.?,?\s*(?:\d{{1,2}},?\s)?)?"
+    dated += r"(?:['’]?\s?\d{2}|\d{4})?\s*"
+    if venue_cell is not None and re.fullmatch(dated, venue_cell.text, re.I):
+        entry.year = year_in(venue_cell.text) or entry.year
         venue_cell = None
     if venue_cell is not None:
         entry.venue = match_venue(venue_cell.text) or entry.venue
@@ -95,8 +97,12 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     links = [lk for c in cells.values() for lk in c.links]
     entry.url, entry.code, only_other = classify_links(links)
     entry.kind = "paper" if entry.title and (entry.venue or entry.year or entry.url) else "skip"
-    if len(entry.title.split()) < 2 and entry.venue is None and entry.year is None:
-        entry.kind = "skip"  # "| Skywork-MoE-Base-FP8 | [here](url) |": a model's name
+    if (
+        entry.venue is None
+        and entry.year is None
+        and (len(entry.title.split()) < 2 or PERSON.fullmatch(entry.title))
+    ):
+        entry.kind = "skip"  # "| Skywork-MoE-Base-FP8 | [here](url) |", "| Joseph E. Gonzalez |"
     if said_label and entry.url is None:
         entry.kind, entry.reason = "software", "software (a code link, 'GitHub' as its venue)"
         entry.authors, entry.et_al = [], False
