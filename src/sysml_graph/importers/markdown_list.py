@@ -111,6 +111,9 @@ def render_inline(token: Token) -> Inline:
     return Inline(text, links, strong, emphasis, token.content, badges, tags, lines)
 
 
+# A list item that is a field: "Source: arxiv", "Authors: A, B", "Link: url".
+FIELD_ITEM = re.compile(r"\s*[A-Za-z][A-Za-z ]{1,20}\s*[:\uff1a]\s")
+
 # The level of a pseudo-heading: below "######", so that any real heading ends it.
 PSEUDO = 7
 
@@ -230,6 +233,7 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     row_line = 0
     heading: Block | None = None  # the last heading: the paragraph right under it is a detail
     in_quote = 0  # inside a blockquote (a citation to the list's own paper, a note)
+    fielded: Block | None = None  # a heading whose list items so far are its fields
     while i < len(tokens):
         tok = tokens[i]
         if tok.type == "heading_open":
@@ -245,6 +249,7 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
                 depth=level,
             )
             blocks.append(heading)
+            fielded = heading if not inline.links else None
             if level > 1:  # a level-1 heading is the document's title, not a section
                 sections.append((level, inline.text))
             i += 3
@@ -261,6 +266,13 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
         if tok.type == "inline" and items:
             inline = render_inline(tok)
             current = items[-1]
+            if current is None and len(items) == 1 and fielded is not None:
+                # "### Title" then "* **Source:** arxiv": an item that is a field of the
+                # heading above (as long as the items under it are fields)
+                if FIELD_ITEM.match(inline.text):
+                    fielded.details.append(inline)
+                else:
+                    fielded = None
             if current is None:
                 line = (tok.map[0] + 1) if tok.map else 1
                 block = Block(

@@ -111,9 +111,10 @@ def fielded_heading(block: Block, entry: Entry) -> Entry:
             other = True
         elif re.search(r"\b(?:code|github|repo)\b", key) and links:
             code = code or links[0]
-        elif re.fullmatch(r"conference|venue|pub(?:lished)?(?: in)?|journal", key):
-            entry.venue = entry.venue or match_venue(YEAR.sub(" ", value).strip(" .,"))
-            entry.year = entry.year or year_in(value)
+        elif re.fullmatch(r"conference|venue|pub(?:lished)?(?: in)?|journal|source", key):
+            coded = _coded_venue(value)  # "Source: SOSP25"
+            entry.venue = entry.venue or coded[0] or match_venue(YEAR.sub(" ", value).strip(" .,"))
+            entry.year = entry.year or year_in(value) or coded[1]
         elif key in ("tag", "tags"):
             for said in re.findall(r"`([^`]{2,30})`", value):
                 v, y = _coded_venue(said)
@@ -127,7 +128,7 @@ def fielded_heading(block: Block, entry: Entry) -> Entry:
                 entry.authors, entry.et_al = found
     cited = read_bibtex(block.bibtex[0])[0] if block.bibtex else []
     published = [c for c in cited if c.venue is not None or c.arxiv or c.doi]
-    if url is None and (other or not published):
+    if url is None and (other or not published) and entry.venue is None:
         return entry  # documentation, a blog post or a manual, however cited
     if cited:
         bib = cited[0]

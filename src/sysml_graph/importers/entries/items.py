@@ -525,6 +525,19 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
 ARXIV_CITED = re.compile(r"\barxiv[:\s]\s*\d{4}\.\d{4,5}\b", re.I)
 
 
+def venue_in_title(title: str) -> tuple[str, VenueMatch | None, int | None]:
+    """The title without a venue written into it, and that venue and year (a table's title
+    cell: "| Title [HPCA’21] |").
+
+    >>> title, venue, year = venue_in_title("Heterogeneous Dataflow Accelerators [HPCA’21]")
+    >>> title, venue.acronym, year
+    ('Heterogeneous Dataflow Accelerators', 'HPCA', 2021)
+    """
+    r = Reading(title)
+    _venue_in_title(r)
+    return r.title, r.venue, r.year
+
+
 def _venue_in_title(r: Reading) -> None:
     """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
     ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title, SOSP

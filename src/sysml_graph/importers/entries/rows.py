@@ -8,7 +8,7 @@ import re
 from ..markdown_list import Block
 from ..venues import match_venue
 from .context import Context
-from .items import read_item
+from .items import read_item, venue_in_title
 from .kinds import PERSON
 from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label, is_label_text
 from .names import author_line
@@ -62,7 +62,8 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     else:
         # the title is the cell's link, unless that link is a badge ("Title [![arXiv](…)](url)")
         linked = next((lk.text for lk in title_cell.links if lk.text.strip()), None)
-        title, tags = strip_decorations(clean_title(linked or title_cell.text))
+        said, entry.venue, entry.year = venue_in_title(linked or title_cell.text)
+        title, tags = strip_decorations(clean_title(said))
         entry.title = clean_title(title)
         entry.topics += tags
     venue_cell = next((cells[k] for k in cells if VENUE_COLUMN.search(k)), None)
