@@ -25,7 +25,7 @@ from .citations import (
     trailing_citation,
 )
 from .context import Context
-from .kinds import NOT_PAPER_TITLE, PERSON, TALK, section_says_not, topics_of
+from .kinds import NOT_PAPER_MARK, NOT_PAPER_TITLE, PERSON, TALK, section_says_not, topics_of
 from .links import (
     VIDEO_LINK,
     arxiv_id,
@@ -692,6 +692,7 @@ def _decide(
     elif (
         r.not_paper
         or NOT_PAPER_TITLE.search(title)
+        or NOT_PAPER_MARK.match(re.sub(r"`[^`]*`", "", head.text))
         or NOT_A_PAPER.search(title)
         or TALK.search(text)
         or re.match(r"^[\w.-]{2,}/[\w.-]+:", title)

@@ -20,9 +20,14 @@ TALK = re.compile(r"\bkeynote\b|\binvited talk\b", re.I)
 
 NOT_PAPER_TITLE = re.compile(
     r"^\d{4}-\S+ (tutorial|workshop)\b|^\d+(st|nd|rd|th)-\d{4}|^awesome\b|\bworkshop on\b"
-    r"|^[\w-]+ workshop \(|\btutorial$",
+    r"|^[\w-]+ workshop \(|\btutorial$"
+    # Chinese: course, textbook, tutorial, blog, video ("CMU DL Systems课程", "复旦大学LLM教材")
+    r"|课程|教材|教程|博客|视频",
     re.I,
 )
+
+# The marks lists put before what is no paper: a course, a book, a blog, a video, a tool.
+NOT_PAPER_MARK = re.compile(r"^\W*(?:🎓|📔|📚|📦|🎥|📺|🛠|🔧|📝 ?blog)")
 
 NOT_PAPER_VENUE = re.compile(r"\b(talks?|repo|book|blog|slides?|video|tutorial|keynote)\b", re.I)
 
