@@ -275,6 +275,9 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
             [],
         ),
         (f"1. [{VLLM}]({PAGE}) [![Publish](https://img.shields.io/badge/2023-SOSP-9370DB)]", []),
+        (f"- Woosuk Kwon, Zhuohan Li: {VLLM}. SOSP 2023: 611-626", KWON_LI),
+        (f"- Kwon W, Li Z, et al. {VLLM}[C]//SOSP. ACM, 2023: 611-626.", ["Kwon W", "Li Z"]),
+        (f"- **Kwon, W., & Li, Z. (2023). {VLLM}. In SOSP.**", ["W. Kwon", "Z. Li"]),
         (f"+ [{VLLM}]({PAGE}) (Woosuk Kwon et al., SOSP 2023 Oral)", ["Woosuk Kwon"]),
         (
             "<table>\n<tr><td>Years</td><td>Title</td></tr>\n<tr><td rowspan=2><a href='x'>"
@@ -617,3 +620,19 @@ def test_a_paper_written_as_a_heading_with_fields_and_a_bibtex_block() -> None:
     assert [
         (e.title, e.venue.acronym if e.venue else None, e.year, e.authors, e.url) for e in found
     ] == [(VLLM, "SOSP", 2023, KWON_LI, PAGE)]
+
+
+def test_citations_under_a_topic_are_entries_and_author_lines_stay_details() -> None:
+    """ "* Serving" over "+ Kwon, W., … (2023). Title. In SOSP": the citation is a paper and the
+    topic none; "- Title" over "- Kwon, Woosuk, and Zhuohan Li. (*SOSP 2023*)": the line
+    under the title is its authors, not an entry."""
+    text = f"* Serving\n  + Kwon, W., … Li, Z. (2023). {VLLM}. In SOSP (pp. 611–626).\n"
+    found = [
+        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors, e.et_al)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [(VLLM, "SOSP", 2023, ["W. Kwon", "Z. Li"], True)]
+    text = f"- {VLLM}\n  - Kwon, Woosuk, and Zhuohan Li. (*SOSP 2023*)\n"
+    (paper,) = [e for e in read_list(text) if e.kind == "paper"]
+    assert (paper.title, paper.authors) == (VLLM, ["Woosuk Kwon", "Zhuohan Li"])

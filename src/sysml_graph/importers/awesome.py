@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from .entries import Context, Entry, read_entry, year_in
-from .markdown_list import parse_markdown
+from .entries.items import cites_a_title
+from .markdown_list import Block, parse_markdown
 from .venues import match_venue
 
 
@@ -29,8 +30,15 @@ def read_list(text: str, path: Path | None = None) -> list[Entry]:
     """
     ctx = file_context(path) if path is not None else Context()
     entries: list[Entry] = []
-    for block in parse_markdown(text):
-        if block.kind == "item" and block.depth > 1 and not block.head.links:
+    blocks = parse_markdown(text)
+    promoted = _citations_under_topics(blocks)
+    for block in blocks:
+        if (
+            block.kind == "item"
+            and block.depth > 1
+            and not block.head.links
+            and id(block) not in promoted
+        ):
             # A sub-item without a link of its own (authors, venue, summary, notes) belongs
             # to the entry above, which already read it as a detail.
             entries.append(Entry(line=block.line, kind="skip", reason="detail of the entry above"))
@@ -45,6 +53,38 @@ def read_list(text: str, path: Path | None = None) -> list[Entry]:
             ctx.heading(block.depth, block.head.text, event)
         entries.append(read_entry(block, ctx))
     return entries
+
+
+def _citations_under_topics(blocks: list[Block]) -> set[int]:
+    """The sub-items that are entries of their own under a topic (by ``id``); the topic
+    item no longer reads them as its details."""
+    parents: dict[int, Block] = {}  # the last item at each depth
+    promoted: set[int] = set()
+    for block in blocks:
+        if block.kind != "item":
+            continue
+        parents[block.depth] = block
+        parent = parents.get(block.depth - 1)
+        if parent is not None and block.depth > 1 and _topic_over_citation(parent, block):
+            promoted.add(id(block))
+            for depth in range(1, block.depth):  # every item above it
+                above = parents.get(depth)
+                if above is not None:
+                    above.details = [d for d in above.details if d is not block.head]
+    return promoted
+
+
+def _topic_over_citation(parent: Block, block: Block) -> bool:
+    """Whether a sub-item is an entry of its own under a topic ("* Training System" over
+    "  + Low, Y., … (2012). Distributed GraphLab: …"), not a detail of the item above: the
+    item above is a short label without a link or a year, the sub-item a whole citation."""
+    above = parent.head
+    return (
+        not above.links
+        and len(above.text.split()) <= 12
+        and year_in(above.text) is None
+        and cites_a_title(block.head.text)
+    )
 
 
 __all__ = ["file_context", "read_list", "year_in"]

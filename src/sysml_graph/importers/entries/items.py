@@ -86,12 +86,27 @@ VENUE_FIRST = re.compile(r"^\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)
 QUOTED = re.compile(r'["“](.{8,}?)[.,]?["”]')
 # "Yu, P. and Chowdhury, M., 2019. Salus: Title. arXiv preprint arXiv:1902.04610."
 APA = re.compile(
-    r"^(?P<who>(?:[A-Z][\w'’-]+,\s[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:,\s|(?:and|&)\s|,\s(?:and|&)\s)?)+),?"
+    r"^(?P<who>(?:[A-Z][\w'’-]+,\s[A-Z]\.(?:[\s-]?[A-Z]\.)*\s?(?:,\s|(?:and|&)\s|,\s(?:and|&)\s)?)+),?"
     r"\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\.\s+"
     r"(?P<title>.+?)\.\s+(?P<venue>[^\[]+)"
 )
 # A citation that follows a title: "- A, B", ", A, B", ". A, B."
 CITATION_AFTER = re.compile(r"\s*(?:[-–—,]|\.\s+[A-Z])")
+# GB/T 7714: "Li P, Luo Y, et al. Title[C]//Proceedings of …. IEEE, 2015: 347-348.", and
+# with Chinese names: "王珊,王会举.题名[J].计算机学报,2011,34(10):1741-1752."
+GBT = re.compile(
+    r"(?P<who>[^.\[\]]{2,400}?)\s*[.\uff0e]\s*(?P<title>[^\[\]]{8,300}?)\s*\[(?P<kind>[A-Z]{1,2})\]"
+    r"\s*(?P<tail>(?://|[.\uff0e]).*)$"
+)
+# DBLP: "Robert Ryan McCune, Tim Weninger: Title. ACM Comput. Surv. 48(2): 25:1-25:39 (2015)"
+DBLP = re.compile(
+    r"(?P<who>[^:]{3,400}?):\s+(?P<title>[^.?!]{8,300}[.?!])\s+(?P<venue>.+?)\s*"
+    r"(?:\((?P<year>(?:19|20)\d{2})\)|(?P<late>(?:19|20)\d{2})(?::\s*[\d-]+)?)\s*\.?\s*$"
+)
+# Chinese names in a citation: "于戈, 谷峪, 鲍玉斌" (two to four characters each).
+CJK_NAMES = re.compile(
+    r"[\u4e00-\u9fff]{2,4}(?:\s*[,\uff0c\u3001]\s*[\u4e00-\u9fff]{2,4})*(?:\s*等)?"
+)
 
 
 def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
@@ -188,7 +203,9 @@ def _read_first_line(
     """The layout an entry's first line is written in, read by its reader."""
     venue_first = VENUE_FIRST.match(raw)
     quoted = QUOTED.search(text)
-    apa = APA.match(text)
+    # "Li, M., Andersen, D. G., … Ahmed, A. (2014).": APA with authors left out
+    elided = re.sub(r",?\s*(?:…|\.\.\.)(?:\s*(?:…|\.\.\.))*\s*", ", ", text)
+    apa = APA.match(text) or APA.match(elided)
     tag_first = bool(head.strong) and bool(
         re.fullmatch(r"\[[^\[\]]+\]", head.strong[0].strip())
         or venue_year_tag(head.strong[0])  # "**SOSP 2023** [Title](url)"
@@ -203,6 +220,10 @@ def _read_first_line(
         and not split_names(head.emphasis[0])
         else ""
     )
+    # "**Hunt, P., … (2010). ZooKeeper : Title. In USENIX ATC.**": bold around a whole citation
+    whole_bold = bool(head.strong) and head.strong[0].strip(" .") == text.strip(" .")
+    if whole_bold and (apa or quoted or GBT.match(text) or DBLP.match(text)):
+        head = dataclasses.replace(head, strong=[])
     if (head.strong and text.startswith(head.strong[0]) and not tag_first) or lead_em:
         return _emphasised_title(head, text, lead_em or head.strong[0], entry)
     if prefix:
@@ -212,7 +233,9 @@ def _read_first_line(
     if tag_first and text.startswith(head.strong[0]) and venue_tag(head.strong[0]):
         return _bold_tag_first(head, text, entry)
     if apa and not quoted:
-        return _apa(apa, entry)
+        reading = _apa(apa, entry)
+        entry.et_al = apa.string != text  # names were left out ("…")
+        return reading
     if (
         quoted
         and not (head.links and text.startswith(head.links[0].text))
@@ -228,6 +251,10 @@ def _read_first_line(
         return _linked_title(head, text, entry)
     if cited_first := authors_before_link(text, head.links):
         return _cited_before_link(text, cited_first, entry)
+    if gbt := GBT.match(text):
+        return _gbt(gbt, entry)
+    if (dblp := DBLP.match(text)) and len(split_names(dblp.group("who")) or []) >= 2:
+        return _dblp(dblp, entry)  # (one "name" before a colon is a title's: "Domain Impression:")
     return _plain(head, text, entry)
 
 
@@ -313,9 +340,11 @@ def _bold_tag_first(head: Inline, text: str, entry: Entry) -> Reading:
 def _apa(apa: re.Match[str], entry: Entry) -> Reading:
     """``Kwon, W., Li, Z., & Stoica, I. (2023). Title. Venue``: every name a family name and
     dotted initials."""
-    pairs = re.findall(r"\b([A-Z][\w'’-]+),\s([A-Z]\.(?:\s?[A-Z]\.)*)", apa.group("who"))
+    pairs = re.findall(r"\b([A-Z][\w'’-]+),\s([A-Z]\.(?:[\s-]?[A-Z]\.)*)", apa.group("who"))
     entry.authors = [f"{given.strip()} {family}" for family, given in pairs]
-    return Reading(apa.group("title"), match_venue(apa.group("venue")), int(apa.group("year")))
+    # "In GRADES (p. 2:1-2:6).": the venue without its pages
+    said = re.sub(r"\s*\((?:pp?\.|vol\.?)[^()]*\)\s*\.?\s*$", "", apa.group("venue")).strip(" .")
+    return Reading(apa.group("title"), match_venue(said), int(apa.group("year")))
 
 
 def _quoted(head: Inline, text: str, quoted: re.Match[str], entry: Entry) -> Reading:
@@ -475,6 +504,52 @@ def _cited_before_link(
         if v is not None and v.known and (r.venue is None or published_as(v, r.venue)):
             r.venue, r.year = v, y or r.year
     return r
+
+
+def cites_a_title(text: str) -> bool:
+    """Whether a line is a whole citation, with its own title, in APA, GB/T 7714 or DBLP's
+    style ("Li, M., … (2014). Title. In OSDI."), not an author or venue line.
+
+    >>> cites_a_title("Li, M., Andersen, D. G., … Ahmed, A. (2014). Parameter Server. In OSDI.")
+    True
+    >>> cites_a_title("Bailis, Peter, and Matei Zaharia. (*preprint 2017*)")
+    False
+    """
+    elided = re.sub(r",?\s*(?:…|\.\.\.)(?:\s*(?:…|\.\.\.))*\s*", ", ", text)
+    dblp = DBLP.match(text)
+    return bool(
+        APA.match(text)
+        or APA.match(elided)
+        or GBT.match(text)
+        or (dblp and len(split_names(dblp.group("who")) or []) >= 2)
+    )
+
+
+def _gbt(gbt: re.Match[str], entry: Entry) -> Reading:
+    """A GB/T 7714 citation without links: authors, ``Title[C]//Venue, Year`` or
+    ``Title[J]. Journal, Year``; Chinese names are read too."""
+    who = gbt.group("who").strip()
+    found = author_line(who)
+    if found:
+        entry.authors, entry.et_al = found
+    elif CJK_NAMES.fullmatch(who):
+        entry.authors = [
+            n.strip() for n in re.split(r"[,\uff0c\u3001]", who.removesuffix("等")) if n.strip()
+        ]
+        entry.et_al = who.endswith("等")
+    venue, year = cited_venue(gbt.group("tail"))
+    return Reading(gbt.group("title"), venue, year)
+
+
+def _dblp(dblp: re.Match[str], entry: Entry) -> Reading:
+    """DBLP's style: ``A, B, C: Title. Venue Volume(Issue): pages (Year)`` or ``… Venue
+    Year: pages``."""
+    entry.authors = split_names(dblp.group("who")) or []
+    said = re.sub(r"\s+\d+(?:\(\d+\))?\s*:.*$", "", dblp.group("venue")).strip(" .,")
+    venue = match_venue(YEAR.sub(" ", said).strip(" .,")) if said else None
+    return Reading(
+        dblp.group("title").rstrip("."), venue, int(dblp.group("year") or dblp.group("late"))
+    )
 
 
 def _plain(head: Inline, text: str, entry: Entry) -> Reading:

@@ -152,7 +152,8 @@ def cited_venue(tail: str) -> tuple[VenueMatch | None, int | None]:
     )[0].strip(" .,")
     venue = match_venue(said) if said else None
     if venue is not None and not venue.known and not VENUE_WORDS.search(said):
-        venue = None  # "Baseline", a phrase, is no venue; an unknown journal's name is one
+        # "Baseline", a phrase, is no venue; an unknown journal's name is one ("软件学报")
+        venue = venue if re.search(r"学报|期刊|会议|杂志", said) else None
     return venue, year
 
 
