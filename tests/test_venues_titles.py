@@ -276,6 +276,13 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         ),
         (f"1. [{VLLM}]({PAGE}) [![Publish](https://img.shields.io/badge/2023-SOSP-9370DB)]", []),
         (f"- Woosuk Kwon, Zhuohan Li: {VLLM}. SOSP 2023: 611-626", KWON_LI),
+        (f"- 2023 SOSP [{VLLM}]({PAGE})", []),
+        (
+            f"| Date | Title | Authors | PDF |\n|---|---|---|---|\n| **2023-09-12** | **{VLLM}** "
+            f"| Woosuk Kwon et.al. | [2309.06180_(SOSP)]({PAGE}) |",
+            ["Woosuk Kwon"],
+        ),
+        (f"### SOSP 2023\n\n- {VLLM}, {PAGE}", []),
         (f"- Kwon W, Li Z, et al. {VLLM}[C]//SOSP. ACM, 2023: 611-626.", ["Kwon W", "Li Z"]),
         (f"- **Kwon, W., & Li, Z. (2023). {VLLM}. In SOSP.**", ["W. Kwon", "Z. Li"]),
         (f"+ [{VLLM}]({PAGE}) (Woosuk Kwon et al., SOSP 2023 Oral)", ["Woosuk Kwon"]),
@@ -636,3 +643,11 @@ def test_citations_under_a_topic_are_entries_and_author_lines_stay_details() -> 
     text = f"- {VLLM}\n  - Kwon, Woosuk, and Zhuohan Li. (*SOSP 2023*)\n"
     (paper,) = [e for e in read_list(text) if e.kind == "paper"]
     assert (paper.title, paper.authors) == (VLLM, ["Woosuk Kwon", "Zhuohan Li"])
+
+
+def test_a_bare_address_is_a_link_and_a_name_with_a_dot_is_none() -> None:
+    """ "Title, https://…" links the paper; "Ease.ml" or "ML.NET" in a title is no address."""
+    (entry,) = read_list(f"- {VLLM}, {PAGE}\n")
+    assert (entry.kind, entry.title, entry.url, entry.arxiv) == ("paper", VLLM, PAGE, "2309.06180")
+    (entry,) = read_list("- Ease.ml: Towards Multi-tenant Resource Sharing for ML (SOSP 2019)\n")
+    assert entry.url is None and entry.title.startswith("Ease.ml")

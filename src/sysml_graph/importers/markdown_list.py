@@ -23,6 +23,7 @@ from .html_table import HtmlRow, html_tables
 class Link:
     text: str
     href: str
+    bare: bool = False  # an address written out in the text, made a link by linkify
 
 
 @dataclass
@@ -72,7 +73,7 @@ def render_inline(token: Token) -> Inline:
         elif t == "softbreak":
             out.append(" ")
         elif t == "hardbreak":  # two spaces at a line's end: "**Title.**  \n *A, B.*"
-            if not any(kind == "link" for kind, _, _ in stack):  # not inside a link's text
+            if not any(kind in ("link", "bare") for kind, _, _ in stack):  # not in a link's text
                 breaks.append(len("".join(out)))
             out.append(" ")
         elif t == "html_inline":
@@ -90,16 +91,17 @@ def render_inline(token: Token) -> Inline:
                 badges.append(label)
                 # a badge that is a link's button says where the link goes; one in a link to
                 # nowhere ("[![Publish](…/Conference-SIGMOD_2026-blue)]()") is a tag
-                if not any(kind == "link" and href for kind, _, href in stack):
+                if not any(kind in ("link", "bare") and href for kind, _, href in stack):
                     tags.append(label)
         elif t.endswith("_open"):
             href = str(child.attrs.get("href", "")) if t == "link_open" else ""
-            stack.append((t[: -len("_open")], len("".join(out)), href))
+            kind = "bare" if t == "link_open" and child.markup == "linkify" else t[: -len("_open")]
+            stack.append((kind, len("".join(out)), href))
         elif t.endswith("_close") and stack:
             kind, start, href = stack.pop()
             span = re.sub(r"\s+", " ", "".join(out)[start:])
-            if kind == "link":
-                links.append(Link(span.strip(), href))
+            if kind in ("link", "bare"):
+                links.append(Link(span.strip(), href, bare=kind == "bare"))
             elif kind == "strong":
                 strong.append(span.strip())
             elif kind == "em":
@@ -219,7 +221,11 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
 def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     """Every candidate entry of a markdown document, in document order; ``nested`` for the
     markdown inside an HTML block (whose own HTML blocks are not read again)."""
-    md = MarkdownIt("commonmark").enable("table")
+    # linkify: a bare address in the text ("Title, https://arxiv.org/pdf/…") is a link too
+    # ("Ease.ml" or "ML.NET" without a scheme is a name, not an address)
+    md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "linkify"])
+    if md.linkify is not None:  # set when linkify-it-py is installed (a dependency)
+        md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
     tokens = md.parse(text)
     source = text.split("\n")
     table_end = 0  # the line after the last HTML table read

@@ -90,6 +90,10 @@ APA = re.compile(
     r"\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\.\s+"
     r"(?P<title>.+?)\.\s+(?P<venue>[^\[]+)"
 )
+# A year and a venue before a linked title, with no mark around them: "2016 ICDM [Title](url)".
+LEAD_YEAR_VENUE = (
+    r"\s*((?:19|20)\d{2}\s+[A-Za-z][\w&'’-]{1,15}|[A-Za-z][\w&'’-]{1,15}\s+(?:19|20)\d{2})\s+(?=\[)"
+)
 # A citation that follows a title: "- A, B", ", A, B", ". A, B."
 CITATION_AFTER = re.compile(r"\s*(?:[-–—,]|\.\s+[A-Z])")
 # GB/T 7714: "Li P, Luo Y, et al. Title[C]//Proceedings of …. IEEE, 2015: 347-348.", and
@@ -156,6 +160,12 @@ def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
     # before its linked title ("**vLLM**: [Title](url)"), are set aside: the title follows.
     text = without_leading_symbols(text)
     lead_venue, lead_year, text = leading_tag(without_leading_symbols(raw), text)
+    bare = re.match(LEAD_YEAR_VENUE, raw)
+    if lead_year is None and bare and text.startswith(bare.group(1)):
+        # "- 2016 ICDM [Title](url)": a year and a venue, plain, before the linked title
+        v, y, _ = read_tag(bare.group(1))
+        if v is not None and (v.known or is_acronym(YEAR.sub("", bare.group(1)).strip())):
+            lead_venue, lead_year, text = v, y, text[len(bare.group(1)) :].lstrip()
     system = re.match(r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2})\s?(?::|\s[-–—])\s+", text)
     said_venue, said_year, _ = read_tag(system.group(1)) if system else (None, None, False)
     link_text = head.links[0].text if head.links else ""

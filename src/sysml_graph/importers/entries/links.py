@@ -89,8 +89,15 @@ def arxiv_id(url: str | None) -> str | None:
 
 
 def is_label_text(text: str) -> bool:
+    """Whether a link's text names what it links to ("Paper", "Code", "Slides") or is its
+    address written out ("https://arxiv.org/pdf/2401.06118.pdf"), not a title."""
     t = text.strip()
-    return bool(PAPER_LABELS.match(t) or CODE_LABELS.match(t) or OTHER_LABELS.match(t))
+    return bool(
+        PAPER_LABELS.match(t)
+        or CODE_LABELS.match(t)
+        or OTHER_LABELS.match(t)
+        or re.fullmatch(r"(?:https?://|www\.)\S+", t)
+    )
 
 
 def is_label(link: Link) -> bool:
@@ -103,9 +110,10 @@ def detail_links(block: Block) -> list[Link]:
     links: list[Link] = []
     for d in block.details:
         if re.match(r"code:", d.text, re.I):
-            links += [Link("Code", lk.href) for lk in d.links]
+            # (an address written out is read, and checked, from the line's text)
+            links += [Link("Code", lk.href) for lk in d.links if not lk.bare]
         elif re.match(r"(?:paper|pdf)\b:?\s*\[", d.raw or d.text, re.I) and d.links:
             links.append(Link("Paper", d.links[0].href))  # "paper [Title](url)" under it
     if block.details and not any(lk.href.startswith("http") for lk in block.head.links):
-        links += [lk for lk in block.details[0].links if is_label(lk)]
+        links += [lk for lk in block.details[0].links if is_label(lk) and not lk.bare]
     return links

@@ -24,6 +24,10 @@ OTHER_COLUMN = re.compile(
 )
 
 
+# An arXiv identifier tagged with its venue: "2402.01234_(ICLR)", "2402.01234 (ICLR)".
+ARXIV_TAGGED = r"\b\d{4}\.\d{4,5}(?:v\d+)?_?\s*\(([A-Za-z][\w&' -]{1,20})\)"
+
+
 def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     """A table row: title, venue, year and authors from their columns; venue and year from
     the headings above when the row gives none ("### 2023" over "| Title | Venue |")."""
@@ -88,6 +92,11 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         entry.year = date_year(year_cell.text) or entry.year
         if entry.venue is None:  # "| ICML 2023 |" in a Years column
             entry.venue = venue_year_in(year_cell.text)[0]
+    tagged = (re.search(ARXIV_TAGGED, c.text) for c in cells.values() if entry.venue is None)
+    published = next((m.group(1) for m in tagged if m), None)
+    if published:  # "| [2402.01234_(ICLR)](url) |": the venue an arXiv paper was published at
+        v = match_venue(published)
+        entry.venue = v if v is not None and v.known else None
     entry.venue = entry.venue or ctx.venue
     entry.year = entry.year or ctx.year
     author_cell = next((cells[k] for k in cells if re.search(r"author", k)), None)
