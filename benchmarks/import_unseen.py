@@ -51,6 +51,14 @@ LISTS = {
     "guang000": "Guang000__Awesome-Dataset-Distillation",
     "xnhyacinth": "Xnhyacinth__Awesome-LLM-Long-Context-Modeling",
     "tiingweiishii": "tiingweii-shii__Awesome-Resource-Efficient-LLM-Papers",
+    # Round 9, after tuning on 27 lists with no licence (read only, not in the repository)
+    "fairyfali": "FairyFali__SLMs-Survey",
+    "windgone": "Wind-Gone__awesome-ai4db-paper",
+    "macautoml": "MAC-AutoML__Awesome-Efficient-LLM",
+    # Round 10, the same way
+    "jiayiliu": "jiayiliu__dnn_compression",
+    "withhaotian": "withhaotian__awesome-edge-AI-papers",
+    "hongyuanyu": "hongyuanyu__awesome-visual-attention",
 }
 
 
