@@ -38,6 +38,8 @@ def quote_opens_title(before: str) -> bool:
     """Whether a quotation is a citation's title: it opens the entry or follows the end of a
     citation's part ("Sze, Vivienne, … Emer. "Title."", "(Category) "Title""), not a word of
     a title that quotes ("Decoupling “when to sample” from …")."""
+    if re.search(r":\s*$", before) and len(before.split()) <= 8:
+        return True  # "**DeiT**: "Title", ICML, 2021", "On-device Agent: "Title""
     return not before.strip() or "," in before or re.search(r"[.;)]\s*$", before) is not None
 
 

@@ -116,7 +116,8 @@ CJK_NAMES = re.compile(
 def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
     """Interpret a list item or paragraph, with the heading context it sits under."""
     head = block.head
-    text, raw = head.text, head.raw
+    text = head.text
+    raw = re.sub(r"\\([\[\]()])", r"\1", head.raw)  # "\[TWC'23\] Title": escaped brackets
     # a task list's box, "- [ ] [Title](url): note", or a label word, "- code [Title](repo)"
     task = re.match(r"\s*\[[ xX]?\]\s+|\s*(?:code|paper|pdf|repo)\s+(?=\[[^\]]{8})", raw, re.I)
     if task and text.startswith(task.group(0).strip()):
@@ -234,6 +235,12 @@ def _read_first_line(
     whole_bold = bool(head.strong) and head.strong[0].strip(" .") == text.strip(" .")
     if whole_bold and (apa or quoted or GBT.match(text) or DBLP.match(text)):
         head = dataclasses.replace(head, strong=[])
+    if (
+        head.strong
+        and quoted
+        and re.fullmatch(r"\s*:\s*", text[len(head.strong[0]) : quoted.start()])
+    ):
+        head = dataclasses.replace(head, strong=[])  # "**DeiT**: "Title"": a name, then the title
     if (head.strong and text.startswith(head.strong[0]) and not tag_first) or lead_em:
         return _emphasised_title(head, text, lead_em or head.strong[0], entry)
     if prefix:
@@ -364,6 +371,10 @@ def _quoted(head: Inline, text: str, quoted: re.Match[str], entry: Entry) -> Rea
     if category:  # "(DNN Models and Architectures) Sze, Vivienne, …": the list's section
         entry.topics.append(category.group(1).strip())
         before = before[category.end() :]
+    named = re.match(r"\s*(.{1,60}?)\s*:\s*$", before)
+    if named and not last_first(before.strip(" ,.:")):  # "**DeiT**: "Title"": the system's name
+        entry.topics.append(named.group(1).strip("* "))
+        before = ""
     authors = last_first(before.strip(" ,."))
     if authors:
         entry.authors, entry.et_al = authors
@@ -372,9 +383,17 @@ def _quoted(head: Inline, text: str, quoted: re.Match[str], entry: Entry) -> Rea
     venue = match_venue(re.sub(r"\([^)]*\d{4}[^)]*\)|\b\d{4}\b.*$", "", after).strip(" .,"))
     if (venue is None or not venue.known) and after.strip():
         venue = match_venue(after.split(".")[0].strip()) or venue
+    if (
+        venue is not None
+        and not venue.known
+        and not (VENUE_WORDS.search(after) or is_acronym(venue.acronym))
+    ):
+        venue = None  # '"Multi-Level IR" Compiler Infrastructure [[GitHub]]': words, no venue
     italic = next((em for em in head.emphasis if len(em) > 2 and em in after), None)
-    if italic:  # "“Title.” In _Network Neuroscience_ 1 (1): 42–68": the venue in italics
-        venue = match_venue(italic) or venue
+    plausible = italic and (not ORG.search(italic) or VENUE_WORDS.search(italic))
+    said = match_venue(italic) if italic and plausible else None
+    if said is not None and (venue is None or not venue.known):
+        venue = said  # "“Title.” In _Network Neuroscience_ 1 (1): 42–68": the venue in italics
     later = re.search(r"\(([^()]{2,40})\)\s*\.?\s*$", after)
     if later:  # "… arXiv preprint arXiv:2507.16782 (2025). (ICCV 2025)": published since
         v, y, _ = read_tag(later.group(1))

@@ -36,6 +36,8 @@ def clean_title(text: str) -> str:
 
     >>> clean_title(' "Ray: A Distributed Framework for Emerging {AI} Applications." ')
     'Ray: A Distributed Framework for Emerging AI Applications'
+    >>> clean_title("Inference Optimization of Foundation Models -")
+    'Inference Optimization of Foundation Models'
     """
     t = text.replace("{", "").replace("}", "").replace("\\", "")
     t = re.sub(r"\s+", " ", t).strip().rstrip(" .,;:")
@@ -43,7 +45,7 @@ def clean_title(text: str) -> str:
     m = re.fullmatch(r"[\"“”'‘’]([^\"“”]*)[\"“”'‘’]", t)
     if m:
         t = m.group(1)
-    return t.strip().rstrip(" .,;:")
+    return t.strip().rstrip(" .,;:").removesuffix(" -").removesuffix(" –").removesuffix(" —")
 
 
 def strip_decorations(title: str) -> tuple[str, list[str]]:

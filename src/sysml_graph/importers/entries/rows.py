@@ -89,7 +89,8 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         entry.venue = match_venue(venue_cell.text) or entry.venue
         entry.year = year_in(venue_cell.text) or entry.year
     if year_cell is not None:
-        entry.year = date_year(year_cell.text) or entry.year
+        # a venue's year ("| ICML 2025 |") over a Years column (often the preprint's year)
+        entry.year = entry.year or date_year(year_cell.text)
         if entry.venue is None:  # "| ICML 2023 |" in a Years column
             entry.venue = venue_year_in(year_cell.text)[0]
     tagged = (re.search(ARXIV_TAGGED, c.text) for c in cells.values() if entry.venue is None)

@@ -30,7 +30,12 @@ def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
     head = text.split(",")[0]
     if NOT_PAPER_VENUE.search(head):
         return None, year, True
-    return match_venue(head), year, False
+    venue = match_venue(head)
+    short = re.fullmatch(r"\s*([A-Za-z][\w&-]*)\s+(\d{2})\s*", head)
+    if year is None and short and venue is not None and venue.known:
+        yy = int(short.group(2))
+        year = 2000 + yy if yy <= 40 else 1900 + yy
+    return venue, year, False  # "[VLDB 22]": a known venue's two-digit year
 
 
 def published_as(tagged: VenueMatch, cited: VenueMatch) -> bool:
@@ -91,7 +96,7 @@ def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, st
     if (
         venue is not None
         and not venue.known
-        and not is_acronym(YEAR.sub(" ", said).split()[0] if YEAR.sub(" ", said).split() else "")
+        and not is_acronym(next(iter(YEAR.sub(" ", SHORT_YEAR.sub(" ", said)).split()), ""))
         and not VENUE_WORDS.search(said)  # "[Foundations and Trends in Machine Learning 2021]"
     ):
         venue = None  # "(Preprint 2020)" names a year; only an acronym is an unknown venue
