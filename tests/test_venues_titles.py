@@ -283,6 +283,14 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
             ["Woosuk Kwon"],
         ),
         (f"### SOSP 2023\n\n- {VLLM}, {PAGE}", []),
+        (f'* **vLLM**: "{VLLM}", SOSP, 2023 (*UC Berkeley*). [[Paper]]({PAGE})', []),
+        (f"- \\[SOSP'23\\] {VLLM} - \\[[PDF]({PAGE})\\]", []),
+        (f"1. [{VLLM}]({PAGE}) [SOSP 23]", []),
+        (
+            "### SOSP\n\n  Year  Author                      Title\n------  --------------------------  -----\n"
+            f"  2023  Woosuk Kwon, Zhuohan Li     [{VLLM}]({PAGE})\n",
+            KWON_LI,
+        ),
         (f"- Kwon W, Li Z, et al. {VLLM}[C]//SOSP. ACM, 2023: 611-626.", ["Kwon W", "Li Z"]),
         (f"- **Kwon, W., & Li, Z. (2023). {VLLM}. In SOSP.**", ["W. Kwon", "Z. Li"]),
         (f"+ [{VLLM}]({PAGE}) (Woosuk Kwon et al., SOSP 2023 Oral)", ["Woosuk Kwon"]),

@@ -143,6 +143,52 @@ def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
     return label if label and len(label.split()) <= 6 else None
 
 
+# The line under a simple table's header: runs of dashes, two or more, apart.
+SIMPLE_RULE = re.compile(r"\s*-{3,}(?:\s+-{3,})+\s*")
+
+
+def _simple_tables(source: list[str]) -> dict[int, tuple[int, list[int]]]:
+    """Pandoc's simple tables: a header line, a line of dash runs under its columns, and
+    rows down to a blank line; by the header's 0-based line."""
+    found: dict[int, tuple[int, list[int]]] = {}
+    for n in range(1, len(source) - 1):
+        if SIMPLE_RULE.fullmatch(source[n]) and source[n - 1].strip():
+            rows = []
+            for m in range(n + 1, len(source)):
+                if not source[m].strip():
+                    break
+                rows.append(m)
+            if rows:
+                found[n - 1] = (n - 1, rows)
+    return found
+
+
+def _simple_rows(
+    md: MarkdownIt, source: list[str], header: int, rows: list[int]
+) -> list[tuple[int, dict[str, Inline]]]:
+    """The rows of a simple table, each cell cut at the columns its dash runs mark.
+
+    >>> md = MarkdownIt("commonmark")
+    >>> src = ["  Year  Title", "------  -----", "  2017  [MobileNets](https://x.org/m)"]
+    >>> [(n, {k: c.text for k, c in cells.items()}) for n, cells in _simple_rows(md, src, 0, [2])]
+    [(3, {'year': '2017', 'title': 'MobileNets'})]
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", source[header + 1])]
+    # a column runs from its dashes' start to the next column's start
+    starts: list[int | None] = [start for start, _ in spans]
+    cuts = list(zip(starts, [*starts[1:], None], strict=True))
+    names = [source[header][a:b].strip().casefold() for a, b in cuts]
+    out = []
+    for n in rows:
+        cells = {}
+        for name, (a, b) in zip(names, cuts, strict=True):
+            said = source[n][a:b].strip()
+            inline = md.parseInline(said)[0] if said else None
+            cells[name] = render_inline(inline) if inline is not None else Inline("")
+        out.append((n + 1, cells))
+    return out
+
+
 def _source_until(source: list[str], start: int, end: str) -> int:
     """The 0-based line after the first line from ``start`` on that matches ``end``."""
     for n in range(start, len(source)):
@@ -229,6 +275,8 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     tokens = md.parse(text)
     source = text.split("\n")
     table_end = 0  # the line after the last HTML table read
+    simple = _simple_tables(source)  # header's 0-based line → (header line, row lines)
+    simple_body = {n for _, rows in simple.values() for n in rows}
     blocks: list[Block] = []
     sections: list[tuple[int, str]] = []  # (heading level, text)
     items: list[Block | None] = []  # open list items, innermost last
@@ -325,7 +373,23 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
             # real one, whose venue or year the entries under it take
             line = (tok.map[0] + 1) if tok.map else 1
             blocks.append(Block(line=line, head=Inline(label), kind="heading", depth=PSEUDO))
-        if tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and not in_quote:
+        start = tok.map[0] if tok.map else -1
+        if tok.type == "inline" and start in simple:
+            # a pandoc "simple table" (columns under runs of dashes) starts here
+            header_line, row_lines = simple[start]
+            blocks += [
+                Block(
+                    line=n,
+                    head=next(iter(cells.values())),
+                    kind="row",
+                    sections=[s for _, s in sections],
+                    cells=cells,
+                )
+                for n, cells in _simple_rows(md, source, header_line, row_lines)
+            ]
+        elif tok.type == "inline" and start in simple_body:
+            pass  # the rows of a simple table, read above
+        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and not in_quote:
             # Entries written as lines of a paragraph, outside any list:
             # "[MobiCom'21] [Title](url) </br>" on each line
             blocks += [
