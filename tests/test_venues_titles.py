@@ -287,7 +287,8 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         (f"- \\[SOSP'23\\] {VLLM} - \\[[PDF]({PAGE})\\]", []),
         (f"1. [{VLLM}]({PAGE}) [SOSP 23]", []),
         (
-            "### SOSP\n\n  Year  Author                      Title\n------  --------------------------  -----\n"
+            "### SOSP\n\n  Year  Author                      Title\n"
+            "------  --------------------------  -----\n"
             f"  2023  Woosuk Kwon, Zhuohan Li     [{VLLM}]({PAGE})\n",
             KWON_LI,
         ),
