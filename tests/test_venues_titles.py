@@ -286,6 +286,8 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         (f'* **vLLM**: "{VLLM}", SOSP, 2023 (*UC Berkeley*). [[Paper]]({PAGE})', []),
         (f"- \\[SOSP'23\\] {VLLM} - \\[[PDF]({PAGE})\\]", []),
         (f"1. [{VLLM}]({PAGE}) [SOSP 23]", []),
+        (f"2. Woosuk Kwon and Zhuohan Li. 2023. {VLLM}. SOSP (2023).", KWON_LI),
+        (f"3. _Woosuk Kwon, and Zhuohan Li._ **{VLLM}** SOSP 2023. [[pdf]]({PAGE})", KWON_LI),
         (
             "### SOSP\n\n  Year  Author                      Title\n"
             "------  --------------------------  -----\n"

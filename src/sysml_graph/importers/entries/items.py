@@ -272,6 +272,8 @@ def _read_first_line(
         return _gbt(gbt, entry)
     if (dblp := DBLP.match(text)) and len(split_names(dblp.group("who")) or []) >= 2:
         return _dblp(dblp, entry)  # (one "name" before a colon is a title's: "Domain Impression:")
+    if (first := _authors_first(head, text)) is not None:
+        return _acm(head, first, entry)
     return _plain(head, text, entry)
 
 
@@ -552,6 +554,45 @@ def cites_a_title(text: str) -> bool:
         or GBT.match(text)
         or (dblp and len(split_names(dblp.group("who")) or []) >= 2)
     )
+
+
+def _authors_first(head: Inline, text: str) -> tuple[list[str], bool, str] | None:
+    """The authors that open a citation (in italics, or up to the first full stop) and the
+    rest: ``_A, B, and C._ **Title** Venue 2024``, ``A and B. Title. arXiv (2024)``; at least
+    two names, each a person's, so that a title's first sentence is never taken for them."""
+    italic = head.emphasis[0] if head.emphasis and text.startswith(head.emphasis[0]) else ""
+    cuts = [len(italic)] if italic else [m.end() for m in re.finditer(r"\w{2}\.\s", text[:600])]
+    for cut in cuts[:3]:
+        found = author_line(text[:cut].strip(" .,"))
+        names = found[0] if found else []
+        # every one a name ("VG Vydiswaran" too), none an organisation or a title's words
+        if (
+            found
+            and len(names) >= 2
+            and all(len(n.split()) >= 2 and not ORG.search(n) for n in names)
+            and sum(person_like(n) for n in names) >= len(names) - 1
+        ):
+            return names, found[1], text[cut:].strip(" .")
+    return None
+
+
+def _acm(head: Inline, first: tuple[list[str], bool, str], entry: Entry) -> Reading:
+    """ACM's reference format and its kin: authors, maybe the year, the title (in bold, or
+    the next sentence), then venue and year: ``A, B. 2024. Title. Venue (2024)``."""
+    entry.authors, entry.et_al, rest = first
+    dated = re.match(r"((?:19|20)\d{2})\.\s+", rest)
+    rest = rest[dated.end() :] if dated else rest
+    bold = next((s for s in head.strong if rest.startswith(s)), None)
+    if bold:
+        title, tail = bold, rest[len(bold) :]
+    else:
+        ends = re.search(r"[.?!]\s+(?=\S)", rest)
+        title, tail = (rest[: ends.start() + 1], rest[ends.end() :]) if ends else (rest, "")
+    tail = re.sub(r"\[[^\[\]]*\]", " ", tail).strip(" .")
+    venue, year = venue_year_in(tail)
+    if venue is None and tail:
+        venue, year = cited_venue(tail)
+    return Reading(title.rstrip("."), venue, year or (int(dated.group(1)) if dated else None))
 
 
 def _gbt(gbt: re.Match[str], entry: Entry) -> Reading:

@@ -38,6 +38,8 @@ def clean_title(text: str) -> str:
     'Ray: A Distributed Framework for Emerging AI Applications'
     >>> clean_title("Inference Optimization of Foundation Models -")
     'Inference Optimization of Foundation Models'
+    >>> clean_title('"Machine Learning for Microcontroller-Class Hardware')
+    'Machine Learning for Microcontroller-Class Hardware'
     """
     t = text.replace("{", "").replace("}", "").replace("\\", "")
     t = re.sub(r"\s+", " ", t).strip().rstrip(" .,;:")
@@ -45,6 +47,8 @@ def clean_title(text: str) -> str:
     m = re.fullmatch(r"[\"“”'‘’]([^\"“”]*)[\"“”'‘’]", t)
     if m:
         t = m.group(1)
+    elif re.match(r"[\"“]", t) and len(re.findall(r"[\"“”]", t)) == 1:
+        t = t[1:]  # a quotation the list opened and never closed
     return t.strip().rstrip(" .,;:").removesuffix(" -").removesuffix(" –").removesuffix(" —")
 
 
