@@ -795,8 +795,14 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     """The title without a comment in parentheses (``(Georgia Institute of Technology)``,
     ``(UW的一个工作）``), a short closing sentence (``…Models. Microsoft Work``) and the
     list's decorations; the decorations are returned as tags."""
-    # "(formerly: DNN Dataflow Choice Is Overrated)": another name, not the title
-    title = re.sub(r"\s*\((?:formerly|previously|aka)\b[^()]*\)\s*$", "", title, flags=re.I)
+    # "(formerly: DNN Dataflow Choice Is Overrated)": another name, not the title; "(Section
+    # 5.3)", "(Chapter 2)": the part to read
+    title = re.sub(
+        r"\s*\((?:formerly|previously|aka|sections?|chapters?|§)\b[^()]*\)\s*$",
+        "",
+        title,
+        flags=re.I,
+    )
     title = re.sub(
         r"\s*[（(][^()（）]*(?:[^\x00-\x7f]|\b(?:univ\w*|institute|inc|lab)\b)"
         r"[^()（）]*[)）]\s*$",

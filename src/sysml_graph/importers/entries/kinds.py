@@ -21,6 +21,8 @@ TALK = re.compile(r"\bkeynote\b|\binvited talk\b", re.I)
 NOT_PAPER_TITLE = re.compile(
     r"^\d{4}-\S+ (tutorial|workshop)\b|^\d+(st|nd|rd|th)-\d{4}|^awesome\b|\bworkshop on\b"
     r"|^[\w-]+ workshop \(|\btutorial$"
+    # "(blog post)", "(video)" said after a title; "Sasha's talk on …"
+    r"|\((?:blog(?: post)?|video|slides|talk|podcast)\)\s*$|\w['’]s (?:talk|keynote|lecture)\b"
     # Chinese: course, textbook, tutorial, blog, video ("CMU DL Systems课程", "复旦大学LLM教材")
     r"|课程|教材|教程|博客|视频",
     re.I,
