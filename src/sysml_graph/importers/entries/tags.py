@@ -32,10 +32,10 @@ def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
         return None, year, True
     venue = match_venue(head)
     short = re.fullmatch(r"\s*([A-Za-z][\w&-]*)\s+(\d{2})\s*", head)
-    if year is None and short and venue is not None and venue.known:
+    if year is None and short and venue is not None and (venue.known or is_acronym(short[1])):
         yy = int(short.group(2))
         year = 2000 + yy if yy <= 40 else 1900 + yy
-    return venue, year, False  # "[VLDB 22]": a known venue's two-digit year
+    return venue, year, False  # "[VLDB 22]", "[EDBT 26]": an acronym's two-digit year
 
 
 def published_as(tagged: VenueMatch, cited: VenueMatch) -> bool:
