@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .entries import Context, Entry, read_entry, year_in
-from .entries.items import cites_a_title
+from .entries.styles import cites_a_title
 from .markdown_list import Block, parse_markdown
 from .venues import match_venue
 
