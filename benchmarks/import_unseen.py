@@ -59,6 +59,10 @@ LISTS = {
     "jiayiliu": "jiayiliu__dnn_compression",
     "withhaotian": "withhaotian__awesome-edge-AI-papers",
     "hongyuanyu": "hongyuanyu__awesome-visual-attention",
+    # Round 11, after rounds 9-10's fixes
+    "nebulyai": "nebuly-ai__exploring-AI-optimization",
+    "withinmiaov": "withinmiaov__A-Survey-on-Mixture-of-Experts",
+    "gauravfs14": "gauravfs-14__awesome-tinyml",
 }
 
 
