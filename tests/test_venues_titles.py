@@ -287,6 +287,8 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         (f"- \\[SOSP'23\\] {VLLM} - \\[[PDF]({PAGE})\\]", []),
         (f"1. [{VLLM}]({PAGE}) [SOSP 23]", []),
         (f"2. Woosuk Kwon and Zhuohan Li. 2023. {VLLM}. SOSP (2023).", KWON_LI),
+        (f"- {VLLM}, [[SOSP 2023]]({PAGE}), 2023-09-12", []),
+        (f"### Papers\n2023\n- {VLLM} [[✏️SOSP]]({PAGE})[⭐[github](https://github.com/x/y)]", []),
         (f"3. _Woosuk Kwon, and Zhuohan Li._ **{VLLM}** SOSP 2023. [[pdf]]({PAGE})", KWON_LI),
         (
             "### SOSP\n\n  Year  Author                      Title\n"
@@ -662,3 +664,9 @@ def test_a_bare_address_is_a_link_and_a_name_with_a_dot_is_none() -> None:
     assert (entry.kind, entry.title, entry.url, entry.arxiv) == ("paper", VLLM, PAGE, "2309.06180")
     (entry,) = read_list("- Ease.ml: Towards Multi-tenant Resource Sharing for ML (SOSP 2019)\n")
     assert entry.url is None and entry.title.startswith("Ease.ml")
+
+
+def test_an_arxiv_paper_under_a_tools_heading_is_a_paper() -> None:
+    text = f"## Tools & Frameworks\n\n* [{VLLM}]({PAGE}) — Covers paging for serving\n"
+    (entry,) = [e for e in read_list(text) if e.reason != "heading"]
+    assert (entry.kind, entry.arxiv) == ("paper", "2309.06180")

@@ -101,7 +101,9 @@ def render_inline(token: Token) -> Inline:
             kind, start, href = stack.pop()
             span = re.sub(r"\s+", " ", "".join(out)[start:])
             if kind in ("link", "bare"):
-                links.append(Link(span.strip(), href, bare=kind == "bare"))
+                # "[✏️CVPR](url)", "[⭐github](url)": the marks before a link's words are no part
+                said = re.sub(r"^[^\w\[(\"“'‘]+", "", span.strip()) or span.strip()
+                links.append(Link(said, href, bare=kind == "bare"))
             elif kind == "strong":
                 strong.append(span.strip())
             elif kind == "em":
@@ -136,7 +138,9 @@ def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
         label = re.sub(r"<[^>]+>", " ", m.group(1)) if m else ""
     elif tok.type == "inline" and before is not None and before.type == "paragraph_open":
         m = re.fullmatch(r"\s*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)\s*:?\s*", tok.content)
-        label = m.group(1) if m else ""
+        # or a year alone on its line: "2022", "Before 2017"
+        year = re.fullmatch(r"\s*((?:before |after )?(?:19|20)\d{2}s?)\s*:?\s*", tok.content, re.I)
+        label = m.group(1) if m else year.group(1) if year else ""
     else:
         return None
     label = " ".join(label.split())

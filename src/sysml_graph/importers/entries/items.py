@@ -509,6 +509,10 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
     cut = text.find(f"[{first_label.text}]") if first_label else -1
     if cut < 0 and first_label is not None:
         cut = text.find(first_label.text)
+        # "Title [✏️CVPR][⭐github]": back to the bracket that opens the label, over its marks
+        opening = text.rfind("[", 0, cut)
+        if opening >= 0 and not re.search(r"[\w\]]", text[opening + 1 : cut]):
+            cut = opening
     title = text[:cut] if cut > 0 else text
     if first_label is None and head.links and head.links[0].text.strip():
         title = head.links[0].text if text.startswith(head.links[0].text) else title
@@ -569,7 +573,9 @@ def _venue_in_title(r: Reading) -> None:
     closing = re.search(r"(?:\s*\[[^\[\]]*\])*\s*$", r.title)
     for tag in re.findall(r"\[([^\[\]]*)\]", closing.group(0) if closing else ""):
         v, y, _ = read_tag(tag)  # "[Title [ICLR’18]](url)": the tag inside the link's text
-        if r.venue is None and r.year is None and v is not None and v.known:
+        # (an unknown venue only as capitals, "Title [[PMLR](url)]"; "[AMC]" leads, never ends)
+        named = v is not None and (v.known or (tag.isupper() and is_acronym(tag)))
+        if r.venue is None and r.year is None and named:
             r.venue, r.year = v, y
     r.title = re.sub(r"(?:\s*\[[^\[\]]*\])+\s*$", "", r.title)
     glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*$", r.title)
@@ -735,14 +741,18 @@ def _decide(
         entry.reason = "a slide, video, blog or web page"
     elif url and VIDEO_LINK.search(url):
         entry.reason = "a video (a talk or tutorial)"
-    elif venue is None and year is None and (says_not or not url or block.depth == 0):
+    elif (
+        venue is None
+        and year is None
+        and ((says_not and not entry.arxiv) or not url or block.depth == 0)
+    ):
         # (a line of a paragraph, outside any list, is an entry only with a venue or year)
         if entry.code and not url:
             entry.kind, entry.reason = "software", "software project (code link only)"
         else:
             entry.reason = "no venue, year or paper link"
-    elif says_not and venue is None and not (entry.arxiv and year):
-        # (an arXiv paper with its year is a paper under "Video" or "Tools" too)
+    elif says_not and venue is None and not entry.arxiv:
+        # (an arXiv paper is a paper under "Video" or "Tools" too)
         entry.reason = f"in a non-paper section ({' > '.join(topics)})"
     else:
         entry.kind = "paper"

@@ -97,6 +97,7 @@ def is_label_text(text: str) -> bool:
         or CODE_LABELS.match(t)
         or OTHER_LABELS.match(t)
         or re.fullmatch(r"(?:https?://|www\.)\S+", t)
+        or re.fullmatch(r"\[[^\[\]]+\]", t)  # "[[ArXiv 2024]](url)": a tag, not a title
     )
 
 
