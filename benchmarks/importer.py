@@ -158,6 +158,17 @@ HOSTILE = {
     "quotations": "“when to sample” " * 2000,
     "Chicago": "Sze, Vivienne, " + "Yu-Hsin Chen, " * 1500 + '"Title." Venue',
     "capitals": "[Some Title Here](https://x.org) (" + "A" * 30000 + "!)",
+    # found by the review of 2026-12-02 (quadratic before it)
+    "quote never closed": "“" * 30000,
+    "brackets never closed": ("[a]" * 10000)[:-1],
+    "dated link": "[2016-" + "Ab-" * 10000,
+    "parenthesis never closed": "Title (" + "ab 2019 " * 4000,
+}
+# Whole documents: HTML tables never closed (once cubic), rule lines of simple tables (once
+# quadratic).
+HOSTILE_DOCUMENTS = {
+    "tables never closed": "\n\n".join("<table>\n<tr><td>x</td></tr>" for _ in range(1000)),
+    "simple-table rules": "x\n" + "--- ---\n" * 8000,
 }
 
 
@@ -165,12 +176,13 @@ def hostile_benchmark() -> int:
     from sysml_graph.importers.awesome import read_list
 
     worst = 0.0
-    for name, line in HOSTILE.items():
+    texts = {name: f"- {line}\n" for name, line in HOSTILE.items()} | HOSTILE_DOCUMENTS
+    for name, text in texts.items():
         start = time.perf_counter()
-        read_list(f"- {line}\n")
+        read_list(text)
         took = time.perf_counter() - start
         worst = max(worst, took)
-        print(f"{name:<20} {len(line):>6} characters  {took * 1000:8.1f} ms")
+        print(f"{name:<25} {len(text):>6} characters  {took * 1000:8.1f} ms")
     return 0 if worst < 1.0 else 1
 
 

@@ -496,6 +496,10 @@ def test_hostile_markdown_never_crashes(parts: list[str]) -> None:
         "Word Word, " * 2000,
         "“when to sample” " * 2000,
         "[Some Title Here](https://x.org) (" + "A" * 30000 + "!)",  # once quadratic
+        "“" * 30000,  # a quote never closed: once quadratic
+        ("[a]" * 10000)[:-1],
+        "[2016-" + "Ab-" * 10000,
+        "Title (" + "ab 2019 " * 4000,
     ],
 )
 def test_a_long_line_of_repeated_citation_parts_is_read_at_once(line: str) -> None:
@@ -503,6 +507,19 @@ def test_a_long_line_of_repeated_citation_parts_is_read_at_once(line: str) -> No
     read in well under a second each (`benchmarks/importer.py --hostile`), here read at all."""
     (entry,) = read_list(f"- {line}\n")
     assert entry.kind in ("paper", "skip")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n\n".join("<table>\n<tr><td>x</td></tr>" for _ in range(1000)),  # once cubic
+        "x\n" + "--- ---\n" * 8000,  # rule lines of simple tables: once quadratic
+    ],
+)
+def test_a_document_of_unclosed_tables_or_rule_lines_is_read_at_once(text: str) -> None:
+    """Read in tens of milliseconds (`benchmarks/importer.py --hostile`), here read at all,
+    with no paper made of them."""
+    assert not [e for e in read_list(text) if e.kind == "paper"]
 
 
 def test_a_ten_thousand_line_list(tmp_path: Path) -> None:

@@ -291,8 +291,8 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         (f"### Papers\n2023\n- {VLLM} [[✏️SOSP]]({PAGE})[⭐[github](https://github.com/x/y)]", []),
         (f"3. _Woosuk Kwon, and Zhuohan Li._ **{VLLM}** SOSP 2023. [[pdf]]({PAGE})", KWON_LI),
         (
-            "### SOSP\n\n  Year  Author                      Title\n"
-            "------  --------------------------  -----\n"
+            "### SOSP\n\n  Year  Author                      Title  Note\n"
+            "------  --------------------------  -----  ----\n"
             f"  2023  Woosuk Kwon, Zhuohan Li     [{VLLM}]({PAGE})\n",
             KWON_LI,
         ),
@@ -609,6 +609,10 @@ def test_a_link_that_begins_its_title_and_year_groups_below_headings() -> None:
         ("* **Instructor**: [Joseph E. Gonzalez](https://eecs.berkeley.edu/~jegonzal)", "person"),
         ("[Our lab](https://x.org/lab) keeps this list of papers up to date.", "paragraph"),
         ("## Big Data Systems\n\n- Spark SQL: Relational Data Processing in Spark", "topic"),
+        (
+            "- [CS294: AI for Systems and Systems for AI](https://x.org/c) - UC Berkeley, 2019",
+            "course",
+        ),
     ],
 )
 def test_homepages_paragraph_lines_and_topic_headings_make_no_paper(text: str, why: str) -> None:

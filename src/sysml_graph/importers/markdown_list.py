@@ -155,15 +155,18 @@ def _simple_tables(source: list[str]) -> dict[int, tuple[int, list[int]]]:
     """Pandoc's simple tables: a header line, a line of dash runs under its columns, and
     rows down to a blank line; by the header's 0-based line."""
     found: dict[int, tuple[int, list[int]]] = {}
-    for n in range(1, len(source) - 1):
+    n = 1
+    while n < len(source) - 1:
         if SIMPLE_RULE.fullmatch(source[n]) and source[n - 1].strip():
             rows = []
             for m in range(n + 1, len(source)):
-                if not source[m].strip():
+                if not source[m].strip() or SIMPLE_RULE.fullmatch(source[m]):
                     break
                 rows.append(m)
             if rows:
                 found[n - 1] = (n - 1, rows)
+                n = rows[-1]  # (the lines of a table are no other table's)
+        n += 1
     return found
 
 
@@ -179,26 +182,32 @@ def _simple_rows(
     """
     spans = [(m.start(), m.end()) for m in re.finditer(r"-+", source[header + 1])]
     # a column runs from its dashes' start to the next column's start
-    starts: list[int | None] = [start for start, _ in spans]
-    cuts = list(zip(starts, [*starts[1:], None], strict=True))
-    names = [source[header][a:b].strip().casefold() for a, b in cuts]
+    starts = [start for start, _ in spans]
+    stops: list[int | None] = [*starts[1:], None]
+    names = [source[header][a:b].strip().casefold() for a, b in zip(starts, stops, strict=True)]
     out = []
     for n in rows:
+        row = source[n]
+        # a link wider than its column is not cut: the cut moves to the link's end
+        links = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]\([^)]*\)", row)]
+        moved = [next((end for start, end in links if start < a < end), a) for a in starts]
+        ends: list[int | None] = [*moved[1:], None]
         cells = {}
-        for name, (a, b) in zip(names, cuts, strict=True):
-            said = source[n][a:b].strip()
+        for name, a, b in zip(names, moved, ends, strict=True):
+            said = row[a:b].strip()
             inline = md.parseInline(said)[0] if said else None
             cells[name] = render_inline(inline) if inline is not None else Inline("")
         out.append((n + 1, cells))
     return out
 
 
-def _source_until(source: list[str], start: int, end: str) -> int:
-    """The 0-based line after the first line from ``start`` on that matches ``end``."""
+def _source_until(source: list[str], start: int, end: str) -> int | None:
+    """The 0-based line after the first line from ``start`` on that matches ``end``; None
+    when none does."""
     for n in range(start, len(source)):
         if re.search(end, source[n], re.I):
             return n + 1
-    return len(source)
+    return None
 
 
 def _html_row(header: list[str], row: HtmlRow, sections: list[str]) -> Block:
@@ -279,6 +288,7 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     tokens = md.parse(text)
     source = text.split("\n")
     table_end = 0  # the line after the last HTML table read
+    tables_tried = 0  # the line after the last "<table>" looked at
     simple = _simple_tables(source)  # header's 0-based line → (header line, row lines)
     simple_body = {n for _, rows in simple.values() for n in rows}
     blocks: list[Block] = []
@@ -403,11 +413,20 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
         if tok.type == "html_block" and tok.map and tok.map[0] < table_end:
             i += 1
             continue  # a part of an HTML table already read
-        if tok.type == "html_block" and tok.map and re.search(r"<table\b", tok.content, re.I):
+        if (
+            tok.type == "html_block"
+            and tok.map
+            and tok.map[0] >= tables_tried
+            and re.search(r"<table\b", tok.content, re.I)
+        ):
             end = _source_until(source, tok.map[0], r"</table\s*>")
-            tables = html_tables("\n".join(source[tok.map[0] : end]), tok.map[0] + 1)
-            if any(rows for _, rows in tables):  # else a page laid out in a table: read on
-                table_end = end
+            # (a table is read once: a "<table>" never closed, or one that holds no rows, is
+            # not read again from each of its HTML blocks)
+            tables_tried = end if end is not None else len(source)
+            chunk = "\n".join(source[tok.map[0] : end]) if end is not None else ""
+            tables = html_tables(chunk, tok.map[0] + 1) if end is not None else []
+            if end is not None and any(rows for _, rows in tables):
+                table_end = end  # (else a page laid out in a table: read on)
                 for header, rows in tables:
                     blocks += [_html_row(header, row, [s for _, s in sections]) for row in rows]
                 i += 1

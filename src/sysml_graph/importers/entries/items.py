@@ -74,9 +74,12 @@ from .vocabulary import ACRONYM, MONTH, VENUE_WORDS, YEAR, date_year, is_acronym
 DATED_PREFIX = re.compile(
     r"^\s*(\d{4})(\.\d{1,2})?-((?:[^\[\]\s-][^\[\]-]*-)*)\s*\[(.+?)\]\s*\(", re.S
 )
-DATED_LINK = re.compile(r"^\s*\[(\d{4})(\.\d{1,2})?-((?:[A-Za-z][^\[\]\s-]*-)+)(.+?)\]\s*\(", re.S)
+DATED_LINK = re.compile(
+    r"^\s*\[(\d{4})(\.\d{1,2})?-((?:[A-Za-z][^\[\]\s-]*-){1,6})([^\[\]]+?)\]\s*\(", re.S
+)
 VENUE_FIRST = re.compile(r"^\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)\]\s*\[(.+?)\]\(")
-QUOTED = re.compile(r'["“](.{8,}?)[.,]?["”]')
+# (no quotation mark inside, so that a quote never closed costs one pass, not one per mark)
+QUOTED = re.compile(r'["“]([^"“”]{8,}?)[.,]?["”]')
 # A year and a venue before a linked title, with no mark around them: "2016 ICDM [Title](url)".
 LEAD_YEAR_VENUE = (
     r"\s*((?:19|20)\d{2}\s+[A-Za-z][\w&'’-]{1,15}|[A-Za-z][\w&'’-]{1,15}\s+(?:19|20)\d{2})\s+(?=\[)"
@@ -517,7 +520,7 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
     if first_label is None and head.links and head.links[0].text.strip():
         title = head.links[0].text if text.startswith(head.links[0].text) else title
     title = italic_tail(title, text, head.emphasis, entry)
-    tags = re.findall(r"\(\*?([^()]*?\d{4}[^()]*?)\*?\)", text)
+    tags = re.findall(r"\(\*?([^()]{0,80}?\d{4}[^()]{0,80}?)\*?\)", text)
     tags += [t for t in re.findall(r"\[([^\[\]]+)\]", text) if not is_label_text(t)]
     for tag in tags:
         v = match_venue(tag)
@@ -566,18 +569,30 @@ def venue_in_title(title: str) -> tuple[str, VenueMatch | None, int | None]:
     return r.title, r.venue, r.year
 
 
+def _closing_tags(title: str) -> str:
+    """The ``[tag]``s that end a title, with the spaces before them, read from the end (in
+    one pass: a long run of brackets never closed costs no more).
+
+    >>> _closing_tags("Title [ICLR'18] [Notes]"), _closing_tags("Title"), _closing_tags("[a" * 3)
+    (" [ICLR'18] [Notes]", '', '')
+    """
+    reversed_tags = re.match(r"(?:\s*\][^\[\]]*\[)*\s*", title[::-1])
+    said = reversed_tags.group(0)[::-1] if reversed_tags else ""
+    return said if "[" in said else ""
+
+
 def _venue_in_title(r: Reading) -> None:
     """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
     ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title, SOSP
     2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``: taken out of the title."""
-    closing = re.search(r"(?:\s*\[[^\[\]]*\])*\s*$", r.title)
-    for tag in re.findall(r"\[([^\[\]]*)\]", closing.group(0) if closing else ""):
+    closing = _closing_tags(r.title)
+    for tag in re.findall(r"\[([^\[\]]*)\]", closing):
         v, y, _ = read_tag(tag)  # "[Title [ICLR’18]](url)": the tag inside the link's text
         # (an unknown venue only as capitals, "Title [[PMLR](url)]"; "[AMC]" leads, never ends)
         named = v is not None and (v.known or (tag.isupper() and is_acronym(tag)))
         if r.venue is None and r.year is None and named:
             r.venue, r.year = v, y
-    r.title = re.sub(r"(?:\s*\[[^\[\]]*\])+\s*$", "", r.title)
+    r.title = r.title[: len(r.title) - len(closing)] if closing else r.title
     glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*$", r.title)
     if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
         r.title, r.venue = r.title[: glued.start()], r.venue or match_venue("arXiv")

@@ -6,7 +6,7 @@ import re
 
 NOT_PAPER_SECTIONS = re.compile(
     r"\b(courses?|videos?|blogs?|tutorials?|talks?|lectures?|podcasts?|tools?|librar(y|ies)|"
-    r"frameworks?|projects?|repos?|repositories|websites?|people|slides|engines?|"
+    r"frameworks?|projects?|repos?|repositories|websites?|people|researchers|faculty|slides|engines?|"
     r"resources|drivers?|demos?|related|books?|contributing|license|contents|conference|"
     r"workshops|competitions?|challenges?|white ?papers?)\b",
     re.I,
@@ -23,6 +23,8 @@ NOT_PAPER_TITLE = re.compile(
     r"|^[\w-]+ workshop \(|\btutorial$"
     # "(blog post)", "(video)" said after a title; "Sasha's talk on …"
     r"|\((?:blog(?: post)?|video|slides|talk|podcast)\)\s*$|\w['’]s (?:talk|keynote|lecture)\b"
+    # a course's number: "CS294: AI for Systems", "CSE 599W: Systems for ML"
+    r"|^(?:CS|CSE|EECS|ECE|COS|COMS|STAT)[\s-]?\d{2,4}[A-Z]?\b"
     # Chinese: course, textbook, tutorial, blog, video ("CMU DL Systems课程", "复旦大学LLM教材")
     r"|课程|教材|教程|博客|视频",
     re.I,
