@@ -160,7 +160,7 @@ def test_authors_links_and_et_al() -> None:
     [
         (
             "## Course\n\n- [CS294: AI for Systems](https://ucbrise.github.io/cs294-ai-sys-sp19/)\n",
-            "no venue, year or paper link",
+            "not a paper (book, repo, talk or tutorial)",  # a course's number
         ),
         ("## Video\n\n- ScaledML 2019: David Patterson [[YouTube]](https://youtube.com/x)\n", None),
         ("- [TVM](https://github.com/apache/tvm)\n", "software project (code link only)"),
