@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...corpus.rules import title_decoration
 from ..markdown_list import Block
 from .context import Context
 from .headings import read_heading
@@ -19,12 +20,21 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     >>> entry = read_entry(block, Context())
     >>> entry.kind, entry.title, entry.venue.acronym, entry.year
     ('paper', 'Ray: A Distributed Framework', 'OSDI', 2018)
+    >>> read_entry(parse_markdown("- : [OSDI '19]1. ")[0], Context()).reason
+    'partly read: the title keeps a tag in brackets'
     """
     entry = Entry(
         line=block.line, kind="skip", topics=topics_of(block.sections) + block.head.badges
     )
     if block.kind == "heading":
-        return read_heading(block, entry)
-    if block.kind == "row":
-        return read_row(block, entry, ctx)
-    return read_item(block, ctx, entry)
+        entry = read_heading(block, entry)
+    elif block.kind == "row":
+        entry = read_row(block, entry, ctx)
+    else:
+        entry = read_item(block, ctx, entry)
+    kept = title_decoration(entry.title) if entry.kind == "paper" else None
+    if kept is not None:
+        # only partly read: a title that `validate` would refuse is reported, not written
+        entry.kind, entry.reason = "skip", f"partly read: the title keeps {kept}"
+        entry.authors, entry.et_al = [], False
+    return entry
