@@ -1,10 +1,14 @@
 """Recognise what a markdown block says: a paper (title, venue, year, links, authors),
 software, or something to skip (course, blog, video, talk, heading, table of contents).
 
-One module per part of the reading: :mod:`.read` dispatches a block to :mod:`.headings`,
-:mod:`.rows` or :mod:`.items` (one reader per layout of a list item); :mod:`.tags`,
+One module per part of the reading: :mod:`.read` dispatches a block to :mod:`.headings`
+(papers as headings, with fields and BibTeX blocks), :mod:`.rows` (markdown, HTML and
+simple tables) or :mod:`.items` (one reader per layout of a list item); :mod:`.styles`
+reads whole citations in the standard styles (APA, ACM, DBLP, GB/T 7714); :mod:`.tags`,
 :mod:`.citations` and :mod:`.names` read venues, years and authors wherever a layout puts
-them; :mod:`.links` and :mod:`.kinds` tell papers from code, slides, videos and talks.
+them; :mod:`.links` and :mod:`.kinds` tell papers from code, slides, videos and talks;
+:mod:`.bibliography` reads BibTeX, a file's or a block's. An entry whose title would keep a
+decoration ``validate`` refuses is reported as partly read, not written.
 
 Entry styles seen in the field's lists, each handled:
 
