@@ -24,7 +24,14 @@ from .citations import (
     trailing_citation,
 )
 from .context import Context
-from .kinds import NOT_PAPER_MARK, NOT_PAPER_TITLE, PERSON, TALK, section_says_not, topics_of
+from .kinds import (
+    INITIALLED_NAME,
+    NOT_PAPER_MARK,
+    NOT_PAPER_TITLE,
+    TALK,
+    section_says_not,
+    topics_of,
+)
 from .links import (
     VIDEO_LINK,
     arxiv_id,
@@ -750,7 +757,7 @@ def _decide(
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):
         entry.reason = "not a paper (book, repo, talk or tutorial)"
-    elif r.venue is None and r.year is None and PERSON.fullmatch(title):
+    elif r.venue is None and r.year is None and INITIALLED_NAME.fullmatch(title):
         entry.reason = "a person's name (a homepage)"  # "**Instructor**: [Joseph E. Gonzalez](…)"
     elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
         entry.reason = "a slide, video, blog or web page"

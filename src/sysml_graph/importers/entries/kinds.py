@@ -51,4 +51,4 @@ def topics_of(sections: list[str]) -> list[str]:
 
 
 # A person's name with a middle initial: "Joseph E. Gonzalez" (titles seldom have one).
-PERSON = re.compile(r"[A-ZÀ-Ý][\w'’-]+ (?:[A-Z]\. ?)+[A-ZÀ-Ý][\w'’-]+")
+INITIALLED_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+ (?:[A-Z]\. ?)+[A-ZÀ-Ý][\w'’-]+")

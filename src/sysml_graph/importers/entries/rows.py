@@ -9,7 +9,7 @@ from ..markdown_list import Block
 from ..venues import match_venue
 from .context import Context
 from .items import read_item, venue_in_title
-from .kinds import PERSON
+from .kinds import INITIALLED_NAME
 from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label, is_label_text
 from .names import author_line
 from .record import Entry, clean_title, strip_decorations
@@ -111,7 +111,7 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     if (
         entry.venue is None
         and entry.year is None
-        and (len(entry.title.split()) < 2 or PERSON.fullmatch(entry.title))
+        and (len(entry.title.split()) < 2 or INITIALLED_NAME.fullmatch(entry.title))
     ):
         entry.kind = "skip"  # "| Skywork-MoE-Base-FP8 | [here](url) |", "| Joseph E. Gonzalez |"
     if said_label and entry.url is None:
