@@ -9,6 +9,7 @@ lists put authors, venues and summaries). Recognising *what* a block says is the
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -277,14 +278,22 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     return out
 
 
-def parse_markdown(text: str, nested: bool = False) -> list[Block]:
-    """Every candidate entry of a markdown document, in document order; ``nested`` for the
-    markdown inside an HTML block (whose own HTML blocks are not read again)."""
+@functools.cache
+def _parser() -> MarkdownIt:
+    """The markdown parser, built once (every list file and every HTML block in one reads
+    with it)."""
     # linkify: a bare address in the text ("Title, https://arxiv.org/pdf/…") is a link too
     # ("Ease.ml" or "ML.NET" without a scheme is a name, not an address)
     md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "linkify"])
     if md.linkify is not None:  # set when linkify-it-py is installed (a dependency)
         md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    return md
+
+
+def parse_markdown(text: str, nested: bool = False) -> list[Block]:
+    """Every candidate entry of a markdown document, in document order; ``nested`` for the
+    markdown inside an HTML block (whose own HTML blocks are not read again)."""
+    md = _parser()
     tokens = md.parse(text)
     source = text.split("\n")
     table_end = 0  # the line after the last HTML table read
