@@ -63,6 +63,10 @@ LISTS = {
     "nebulyai": "nebuly-ai__exploring-AI-optimization",
     "withinmiaov": "withinmiaov__A-Survey-on-Mixture-of-Experts",
     "gauravfs14": "gauravfs-14__awesome-tinyml",
+    # Round 12, after the venue registry grew by 104 series of neighbouring areas
+    "dxy": "D-X-Y__Awesome-AutoDL",
+    "qianpengli577": "QianpengLi577__Neuromorphic-Processor-paper-list",
+    "modeltc": "ModelTC__awesome-lm-system",
 }
 
 

@@ -674,3 +674,74 @@ def test_an_arxiv_paper_under_a_tools_heading_is_a_paper() -> None:
     text = f"## Tools & Frameworks\n\n* [{VLLM}]({PAGE}) — Covers paging for serving\n"
     (entry,) = [e for e in read_list(text) if e.reason != "heading"]
     assert (entry.kind, entry.arxiv) == ("paper", "2309.06180")
+
+
+def test_items_under_a_venue_and_year_item_take_them_and_bold_titles_like_them_are_papers() -> None:
+    """ "- **DAC2022**" over "  - **Title**": the sub-items are papers of DAC 2022 (not details
+    of the label), the label ends with its group; a bold title without a link elsewhere in a
+    list that writes its papers so is a paper too; a note is not."""
+    text = (
+        "## Great design\n\n- **Loihi: A Neuromorphic Manycore Processor(Loihi)**\n"
+        "- **to be update soon**\n\n## Conference\n\n- **DAC2022**\n"
+        "  - **Unicorn: A Multicore Neuromorphic Processor**\n    - a note on it\n"
+        "  - **SATO: Spiking Neural Network Acceleration**\n"
+        "- **MICRO 2022**\n  - **Sparseloop: An Analytical Approach**\n"
+        "- **Skipper: Enabling efficient SNN training**\n"
+    )
+    found = [
+        (e.title, e.venue.acronym if e.venue else None, e.year)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [
+        ("Loihi: A Neuromorphic Manycore Processor", None, None),
+        ("Unicorn: A Multicore Neuromorphic Processor", "DAC", 2022),
+        ("SATO: Spiking Neural Network Acceleration", "DAC", 2022),
+        ("Sparseloop: An Analytical Approach", "MICRO", 2022),
+        ("Skipper: Enabling efficient SNN training", None, None),
+    ]
+    # without papers of that form that show a venue or year, a bold line is not enough
+    assert [e.kind for e in read_list("- **Loihi: A Neuromorphic Processor**\n")] == ["skip"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "reason"),
+    [
+        # a row repeating its header is a placeholder
+        ("| Year | Pub | Title |\n|--|--|--|\n| Year | Pub | Title1 |\n", "skip", "placeholder"),
+        # a project's name linking to its repository is software, a year column or not
+        (
+            "| Year | Name | Comments |\n|--|--|--|\n"
+            "| 2022 | [Alpa](https://github.com/alpa-projects/alpa) | mixed parallelism |\n",
+            "software",
+            "software",
+        ),
+        # a news item's date is no title
+        ("* **2025/08/24**: Our survey paper was accepted in ACM TIST.\n", "skip", "not a paper"),
+        ("- 2024/05/20 - add WWW 2024 papers\n", "skip", "not a paper"),
+    ],
+)
+def test_placeholders_projects_and_news_in_tables_and_items_are_no_papers(
+    text: str, kind: str, reason: str
+) -> None:
+    (entry,) = [e for e in read_list(text) if e.reason != "heading"]
+    assert (entry.kind, reason in entry.reason) == (kind, True), entry
+
+
+def test_a_year_closing_a_title_and_an_acronym_defined_in_a_note() -> None:
+    """ "Title (2023)" is a paper of 2023; "a time switch coding (TSC)" in a note under a
+    title defines a term and names no venue (TSC is also IEEE Trans. Services Computing)."""
+    entry = _one("- **FSDP: Fully Sharded Data Parallel (2023)**")
+    assert (entry.kind, entry.title, entry.year) == (
+        "paper",
+        "FSDP: Fully Sharded Data Parallel",
+        2023,
+    )
+    text = (
+        "- **Deep Spiking Neural Network: Energy Efficiency Through Time based Coding**\n"
+        "  - A coding method called time switch coding (TSC) is designed\n"
+        "  - Compared with TTFS, TSC has fewer synaptic operations to reduce energy\n"
+    )
+    assert next((e.kind, e.venue) for e in read_list(text)) == ("skip", None)
+    cited = "In 2017 IEEE international symposium on high performance computer architecture (HPCA)"
+    assert match_venue(cited).acronym == "HPCA"  # type: ignore[union-attr]

@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 from .entries import Context, Entry, read_entry, year_in
+from .entries.kinds import UNPROVEN, titled
 from .entries.styles import cites_a_title
-from .markdown_list import Block, parse_markdown
+from .entries.tags import venue_year_tag
+from .markdown_list import PSEUDO, Block, parse_markdown
 from .venues import match_venue
 
 
@@ -32,7 +34,18 @@ def read_list(text: str, path: Path | None = None) -> list[Entry]:
     entries: list[Entry] = []
     blocks = parse_markdown(text)
     promoted = _citations_under_topics(blocks)
+    labels, members = _group_labels(blocks)
+    promoted |= members
+    groups: list[int] = []  # the depths of the group labels the entries are under
     for block in blocks:
+        while groups and (block.kind != "item" or block.depth <= groups[-1]):
+            ctx.leave(PSEUDO + groups.pop())
+        if id(block) in labels:
+            # "- **DAC2022**" over the items of its papers: a heading of the items under it
+            groups.append(block.depth)
+            ctx.heading(PSEUDO + block.depth, labels[id(block)])
+            entries.append(Entry(line=block.line, kind="skip", reason="a group's venue or year"))
+            continue
         if (
             block.kind == "item"
             and block.depth > 1
@@ -52,7 +65,61 @@ def read_list(text: str, path: Path | None = None) -> list[Entry]:
             )
             ctx.heading(block.depth, block.head.text, event)
         entries.append(read_entry(block, ctx))
+    _papers_by_form(blocks, entries)
     return entries
+
+
+def _form(block: Block) -> str | None:
+    """How an item without a link writes its title: all bold, or all italic."""
+    head = block.head
+    if block.kind != "item" or head.links or not head.text.strip():
+        return None
+    for form, spans in (("bold", head.strong), ("italic", head.emphasis)):
+        if len(spans) == 1 and spans[0].strip() == head.text.strip():
+            return form
+    return None
+
+
+def _papers_by_form(blocks: list[Block], entries: list[Entry]) -> None:
+    """A list that writes its papers as bold titles without links ("- **Title**") and gives
+    venue or year to some of them only (under "- **DAC2022**"): the others written the
+    same way are papers too, when they read as titles."""
+    by_form: dict[str, list[tuple[Block, Entry]]] = {}
+    for block, entry in zip(blocks, entries, strict=True):
+        form = _form(block)
+        if form is not None:
+            by_form.setdefault(form, []).append((block, entry))
+    for pairs in by_form.values():
+        proven = [e for _, e in pairs if e.kind == "paper" and (e.venue or e.year)]
+        if len(proven) < 3:
+            continue
+        for _, entry in pairs:
+            if entry.kind == "skip" and entry.reason == UNPROVEN and titled(entry.title):
+                entry.kind, entry.reason = "paper", ""
+
+
+def _group_labels(blocks: list[Block]) -> tuple[dict[int, str], set[int]]:
+    """The items that only name a venue and a year ("- **DAC2022**", "* ISSCC 2024:",
+    "- 2022") and have items under them, with their label (by ``id``); and the items right
+    under them, which are entries of their own, not details of the label."""
+    labels: dict[int, str] = {}
+    members: set[int] = set()
+    for i, block in enumerate(blocks[:-1]):
+        below = blocks[i + 1]
+        if block.kind != "item" or block.head.links or below.kind != "item":
+            continue
+        label = block.head.text.strip(" :*_")
+        if below.depth != block.depth + 1 or not (
+            re.fullmatch(r"(?:19|20)\d{2}", label) or venue_year_tag(label)
+        ):
+            continue
+        labels[id(block)] = label
+        for sub in blocks[i + 1 :]:
+            if sub.kind != "item" or sub.depth <= block.depth:
+                break
+            if sub.depth == block.depth + 1:
+                members.add(id(sub))
+    return labels, members
 
 
 def _citations_under_topics(blocks: list[Block]) -> set[int]:

@@ -123,7 +123,7 @@ def match_venue(text: str) -> VenueMatch | None:
         (short, m.start() if short else -len(m.group(0)), -len(m.group(0)), vid)
         for pattern, vid in _patterns()
         for m in [pattern.search(clean)]
-        if m
+        if m and not _defined_here(clean, m.start(), m.end())
         for short in [len(m.group(0)) <= 20]
     ]
     if found:
@@ -138,6 +138,40 @@ def match_venue(text: str) -> VenueMatch | None:
     if name is None:
         return None
     return VenueMatch(slug(name), name, False, workshop)
+
+
+def _defined_here(text: str, start: int, end: int) -> bool:
+    """Whether an acronym is defined where it stands, "(TSC)" after the lower-case words it
+    shortens ("a time switch coding (TSC) is designed"): a term of the text, not a venue (a
+    venue's name is capitalised: "Design Automation Conference (DAC)").
+
+    >>> _defined_here("time switch coding (TSC)", 20, 23), _defined_here("(TSC)", 1, 4)
+    (True, False)
+    >>> _defined_here("Design Automation Conference (DAC)", 30, 33)
+    False
+    >>> _defined_here("IEEE symposium on high performance computer architecture (HPCA)", 58, 62)
+    False
+    """
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    letters = text[start:end]
+    words = re.findall(r"[A-Za-z][\w'-]*", text[: start - 1])[-len(letters) :]
+    initials = "".join(w[0] for w in words).upper()
+    return (
+        len(letters) >= 2
+        and initials == letters.upper()
+        and any(w[0].islower() for w in words)
+        and not _SERIES_WORDS.search(text[: start - 1])
+    )
+
+
+# Words of a venue's name: "… symposium on high performance computer architecture (HPCA)"
+# defines a venue, not a term.
+_SERIES_WORDS = re.compile(
+    r"\b(?:conference|symposium|workshop|journal|transactions|proceedings|international|"
+    r"annual|ieee|acm|usenix)\b",
+    re.I,
+)
 
 
 def unknown_venue_name(text: str) -> str | None:

@@ -39,6 +39,12 @@ class Context:
                 venue = popped[1]
         self.levels.append((level, venue, year))
 
+    def leave(self, level: int) -> None:
+        """Leave the heading at ``level`` and everything under it (a group of list items
+        that named a venue or year has ended)."""
+        while self.levels and self.levels[-1][0] >= level:
+            self.levels.pop()
+
     @property
     def venue(self) -> VenueMatch | None:
         for _, v, _ in reversed(self.levels):

@@ -29,6 +29,7 @@ from .kinds import (
     NOT_PAPER_MARK,
     NOT_PAPER_TITLE,
     TALK,
+    UNPROVEN,
     section_says_not,
     topics_of,
 )
@@ -590,7 +591,8 @@ def _closing_tags(title: str) -> str:
 
 def _venue_in_title(r: Reading) -> None:
     """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
-    ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title, SOSP
+    ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title (2023)``,
+    ``Title, SOSP
     2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``: taken out of the title."""
     closing = _closing_tags(r.title)
     for tag in re.findall(r"\[([^\[\]]*)\]", closing):
@@ -612,6 +614,8 @@ def _venue_in_title(r: Reading) -> None:
             r.venue, r.year = r.venue or v, r.year or y
         elif v is not None and v.known and is_acronym(said):  # "Title (TKDE)"
             r.title, r.venue = r.title[: glued.start()], r.venue or v
+        elif y is not None and re.fullmatch(r"(?:19|20)\d{2}(?:[./-]\d{1,2})?", said):
+            r.title, r.year = r.title[: glued.start()], r.year or y  # "Title (2023)"
     spaced = re.search(r"\s([A-Z][\w-]{1,15}['’]\s?\d{2})\s*$", r.title)
     if spaced and len(r.title[: spaced.start()].split()) >= 3:  # "Title OSDI'22"
         v, y, _ = read_tag(spaced.group(1))
@@ -772,7 +776,7 @@ def _decide(
         if entry.code and not url:
             entry.kind, entry.reason = "software", "software project (code link only)"
         else:
-            entry.reason = "no venue, year or paper link"
+            entry.reason = UNPROVEN
     elif says_not and venue is None and not entry.arxiv:
         # (an arXiv paper is a paper under "Video" or "Tools" too)
         entry.reason = f"in a non-paper section ({' > '.join(topics)})"

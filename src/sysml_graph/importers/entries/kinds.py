@@ -26,7 +26,9 @@ NOT_PAPER_TITLE = re.compile(
     # a course's number: "CS294: AI for Systems", "CSE 599W: Systems for ML"
     r"|^(?:CS|CSE|EECS|ECE|COS|COMS|STAT)[\s-]?\d{2,4}[A-Z]?\b"
     # Chinese: course, textbook, tutorial, blog, video ("CMU DL Systems课程", "复旦大学LLM教材")
-    r"|课程|教材|教程|博客|视频",
+    r"|课程|教材|教程|博客|视频"
+    # a date alone, a news item's ("**2025/08/24**: Our survey was accepted …")
+    r"|^\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?$|^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b",
     re.I,
 )
 
@@ -52,3 +54,21 @@ def topics_of(sections: list[str]) -> list[str]:
 
 # A person's name with a middle initial: "Joseph E. Gonzalez" (titles seldom have one).
 INITIALLED_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+ (?:[A-Z]\. ?)+[A-ZÀ-Ý][\w'’-]+")
+
+
+# Why an item that could be a paper was skipped: nothing shows it is one.
+UNPROVEN = "no venue, year or paper link"
+
+
+def titled(text: str) -> bool:
+    """Whether a text without a link reads as a paper's title: three words or more, opening
+    with a capital or a digit (a list's note, "to be update soon", "dont have interesting
+    papers for me", does not).
+
+    >>> titled("Sparse Compressed Spiking Neural Network"), titled("to be update soon")
+    (True, False)
+    >>> titled("FINN"), titled("A compute-in-memory chip based on resistive memory")
+    (False, True)
+    """
+    words = text.split()
+    return len(words) >= 3 and bool(re.match(r"[A-Z0-9À-Ý]", text))

@@ -65,6 +65,8 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     ('AutoML for Model Compression', ['AMC'])
     >>> strip_decorations("(PyTorch DDP) PyTorch Distributed: Experiences")
     ('PyTorch Distributed: Experiences', ['PyTorch DDP'])
+    >>> strip_decorations("ReckOn: A 28nm Spiking Recurrent Neural Network Processor(Reckon)")
+    ('ReckOn: A 28nm Spiking Recurrent Neural Network Processor', [])
     >>> strip_decorations("[Long Title In Brackets Only]")
     ('Long Title In Brackets Only', [])
     """
@@ -82,6 +84,11 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     whole = re.fullmatch(r"\[([^\[\]]+)\]\s*\|?", t)
     if whole and len(whole.group(1).split()) >= 3:  # "[Title]|[pdf](url)": brackets, no tag
         t = whole.group(1).strip()
+    named = re.match(r"([^:\s]+):", t)
+    again = re.search(r"\s*\(([^()\s]+)\)$", t)
+    if named and again and again.group(1).casefold() == named.group(1).casefold():
+        # "Loihi: A Neuromorphic Manycore Processor …(Loihi)": the name said again
+        t = t[: again.start()]
     affiliation = AFFILIATION.search(t)
     if affiliation:
         tags.append(affiliation.group(0).strip(" （()@"))

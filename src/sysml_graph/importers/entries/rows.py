@@ -37,6 +37,14 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         entry.reason = "table row without a title column"
         return entry
     entry.line = title_cell.line or entry.line  # an HTML row's title may start below the row
+    echoed = [
+        k
+        for k, c in cells.items()
+        if not c.links and re.sub(r"\d+$", "", c.text.strip()).casefold() == k
+    ]
+    if len(echoed) >= 2:  # "| Year | Pub | Title1 | Framework |" under that very header
+        entry.reason = "a placeholder row (its cells repeat the table's header)"
+        return entry
     if is_label_text(title_cell.text):
         # "| Acme | 2024 | NSDI | [Paper](url) |": the paper is named in another column
         named = next(
@@ -114,6 +122,11 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         and (len(entry.title.split()) < 2 or INITIALLED_NAME.fullmatch(entry.title))
     ):
         entry.kind = "skip"  # "| Skywork-MoE-Base-FP8 | [here](url) |", "| Joseph E. Gonzalez |"
+    if entry.url is None and entry.code and entry.venue is None and len(entry.title.split()) == 1:
+        # "| 2022 | [Alpa](https://github.com/alpa-projects/alpa) | ✔ |": a project's name
+        entry.kind, entry.reason = "software", "software (a name linking to its code)"
+        entry.authors, entry.et_al = [], False
+        return entry
     if said_label and entry.url is None:
         entry.kind, entry.reason = "software", "software (a code link, 'GitHub' as its venue)"
         entry.authors, entry.et_al = [], False

@@ -217,12 +217,26 @@ def heading_venue(text: str) -> VenueMatch | None:
     return named if " ".join(said.split()).casefold() in names else None
 
 
+# Words that say where a paper appeared, in a note's sentence.
+PUBLISHED = (
+    r"\b(?:in proceedings|proceedings|published|accepted|appear(?:s|ed)?|presented|"
+    r"conference|symposium|journal|transactions|workshop|vol|pp)\b|^\W*in\s"
+)
+
+
 def detail_venue(text: str) -> VenueMatch | None:
     """The venue a detail line names: ``In Proceedings of … (IPDPS)``, ``(*HPCA 2018*)``,
     ``arXiv 2018``, ``IEEE Transactions on …, 30(5)``; a short unknown name like
     ``preprint`` counts too, but never a line of people's names."""
     body = re.sub(r"^in\s+", "", text.strip(" *"), flags=re.I)
     m = match_venue(body)
+    if (
+        len(body.split()) > 8
+        and year_in(body) is None
+        and not re.search(PUBLISHED, text, re.I)
+        and not re.search(r"\b[A-Z][A-Za-z]*['’]?\d{2}\b", body)  # "… Megatron-LM SC21"
+    ):
+        return None  # a sentence of a note ("Compared with TTFS, TSC has fewer operations")
     if m is not None and m.known:
         return m
     if re.search(r"\bpreprint\b", body, re.I):
