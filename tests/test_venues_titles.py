@@ -745,3 +745,84 @@ def test_a_year_closing_a_title_and_an_acronym_defined_in_a_note() -> None:
     assert next((e.kind, e.venue) for e in read_list(text)) == ("skip", None)
     cited = "In 2017 IEEE international symposium on high performance computer architecture (HPCA)"
     assert match_venue(cited).acronym == "HPCA"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year"),
+    [
+        (  # a tag with a year and its month after a bold title
+            "- **GPipe: Efficient Training of Giant Neural Networks** [arxiv 2019.7] "
+            "[paper](https://arxiv.org/abs/1811.06965)",
+            "GPipe: Efficient Training of Giant Neural Networks",
+            "arXiv",
+            2019,
+        ),
+        (  # a linked tag before the title
+            "- [[TACL](https://arxiv.org/abs/2002.11985)] "
+            "Compressing Large-Scale Models: A Case Study",
+            "Compressing Large-Scale Models: A Case Study",
+            "TACL",
+            None,
+        ),
+        (  # "In Venue'YY." inside the link's text
+            "3. [Federated Optimization in Heterogeneous Networks. In MLSys'20.]"
+            "(https://mlsys.org/Conferences/2020/x): they proposed FedProx.",
+            "Federated Optimization in Heterogeneous Networks",
+            "MLSys",
+            2020,
+        ),
+        (  # "link to paper" is a link's label, not the title's end
+            "- Chimera: Collaborative Preemption for Multitasking on a Shared GPU (ASPLOS'15) "
+            "[link to paper](https://cccp.eecs.umich.edu/papers/jasonjk-asplos15.pdf)",
+            "Chimera: Collaborative Preemption for Multitasking on a Shared GPU",
+            "ASPLOS",
+            2015,
+        ),
+        (  # "<ins>arXiv, 2024</ins>" after a comma
+            "- I-LLM: Efficient Integer-Only Inference for Low-Bit LLMs, <ins>arXiv, 2024</ins> "
+            "[[Paper](https://arxiv.org/abs/2405.17849)]",
+            "I-LLM: Efficient Integer-Only Inference for Low-Bit LLMs",
+            "arXiv",
+            2024,
+        ),
+        (  # a known venue's long name after a comma, a remark after the links
+            "* DeepEar: Sound Localization With Binaural Microphones, IEEE Transactions on Mobile "
+            "Computing 2024 [[Paper]](https://ieeexplore.ieee.org/document/9954178) (DL)",
+            "DeepEar: Sound Localization With Binaural Microphones",
+            "TMC",
+            2024,
+        ),
+        (  # a two-digit year; a comma inside the title is no author list
+            "* Millimetro: mmWave Retro-Reflective Tags for Accurate, Long Range Localization, "
+            "MobiCom 21 [[Paper]](https://x.org/millimetro.pdf) (No ML)",
+            "Millimetro: mmWave Retro-Reflective Tags for Accurate, Long Range Localization",
+            "MobiCom",
+            2021,
+        ),
+        (
+            "* 3D-OmniTrack: 3D Tracking with COTS RFID Systems, IPSN 19 "
+            "[[Paper]](http://x.org/2019.4.pdf)",
+            "3D-OmniTrack: 3D Tracking with COTS RFID Systems",
+            "IPSN",
+            2019,
+        ),
+    ],
+)
+def test_tags_labels_and_trailing_venues_of_more_lists(
+    line: str, title: str, venue: str, year: int | None
+) -> None:
+    entry = _one(line)
+    assert (entry.kind, entry.title, entry.venue.acronym if entry.venue else None, entry.year) == (
+        "paper",
+        title,
+        venue,
+        year,
+    )
+    assert entry.authors == []
+
+
+def test_a_linked_tag_naming_an_event_is_no_venue() -> None:
+    """ "[[FLSys'23](site)] …, Miami": an event's page, not a paper's; a workshop "CVPRW"."""
+    (entry,) = read_list("- [[FLSys'23](https://flsys.github.io/)] Workshop @ MLSys 2023, Miami\n")
+    assert entry.venue is None
+    assert match_venue("CVPRW").workshop  # type: ignore[union-attr]

@@ -76,7 +76,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(p, i) for _, p, i in pats]
 
 
-WORKSHOP_SUFFIX = re.compile(r"^([A-Za-z]{2,})w$")
+WORKSHOP_SUFFIX = re.compile(r"^([A-Za-z]{2,})[wW]$")
 
 _YEARISH = re.compile(r"['’‘`]\s?\d{2}\b|(?<!\d)(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b")
 

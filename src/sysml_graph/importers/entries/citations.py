@@ -208,6 +208,7 @@ def plain_citation(text: str) -> tuple[str, list[str], bool, str, int | None] | 
                 return clean_title(title), cited, more, venue_text, year
         elif (
             (venue_text or year)
+            and (len(cited) >= 2 or more)  # ("Title for Accurate, Long Range Localization")
             and all(len(c.split()) >= 2 for c in cited)
             and "," not in title  # "Saha, Swapnil Sayan", "A Zheng, Erihe": names, no title
         ):

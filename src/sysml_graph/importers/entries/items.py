@@ -289,6 +289,9 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
             year = year or when
             v = match_venue(venue_text) if venue_text else None
             venue = v if v is not None and (v.known or VENUE_WORDS.search(venue_text)) else venue
+    if venue is None:
+        v, y = venue_year_in(rest)  # "**Title** [arxiv 2019.7] [paper](url)"
+        venue, year = v, year or y
     return Reading(title, venue, year)
 
 
@@ -589,6 +592,13 @@ def _closing_tags(title: str) -> str:
     return said if "[" in said else ""
 
 
+# How a venue's long name opens: "IEEE Transactions on …", "In Proceedings of …", "ACM …".
+SERIES_NAME = (
+    r"(?:in\s+)?(?:ieee|acm|usenix|siam|proceedings|international|annual|journal|transactions|"
+    r"advances in|\d+(?:st|nd|rd|th))\b"
+)
+
+
 def _venue_in_title(r: Reading) -> None:
     """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
     ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title (2023)``,
@@ -622,11 +632,17 @@ def _venue_in_title(r: Reading) -> None:
         if v is not None and v.known and y is not None:
             r.title, r.venue, r.year = r.title[: spaced.start()], r.venue or v, r.year or y
     tail = re.search(
-        r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,40}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
+        r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,80}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
     )
     if tail and len(r.title[: tail.start()].split()) >= 3:
         v, y = venue_year_in(tail.group(1))
-        if v is not None and re.fullmatch(r"[^a-z]*\w+[^a-z]*", YEAR.sub("", tail.group(1))):
+        said = YEAR.sub("", tail.group(1)).strip(" ,")
+        # one word ("SOSP 2023", "arXiv, 2024"), or a known venue's long name ("IEEE
+        # Transactions on Mobile Computing 2024"), never a phrase of the title that holds one
+        if v is not None and (
+            re.fullmatch(r"[^a-z]*\w+[^a-z]*", re.sub(r"^In\s+", "", said))  # "Title. In MLSys'20."
+            or (v.known and re.match(SERIES_NAME, said, re.I))
+        ):
             r.title = r.title[: tail.start()]
             r.venue, r.year = r.venue or v, r.year or y
 

@@ -8,7 +8,7 @@ import unicodedata
 from ..venues import VenueMatch, match_venue, registry
 from .kinds import NOT_PAPER_VENUE
 from .names import split_names
-from .vocabulary import ACRONYM, SHORT_YEAR, VENUE_WORDS, YEAR, is_acronym, year_in
+from .vocabulary import SHORT_YEAR, VENUE_WORDS, YEAR, is_acronym, year_in
 
 
 def venue_tag(strong: str) -> bool:
@@ -51,6 +51,12 @@ def without_leading_symbols(text: str) -> str:
     return text[i:]
 
 
+# Where a paper's own page is: a linked tag to one names the paper's venue ("[[IJNS](…pdf)]").
+PAPER_PAGE = re.compile(
+    r"arxiv\.org|doi\.org|/doi/|\.pdf$|ieeexplore|openreview|proceedings|aclanthology", re.I
+)
+
+
 def leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str]:
     """Tags in parentheses, code or brackets before the title that name a venue or a year:
     (venue, year, the text without them); a category in parentheses is left in place.
@@ -63,6 +69,9 @@ def leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str
     ('SOSP', 2023, 'Title')
     >>> leading_tag("【SOSP 2023】Title", "【SOSP 2023】Title")[1:]
     (2023, 'Title')
+    >>> leading_tag("[[TACL](https://x.org/1)] Title", "[TACL] Title")[0].acronym
+    'TACL'
+
     >>> leading_tag("(DNN Models) Sze, Vivienne", "(DNN Models) Sze, Vivienne")[2]
     '(DNN Models) Sze, Vivienne'
     """
@@ -80,19 +89,29 @@ def leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str
 def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str, str] | None:
     """One leading tag (see :func:`leading_tag`), and the text and markdown after it."""
     lead = re.match(
-        r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,80})\](?![(\[])|【([^【】]{2,80})】)",
+        r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,80})\](?![(\[])|【([^【】]{2,80})】"
+        r"|\[\[([^\[\]]{2,40})\]\(([^()\s]*)\)\])",  # "[[Arxiv](url)] Title": a linked tag
         raw,
     )
     if lead is None:
         return None
     said = next(g for g in lead.groups() if g is not None).strip("*_ ")  # "[**TCAD 2023**]"
+    linked = lead.group(5) is not None
     venue, year, _ = read_tag(said)
     marks = {2: ("(", ")"), 3: ("[", "]"), 4: ("【", "】")}.get(lead.lastindex or 1)
+    marks = ("[", "]") if linked else marks
     shown = f"{marks[0]}{said}{marks[1]}" if marks else lead.group(1)
     if not text.startswith(shown):
         return None
-    if year is None and (venue is None or not venue.known):
+    paper_page = linked and PAPER_PAGE.search(lead.group(6)) is not None
+    if (
+        year is None
+        and (venue is None or not venue.known)
+        and not (paper_page and is_acronym(said))
+    ):
         return None
+    if linked and (venue is None or not venue.known) and not paper_page:
+        return None  # "[[FLSys'23](url)] …, Miami": a linked tag names a known venue or an event
     if (
         venue is not None
         and not venue.known
@@ -171,10 +190,20 @@ def venue_year_in(text: str) -> tuple[VenueMatch | None, int | None]:
     ('SOSP', 2023)
     >>> venue_year_in(" - used by 2019 teams")
     (None, None)
+    >>> [(v.acronym, y) for v, y in [venue_year_in(", arXiv, 2024"), venue_year_in(", IPSN 19")]]
+    [('arXiv', 2024), ('IPSN', 2019)]
     """
-    text = re.sub(rf"\b({ACRONYM}),\s+((?:19|20)\d{{2}})\b", r"\1 \2", text)  # "SOSP, 2023"
+    # "SOSP, 2023", "arXiv, 2024"; "[arxiv 2019.7]", a year and its month in a tag
+    text = re.sub(r"(?<=\s)((?:19|20)\d{2})\.\d{1,2}(?=\])", r"\1", text)
+    text = re.sub(r"\b([A-Za-z][\w&+-]*),\s+((?:19|20)\d{2})\b", r"\1 \2", text)
     for part in re.split(r"[|,;()\[\]]|\s[-–—]\s|\.\s", text):
         year = year_in(part)
+        short = re.fullmatch(r"\s*([A-Za-z][\w&-]*)\s+(\d{2})\s*", part)
+        if year is None and short:  # "IPSN 19": a known venue's two-digit year
+            venue = match_venue(short.group(1))
+            if venue is not None and venue.known:
+                yy = int(short.group(2))
+                return venue, 2000 + yy if yy <= 40 else 1900 + yy
         said = YEAR.sub(" ", SHORT_YEAR.sub(" ", part)).strip(" .'’")
         if year is None or not said or len(said.split()) > 8:
             continue
