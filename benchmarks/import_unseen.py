@@ -67,6 +67,10 @@ LISTS = {
     "dxy": "D-X-Y__Awesome-AutoDL",
     "qianpengli577": "QianpengLi577__Neuromorphic-Processor-paper-list",
     "modeltc": "ModelTC__awesome-lm-system",
+    # Round 13, after the fixes of round 12 and of ten more unlicensed lists read for tuning
+    "simonezeng": "SimoneZeng__awesome-vector-ANN-search-papers",
+    "weimingwill": "weimingwill__awesome-federated-learning",
+    "zefancai": "Zefan-Cai__Awesome-LLM-KV-Cache",
 }
 
 

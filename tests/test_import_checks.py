@@ -404,3 +404,29 @@ def test_the_merge_steps_work_grows_linearly() -> None:
         # A scan of every title with the same first word (six first words) would compare
         # about n / 12 titles per entry: 500 at 6,000, four times the bound.
         assert importer.comparisons <= (CANDIDATES + LOOKALIKE_CANDIDATES) * n
+
+
+def test_surnames_are_read_as_the_list_gives_them_and_make_no_person(
+    curated: Path, tmp_path: Path
+) -> None:
+    """ "| Title | Venue | Authors |" with "Malkov et al.": the reading keeps the surname (as
+    the list says it), the draft keeps no person of one word, and the report says why."""
+    data = _fresh(curated, tmp_path)
+    folder = tmp_path / "l"
+    folder.mkdir()
+    (folder / "README.md").write_text(
+        "| Title | Venue | Authors |\n|--|--|--|\n"
+        "| [Efficient and Robust Approximate Nearest Neighbor Search](https://x.org/hnsw.pdf) "
+        "| TPAMI2018 | Malkov et al. |\n",
+        encoding="utf-8",
+    )
+    (entry,) = read_list((folder / "README.md").read_text(encoding="utf-8"))
+    assert (entry.authors, entry.et_al) == (["Malkov"], True)
+    importer, files = import_lists([folder], data, source_url="https://github.com/e/l")
+    write_imported(files, data)
+    _validates(data)
+    (paper,) = [p for p in load_corpus(data).papers if p.title.startswith("Efficient and Robust")]
+    assert (paper.authors, paper.year) == ([], 2018)
+    assert importer.report.refused == [
+        "l/README.md:3: authors: surnames only (Malkov et al.) (authors left out of the draft)"
+    ]

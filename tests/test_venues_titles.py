@@ -826,3 +826,73 @@ def test_a_linked_tag_naming_an_event_is_no_venue() -> None:
     (entry,) = read_list("- [[FLSys'23](https://flsys.github.io/)] Workshop @ MLSys 2023, Miami\n")
     assert entry.venue is None
     assert match_venue("CVPRW").workshop  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue", "year"),
+    [
+        (  # a title only partly bold, a glued two-digit year in a tag
+            "* **FedFast:** Going Beyond Average for Faster Training of Recommender Systems "
+            "[KDD20]",
+            "FedFast: Going Beyond Average for Faster Training of Recommender Systems",
+            "KDD",
+            2020,
+        ),
+        (
+            "### KDD 2021\n\n* **Federated Adversarial Debiasing** for Fair and Transferable "
+            "Representations\n",
+            "Federated Adversarial Debiasing for Fair and Transferable Representations",
+            "KDD",
+            2021,
+        ),
+        (  # a link written wrong: its target is the title
+            "* FPGA-Based Accelerator of Homomorphic Encryption [[Paper]](FPGA-Based Accelerator "
+            "of Homomorphic Encryption) [IJCAI 2021 Workshop]",
+            "FPGA-Based Accelerator of Homomorphic Encryption",
+            "IJCAI",
+            2021,
+        ),
+        (  # "(Abbr. …)" and "Code for paper:" are the list's words
+            "| Title | Venue |\n|--|--|\n| [Fast Search with Reliable Distance Comparison "
+            "(Abbr. ADSampling)](https://x.org/a.pdf) | SIGMOD2023 |\n",
+            "Fast Search with Reliable Distance Comparison",
+            "SIGMOD",
+            2023,
+        ),
+        (
+            "| Date | Title | Paper |\n|--|--|--|\n| 2024.06 | Code for paper: An Image is Worth "
+            "1/2 Tokens After Layer 2 | [[pdf]](https://arxiv.org/abs/2403.06764) |\n",
+            "An Image is Worth 1/2 Tokens After Layer 2",
+            None,
+            2024,
+        ),
+        (  # a survey under "General Resources" is a paper
+            "## General Resources\n### Survey\n* Heterogeneous Federated Learning: State-of-the-art"
+            " and Research Challenges [[Paper]](https://dl.acm.org/doi/10.1145/3625558)\n",
+            "Heterogeneous Federated Learning: State-of-the-art and Research Challenges",
+            None,
+            None,
+        ),
+    ],
+)
+def test_titles_partly_bold_links_written_wrong_and_the_lists_own_words(
+    text: str, title: str, venue: str | None, year: int | None
+) -> None:
+    (entry,) = [e for e in read_list(text + "\n") if e.reason != "heading"]
+    assert (entry.kind, entry.title, entry.venue.acronym if entry.venue else None, entry.year) == (
+        "paper",
+        title,
+        venue,
+        year,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Conference | Year | Number of Papers |\n|--|--|--|\n| NeurIPS | 2021 | 32 |\n",
+        "### AAAI 2021\n\n[Accepted Papers](https://aaai.org/AAAI-21_Accepted-Paper-List.pdf)\n",
+    ],
+)
+def test_a_count_of_papers_and_a_list_of_accepted_papers_are_no_paper(text: str) -> None:
+    assert [e.kind for e in read_list(text) if e.reason != "heading"] == ["skip"]

@@ -107,6 +107,16 @@ def _letters(name: str) -> str:
     return re.sub(r"\W", "", name)
 
 
+def surnames_only(names: list[str]) -> bool:
+    """Whether a list gives its authors by surname alone ("Malkov et al."): read as the list
+    says them, but no person is made of one word, which could be any Malkov.
+
+    >>> surnames_only(["Malkov"]), surnames_only(["Yury Malkov"]), surnames_only([])
+    (True, False, False)
+    """
+    return bool(names) and all(len(n.split()) == 1 for n in names)
+
+
 class TitleIndex(Generic[T]):
     """Records by normalised title: exact look-ups, and the most similar title (difflib
     ratio ≥ :data:`SIMILARITY`) among titles with the same first word and the same
@@ -636,6 +646,10 @@ class Importer:
     def _checked(self, data: dict[str, Any], where: str) -> bool:
         """Apply the loader's field rules to a new draft (``authors`` still names): leave
         out what it refuses where the paper stands without it, else refuse the entry."""
+        if surnames_only(data["authors"]):
+            said = ", ".join(data["authors"]) + (" et al." if data["authors_incomplete"] else "")
+            self._refuse(where, f"authors: surnames only ({said})", "authors left out of the draft")
+            data["authors"], data["authors_incomplete"] = [], None
         for name in data["authors"]:
             found = record_problems(parse_people, {"id": "x", "name": name}, listed=True)
             if found:

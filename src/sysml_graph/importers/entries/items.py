@@ -262,10 +262,25 @@ def _read_first_line(
     return _plain(head, text, entry)
 
 
+# Words that carry a title on after its bold part ("**Federated Adversarial Debiasing** for
+# Fair …"); not "by", "in", "at", which open its authors or venue.
+TITLE_WORDS = r"for|of|with|via|to|on|towards|using|through|against|without|under|from|and"
+
+
 def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Reading:
     """``**Title** [[pdf]](url) ICLR 2022``, ``**Title.** *A, B.* Venue 2024``, ``**Title**,
-    A, B, SOSP 2023``, ``*Title*, A, B. Venue 2023``."""
+    A, B, SOSP 2023``, ``*Title*, A, B. Venue 2023``; a title only partly bold, ``**FedFast:**
+    Going Beyond …``, ``**Federated Adversarial Debiasing** for Fair … [KDD20]``."""
     rest = text[len(title) :]
+    continued = _title_continues(title, rest) if len(title.split()) <= 3 else None
+    if continued is None and not head.links:
+        m = re.match(rf"\s+((?:{TITLE_WORDS})\s[^\[\](),|]*?)\s*(?:[\[(|]|$)", rest)
+        continued = m.group(1) if m and not YEAR.search(m.group(1)) else None
+        title = f"{title} {continued}" if continued else title
+    elif continued is not None:
+        title = f"{title.rstrip(': ')}: {continued}"
+    if continued is not None:
+        rest = rest[rest.index(continued) + len(continued) :]
     year = year_in(rest)
     # "**Title** [[pdf]](url) [[code]](url) ICLR 2022": the venue around the link labels
     said = re.sub(r"\[[^\[\]]*\]", " ", YEAR.sub(" ", rest))
@@ -534,9 +549,9 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
     tags = re.findall(r"\(\*?([^()]{0,80}?\d{4}[^()]{0,80}?)\*?\)", text)
     tags += [t for t in re.findall(r"\[([^\[\]]+)\]", text) if not is_label_text(t)]
     for tag in tags:
-        v = match_venue(tag)
+        v, y, _ = read_tag(tag)  # (its venue may say "[ACMMM20]")
         if v is not None and v.known:
-            r.venue, r.year = v, year_in(tag)
+            r.venue, r.year = v, year_in(tag) or y
             break
     after = text[cut:] if cut > 0 else ""
     for label in (lk.text for lk in head.links if is_label(lk)):

@@ -12,8 +12,9 @@ NOT_PAPER_SECTIONS = re.compile(
     re.I,
 )
 
-# A section that names papers ("Papers", "Mobile-Related Use-cases > Papers"), not white papers.
-PAPERS_SECTION = re.compile(r"(?<!white )\bpapers?\b", re.I)
+# A section that names papers ("Papers", "Mobile-Related Use-cases > Papers", "Resources >
+# Survey"), not white papers.
+PAPERS_SECTION = re.compile(r"(?<!white )\bpapers?\b|\bsurveys?\b", re.I)
 
 # A talk named on its entry's line ("Jeff Dean: "…" Keynote - Velocity 2014").
 TALK = re.compile(r"\bkeynote\b|\binvited talk\b", re.I)
@@ -28,7 +29,9 @@ NOT_PAPER_TITLE = re.compile(
     # Chinese: course, textbook, tutorial, blog, video ("CMU DL Systems课程", "复旦大学LLM教材")
     r"|课程|教材|教程|博客|视频"
     # a date alone, a news item's ("**2025/08/24**: Our survey was accepted …")
-    r"|^\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?$|^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b",
+    r"|^\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?$|^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"
+    # a number ("| NeurIPS | 2021 | 32 |"), a link to a venue's list of papers
+    r"|^[\d\s.,:;/%+-]*$|^(?:the )?(?:list of )?(?:accepted|all) papers\b|^paper list$",
     re.I,
 )
 

@@ -40,7 +40,12 @@ def split_names(text: str) -> list[str] | None:
 
 
 def last_first(text: str) -> tuple[list[str], bool] | None:
-    """``Crankshaw, Daniel, et al.`` / ``Chard, R., Li, Z., and Foster, I.`` style."""
+    """``Crankshaw, Daniel, et al.`` / ``Chard, R., Li, Z., and Foster, I.`` style; surnames
+    with "et al." (``Malkov et al.``) as they are.
+
+    >>> last_first("Malkov et al."), last_first("Li & Malkov et al."), last_first("Malkov")
+    ((['Malkov'], True), (['Li', 'Malkov'], True), None)
+    """
     # "et al.", and as lists misspell it: "et.al.", "et. al", "et.a."; "etc." at the end
     et_al = bool(re.search(r"\bet\.?\s?al?\b\.?|\betc\.?$", text))
     body = re.sub(r"[,;]?\s*(?:\bet\.?\s?al?\b\.?|etc\.?$).*$", "", text).strip(" ,.;")
@@ -63,6 +68,13 @@ def last_first(text: str) -> tuple[list[str], bool] | None:
     names = split_names(body)
     if names:
         return names, et_al
+    said = re.fullmatch(
+        r"[A-ZÀ-ÝĀ-ſ][\w'’-]+(?:\s*(?:,|&|\band\b)\s*[A-ZÀ-ÝĀ-ſ][\w'’-]+){0,2}", body
+    )
+    if et_al and said and not ORG.search(body) and not NOT_NAME_WORDS.search(body):
+        # "Malkov et al.", "Li & Malkov et al.": surnames only, as the list gives them (the
+        # writer keeps no person of one word: see drafts.surnames_only)
+        return [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", body)], True
     return None
 
 

@@ -84,6 +84,13 @@ def strip_decorations(title: str) -> tuple[str, list[str]]:
     whole = re.fullmatch(r"\[([^\[\]]+)\]\s*\|?", t)
     if whole and len(whole.group(1).split()) >= 3:  # "[Title]|[pdf](url)": brackets, no tag
         t = whole.group(1).strip()
+    # a link the list wrote wrong ("Title [[Paper]](Title)"), "Code for paper: Title", "Title
+    # (Abbr. HNSW)": the title is what remains
+    t = re.sub(r"\s*\[\[[^\[\]]*\]\]\([^()]*\)", "", t)
+    t = re.sub(
+        r"^(?:official )?(?:code|implementation) (?:for|of) (?:the )?paper:\s*", "", t, flags=re.I
+    )
+    t = re.sub(r"\s*\(abbr(?:\.|eviated)?\s[^()]*\)\s*$", "", t, flags=re.I)
     named = re.match(r"([^:\s]+):", t)
     again = re.search(r"\s*\(([^()\s]+)\)$", t)
     if named and again and again.group(1).casefold() == named.group(1).casefold():

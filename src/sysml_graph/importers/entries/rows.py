@@ -116,6 +116,9 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     links = [lk for c in cells.values() for lk in c.links]
     entry.url, entry.code, only_other = classify_links(links)
     entry.kind = "paper" if entry.title and (entry.venue or entry.year or entry.url) else "skip"
+    if not re.search(r"[^\W\d_]", entry.title):  # "| NeurIPS | 2021 | 32 |": a count
+        entry.kind, entry.reason = "skip", "no title (a number)"
+        return entry
     if (
         entry.venue is None
         and entry.year is None

@@ -25,7 +25,11 @@ def venue_year_tag(text: str) -> bool:
 
 
 def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
-    """A ``[Venue 'YY, Org]`` tag: its venue, year, and whether it names a non-paper."""
+    """A ``[Venue 'YY, Org]`` tag: its venue, year, and whether it names a non-paper.
+
+    >>> [(v.acronym, y) for v, y, _ in map(read_tag, ["KDD20", "VLDB 22", "ACMMM20"])]
+    [('KDD', 2020), ('VLDB', 2022), ('ACM MM', 2020)]
+    """
     year = year_in(text)
     head = text.split(",")[0]
     if NOT_PAPER_VENUE.search(head):
@@ -34,6 +38,10 @@ def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
     short = re.fullmatch(r"\s*([A-Za-z][\w&-]*)\s+(\d{2})\s*", head)
     if year is None and short and venue is not None and (venue.known or is_acronym(short[1])):
         yy = int(short.group(2))
+        year = 2000 + yy if yy <= 40 else 1900 + yy
+    glued = re.fullmatch(r"\s*([A-Za-z][A-Za-z&-]*[A-Za-z])(\d{2})\s*", head)
+    if year is None and glued and venue is not None and venue.known:
+        yy = int(glued.group(2))  # "[KDD20]", "[ACMMM20]": a known venue's year, glued
         year = 2000 + yy if yy <= 40 else 1900 + yy
     return venue, year, False  # "[VLDB 22]", "[EDBT 26]": an acronym's two-digit year
 
@@ -198,6 +206,10 @@ def venue_year_in(text: str) -> tuple[VenueMatch | None, int | None]:
     text = re.sub(r"\b([A-Za-z][\w&+-]*),\s+((?:19|20)\d{2})\b", r"\1 \2", text)
     for part in re.split(r"[|,;()\[\]]|\s[-–—]\s|\.\s", text):
         year = year_in(part)
+        if year is None and re.fullmatch(r"\s*[A-Za-z][A-Za-z&-]*\d{2}\s*", part):
+            v, y, _ = read_tag(part)  # "[KDD20]"
+            if v is not None and v.known and y is not None:
+                return v, y
         short = re.fullmatch(r"\s*([A-Za-z][\w&-]*)\s+(\d{2})\s*", part)
         if year is None and short:  # "IPSN 19": a known venue's two-digit year
             venue = match_venue(short.group(1))
