@@ -896,3 +896,40 @@ def test_titles_partly_bold_links_written_wrong_and_the_lists_own_words(
 )
 def test_a_count_of_papers_and_a_list_of_accepted_papers_are_no_paper(text: str) -> None:
     assert [e.kind for e in read_list(text) if e.reason != "heading"] == ["skip"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue", "year", "authors"),
+    [
+        (  # a stacked cell with a "Publish" badge, its paper link in another column
+            "| Title & Authors | Links |\n|:--|:--:|\n| [![Publish](https://img.shields.io/badge/"
+            "Conference-ICML'23-blue)]() <br> [SparseGPT: Massive Language Models Can Be Pruned]"
+            "(https://github.com/IST-DASLab/sparsegpt) <br> Elias Frantar, Dan Alistarh | "
+            "[Github](https://github.com/IST-DASLab/sparsegpt) "
+            "[paper](https://arxiv.org/abs/2301.00774) |",
+            "SparseGPT: Massive Language Models Can Be Pruned",
+            "ICML",
+            2023,
+            ["Elias Frantar", "Dan Alistarh"],
+        ),
+        (  # the venue and year on the cell's first line
+            "| Venue & Title & Authors | Code |\n|--|--|\n| NeurIPS 2024 <br /> [MagR: Weight "
+            "Magnitude Reduction](https://arxiv.org/pdf/2406.00800) <br /> Aozhong Zhang, "
+            "Naigang Wang | [Github](https://github.com/x/y) |",
+            "MagR: Weight Magnitude Reduction",
+            "NeurIPS",
+            2024,
+            ["Aozhong Zhang", "Naigang Wang"],
+        ),
+    ],
+)
+def test_stacked_table_cells_with_badges_and_a_venue_line(
+    text: str, title: str, venue: str, year: int, authors: list[str]
+) -> None:
+    (entry,) = read_list(text + "\n")
+    assert (entry.kind, entry.title, entry.venue.acronym if entry.venue else None) == (
+        "paper",
+        title,
+        venue,
+    )
+    assert (entry.year, entry.authors) == (year, authors)

@@ -113,8 +113,10 @@ def surnames_only(names: list[str]) -> bool:
 
     >>> surnames_only(["Malkov"]), surnames_only(["Yury Malkov"]), surnames_only([])
     (True, False, False)
+    >>> surnames_only(["张三", "李四"])  # a whole name, written without a space
+    False
     """
-    return bool(names) and all(len(n.split()) == 1 for n in names)
+    return bool(names) and all(re.fullmatch(r"[A-Za-zÀ-ɏ'’.-]+", n) for n in names)
 
 
 class TitleIndex(Generic[T]):

@@ -96,8 +96,9 @@ LEAD_YEAR_VENUE = (
 CITATION_AFTER = re.compile(r"\s*(?:[-–—,]|\.\s+[A-Z])")
 
 
-def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
-    """Interpret a list item or paragraph, with the heading context it sits under."""
+def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, ...] = ()) -> Entry:
+    """Interpret a list item or paragraph, with the heading context it sits under (and, for
+    a table's cell read as an item, the links of the row's other cells)."""
     head = block.head
     text = head.text
     raw = re.sub(r"\\([\[\]()])", r"\1", head.raw)  # "\[TWC'23\] Title": escaped brackets
@@ -109,6 +110,16 @@ def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
         head = dataclasses.replace(head, text=text, raw=raw, lines=lines + head.lines[1:])
         block = dataclasses.replace(block, head=head)
     lines = [line for line in head.lines if line]
+    first_tag: tuple[VenueMatch | None, int | None] = (None, None)
+    if (
+        len(lines) > 2
+        and len(lines[0].split()) <= 3
+        and not any(lk.text in lines[0] for lk in head.links if lk.text)
+    ):
+        # "| NeurIPS 2024 <br> [Title](url) <br> A, B |": the venue and year on a line first
+        v, y, _ = read_tag(lines[0])
+        if v is not None and v.known and y is not None:
+            first_tag, lines = (v, y), lines[1:]
     if len(lines) > 1:
         # "Title <br> EMNLP 2023 [[Paper]](url)", "Title <br>*A, B*": the lines after a
         # break are read like the lines under an entry; the links stay the entry's own.
@@ -139,7 +150,9 @@ def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
         entry.reason = "table of contents"  # "[Papers](#papers)": a link into the page
         return entry
 
-    entry.url, entry.code, only_other = classify_links(head.links + detail_links(block))
+    entry.url, entry.code, only_other = classify_links(
+        head.links + detail_links(block) + list(row_links)
+    )
     # A leading "(SOSP 2023)" or "`SOSP 2023`" naming venue or year, and a system's name
     # before its linked title ("**vLLM**: [Title](url)"), are set aside: the title follows.
     text = without_leading_symbols(text)
@@ -165,6 +178,7 @@ def read_item(block: Block, ctx: Context, entry: Entry) -> Entry:
         entry.topics.append(system.group(1))
         text = text[system.end() :]
 
+    lead_venue, lead_year = lead_venue or first_tag[0], lead_year or first_tag[1]
     prefix = DATED_PREFIX.match(raw) or DATED_LINK.match(raw)
     r = _read_first_line(head, text, raw, prefix, entry)
     _venue_in_title(r)

@@ -67,7 +67,8 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         # "| Title [[Link](url)] <br> *A, B* |": a cell written like a list item is read as
         # one (title, authors, a venue badge); the other columns still have their say.
         item = Block(block.line, title_cell, "item", sections=block.sections, depth=1)
-        read = read_item(item, ctx, Entry(line=block.line, kind="skip"))
+        others = tuple(lk for c in cells.values() if c is not title_cell for lk in c.links)
+        read = read_item(item, ctx, Entry(line=block.line, kind="skip"), others)
         entry.title, entry.authors, entry.et_al = read.title, read.authors, read.et_al
         entry.venue, entry.year = read.venue, read.year
         entry.topics += read.topics
