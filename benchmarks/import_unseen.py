@@ -71,6 +71,10 @@ LISTS = {
     "simonezeng": "SimoneZeng__awesome-vector-ANN-search-papers",
     "weimingwill": "weimingwill__awesome-federated-learning",
     "zefancai": "Zefan-Cai__Awesome-LLM-KV-Cache",
+    # Round 14, after round 13's fixes and ten more unlicensed lists read for tuning
+    "flagosai": "flagos-ai__awesome-LLM-driven-kernel-generation",
+    "samuelrince": "samuelrince__awesome-green-ai",
+    "opendilab": "opendilab__awesome-RLHF",
 }
 
 

@@ -933,3 +933,79 @@ def test_stacked_table_cells_with_badges_and_a_venue_line(
         venue,
     )
     assert (entry.year, entry.authors) == (year, authors)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "year", "authors"),
+    [
+        (  # the link cites who and when; the title is before it
+            "* Energy and Policy Considerations for Deep Learning in NLP - "
+            "[Strubell et al. (2019)](https://arxiv.org/abs/1906.02243)",
+            "Energy and Policy Considerations for Deep Learning in NLP",
+            2019,
+            ["Strubell"],
+        ),
+        (
+            "* Green AI - [Schwartz et al. (2020)](https://cacm.acm.org/2020/12/green-ai)",
+            "Green AI",
+            2020,
+            ["Schwartz"],
+        ),
+        (
+            "* The carbon impact of artificial intelligence. - [Payal Dhar (2020)]"
+            "(https://x.org/a.pdf)",
+            "The carbon impact of artificial intelligence",
+            2020,
+            ["Payal Dhar"],
+        ),
+        (  # an escaped date before a paragraph line's title
+            "\\[07/2025] Kevin: Multi-Turn RL for Generating CUDA Kernels "
+            "[\\[paper\\]](https://arxiv.org/abs/2507.11948)",
+            "Kevin: Multi-Turn RL for Generating CUDA Kernels",
+            2025,
+            [],
+        ),
+    ],
+)
+def test_a_citing_link_after_the_title_and_escaped_dates(
+    line: str, title: str, year: int, authors: list[str]
+) -> None:
+    entry = _one(line)
+    assert (entry.kind, entry.title, entry.year, entry.authors) == ("paper", title, year, authors)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a model's page on the Hub, a product's name, a toolkit or a repository named alone
+        (
+            "\\[06/2025] KernelLLM: Making Kernel Development More Accessible "
+            "[\\[link\\]](https://huggingface.co/facebook/KernelLLM)",
+            "skip",
+        ),
+        ("\\[10/2025] KernelGen [\\[link\\]](https://kernelgen.flagos.io/login)", "skip"),
+        (
+            "\\[03/2025] **IntelliKit**: LLM-ready profiling and analysis toolkit for AMD GPUs "
+            "[\\[code\\]](https://github.com/AMDResearch/intellikit)",
+            "software",
+        ),
+        ("- [OpenRLHF](https://github.com/OpenRLHF/OpenRLHF)\n  - OpenRLHF\n", "software"),
+        (  # an industry report under "Reports"
+            "## Reports\n\n* General framework for frugal AI - [AFNOR 2024](https://x.org/afnor)",
+            "skip",
+        ),
+    ],
+)
+def test_models_products_tools_and_reports_are_no_papers(text: str, kind: str) -> None:
+    entries = [e for e in read_list(text + "\n") if e.reason not in ("heading",)]
+    assert entries[0].kind == kind, entries[0]
+
+
+def test_marks_after_names_and_an_organisation_under_a_title() -> None:
+    text = (
+        "- [Fantastic Rewards and How to Tame Them](https://arxiv.org/pdf/2302.10342)\n"
+        "  - Yihao Feng*, Shentao Yang*, Shujian Zhang†\n"
+        "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774)\n  - OpenAI\n"
+    )
+    found = [(e.authors, e.venue) for e in read_list(text) if e.kind == "paper"]
+    assert found == [(["Yihao Feng", "Shentao Yang", "Shujian Zhang"], None), ([], None)]

@@ -267,7 +267,7 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     for child in [*(token.children or []), None]:
         if child is None or child.type in ("softbreak", "hardbreak"):
             raw = source[line] if line < len(source) else ""
-            if run and (re.match(r"\s*(?:\*\*)?\[", raw) or CITATION_LINE.match(raw)):
+            if run and (re.match(r"\s*(?:\*\*)?\\?\[", raw) or CITATION_LINE.match(raw)):
                 part = Token("inline", "", 0, children=run, content=raw)
                 inline = render_inline(part)
                 if inline.text and (inline.links or CITATION_LINE.match(raw)):

@@ -64,6 +64,7 @@ from .styles import (
     gbt_reading,
 )
 from .tags import (
+    PAPER_PAGE,
     badge_venue,
     cited_venue,
     detail_venue,
@@ -171,9 +172,16 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
         # title ("LLM 2024:" or "NEW 2024:" name none)
         if said_venue.known:
             lead_venue, lead_year, text = said_venue, said_year, text[system.end() :]
-    elif system and any(
-        len(named.split()) >= 3 and text[system.end() :].startswith(named)
-        for named in (link_text, *head.strong[:1])
+    elif (
+        system
+        and any(
+            len(named.split()) >= 3
+            and text[system.end() :].startswith(named)
+            and not re.search(
+                r"\(?(?:19|20)\d{2}\)?$", named
+            )  # "Green AI - [Schwartz et al. (2020)]"
+            for named in (link_text, *head.strong[:1])
+        )
     ):  # "**vLLM**: [Title](url)", "WebDataset: **Title**.
         entry.topics.append(system.group(1))
         text = text[system.end() :]
@@ -544,10 +552,38 @@ def _cited_before_link(
     return r
 
 
+def _cited_link(head: Inline, text: str, entry: Entry) -> Reading | None:
+    """``Title - [Strubell et al. (2019)](url)``: the link's text cites who and when, the
+    title is before it."""
+    for link in head.links[:1]:
+        m = re.fullmatch(r"(.{2,60}?)[\s,]*\(?((?:19|20)\d{2})\)?", link.text.strip())
+        at = text.find(link.text)
+        if m is None or at <= 0 or text[at + len(link.text) :].strip(" .[]()"):
+            continue
+        title = text[:at].strip().rstrip("-–—:,|").strip()
+        if len(title.split()) < 2:
+            continue
+        who = m.group(1).strip()
+        found = author_line(who)
+        if found is None and not re.fullmatch(r"[\w&.' -]{2,40}", who):
+            continue
+        title = title.rstrip(" ([").strip()
+        v, y, _ = read_tag(link.text)
+        if v is not None and v.known:  # "Title ([SoCC 2023](notes))": where, not who
+            return Reading(title, v, y)
+        if found and all(person_like(n) and not n.isupper() for n in found[0]):
+            entry.authors, entry.et_al = found
+        return Reading(title, None, int(m.group(2)))
+    return None
+
+
 def _plain(head: Inline, text: str, entry: Entry) -> Reading:
     """``Title [[Paper]](url) [[GitHub]](url)``, plain text, ``Title. A, B. SOSP 2023.`` and
     the citation after the labels (``Title [[paper]](url) <br> A, B. SOSP, 2023.``)."""
     r = Reading()
+    by_link = _cited_link(head, text, entry)
+    if by_link is not None:
+        return by_link
     first_label = next((lk for lk in head.links if is_label(lk)), None)
     cut = text.find(f"[{first_label.text}]") if first_label else -1
     if cut < 0 and first_label is not None:
@@ -806,12 +842,30 @@ def _decide(
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):
         entry.reason = "not a paper (book, repo, talk or tutorial)"
+    elif (
+        re.fullmatch(r"[A-Za-z][\w.+-]*", title)
+        and (venue is None or not venue.known)
+        and not (url and PAPER_PAGE.search(url))
+    ):
+        if entry.code and not url:
+            entry.kind, entry.reason = "software", "software project (code link only)"
+        else:
+            entry.reason = "a name, not a title (a project or a product)"  # "KernelGen [link]"
     elif r.venue is None and r.year is None and INITIALLED_NAME.fullmatch(title):
         entry.reason = "a person's name (a homepage)"  # "**Instructor**: [Joseph E. Gonzalez](…)"
     elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
         entry.reason = "a slide, video, blog or web page"
     elif url and VIDEO_LINK.search(url):
         entry.reason = "a video (a talk or tutorial)"
+    elif (
+        not url
+        and entry.code
+        and (venue is None or not venue.known)
+        and (year is None or re.search(r"\b(?:toolkit|library|sdk|tool)\b", title, re.I))
+    ):
+        # "- [OpenRLHF](github) / - OpenRLHF": a repository; an unknown "venue" read from its
+        # description or the line under it does not make it a paper
+        entry.kind, entry.reason = "software", "software project (code link only)"
     elif (
         venue is None
         and year is None

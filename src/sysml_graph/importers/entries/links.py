@@ -38,6 +38,9 @@ BLOG_LINK = re.compile(
     re.I,
 )
 
+# A model's or a dataset's page on the Hugging Face Hub (its papers' pages are papers).
+MODEL_PAGE = re.compile(r"huggingface\.co/(?!papers/|spaces/|blog/|docs/)[\w.-]+/[\w.-]+", re.I)
+
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co/spaces")
 
 
@@ -55,6 +58,9 @@ def classify_links(links: list[Link]) -> tuple[str | None, str | None, bool]:
     for link in links:
         label, href = link.text.strip(), link.href
         if not href.startswith(("http://", "https://")):
+            continue
+        if MODEL_PAGE.search(href):  # a model's or a dataset's page, whatever its label
+            other = True
             continue
         if PAPER_LABELS.match(label):
             url = url or href

@@ -31,7 +31,11 @@ def split_names(text: str) -> list[str] | None:
     ['Cedric Renggli', 'Saleh Ashkboos', 'Dan Alistarh', 'Torsten Hoefler']
     >>> split_names("Summary: this paper shows") is None
     True
+    >>> split_names("Yihao Feng*, Shentao Yang*, Li Wei†")
+    ['Yihao Feng', 'Shentao Yang', 'Li Wei']
     """
+    # marks after a name: equal contribution, corresponding author ("Yihao Feng*", "Li†")
+    text = re.sub(r"(?<=[\w.])[*†‡§¶]+(?=\s*(?:,|;|$|\band\b))", "", text)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip(" .*"))]
     parts = [p for p in parts if p]
     if not parts or any(not NAME.match(p) or ORG.search(p) for p in parts):

@@ -7,7 +7,7 @@ import unicodedata
 
 from ..venues import VenueMatch, match_venue, registry
 from .kinds import NOT_PAPER_VENUE
-from .names import split_names
+from .names import NOT_NAME_WORDS, ORG, split_names
 from .vocabulary import SHORT_YEAR, VENUE_WORDS, YEAR, is_acronym, year_in
 
 
@@ -285,5 +285,7 @@ def detail_venue(text: str) -> VenueMatch | None:
     if m is not None and (
         re.fullmatch(r"[A-Z][\w&+.-]*(?:\s[A-Z][\w&+.-]*){0,2}\s*(?:['’]?\d{2,4})?", body)
     ):
+        if ORG.search(body) or NOT_NAME_WORDS.search(body):
+            return None  # "OpenAI", "Google Research": who wrote it, not where it appeared
         return m if split_names(body) is None else None
     return None
