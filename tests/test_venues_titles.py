@@ -1009,3 +1009,24 @@ def test_marks_after_names_and_an_organisation_under_a_title() -> None:
     )
     found = [(e.authors, e.venue) for e in read_list(text) if e.kind == "paper"]
     assert found == [(["Yihao Feng", "Shentao Yang", "Shujian Zhang"], None), ([], None)]
+
+
+def test_people_credited_after_a_title_and_a_row_that_says_it_has_no_paper() -> None:
+    """ "Title(@Zhihang Yuan etc)" credits people; "(@Beihang etc)" or "(@Microsoft)" an
+    organisation; a row whose Paper column is empty ("⚠️") and that links only code is
+    software."""
+    head = "|Date|Title|Paper|Code|\n|:---:|:---:|:---:|:---:|\n"
+    text = (
+        head + "|2024.02|[LLM-Viewer] LLM Inference Unveiled: Survey and Roofline Insights"
+        "(@Zhihang Yuan etc)|[[pdf]](https://arxiv.org/pdf/2402.16363.pdf)|⚠️|\n"
+        "|2024.04|A Survey of Low-bit Large Language Models(@Beihang etc)|"
+        "[[pdf]](https://arxiv.org/pdf/2409.16694)|⚠️|\n"
+        "|2025.02|[**DeepEP**] DeepSeek DeepEP(@deepseek-ai)|⚠️|"
+        "[[DeepEP]](https://github.com/deepseek-ai/DeepEP)|\n"
+    )
+    found = [(e.kind, e.title, e.authors, e.et_al) for e in read_list(text)]
+    assert found == [
+        ("paper", "LLM Inference Unveiled: Survey and Roofline Insights", ["Zhihang Yuan"], True),
+        ("paper", "A Survey of Low-bit Large Language Models", [], False),
+        ("software", "DeepSeek DeepEP", [], False),
+    ]

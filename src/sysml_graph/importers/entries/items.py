@@ -46,6 +46,7 @@ from .names import (
     ORG,
     affiliated_names,
     author_line,
+    credited,
     in_italics,
     last_first,
     person_like,
@@ -191,6 +192,8 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     r = _read_first_line(head, text, raw, prefix, entry)
     _venue_in_title(r)
     _read_details(block, ctx, r, entry)
+    if not entry.authors:
+        entry.authors, entry.et_al = credited(r.title) or ([], entry.et_al)
     if prefix:
         r.title = re.sub(r"^\d{4}(\.\d{1,2})?-[A-Za-z][\w]*-", "", r.title)
     title, tags = _tidy_title(r.title)

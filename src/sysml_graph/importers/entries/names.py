@@ -16,7 +16,8 @@ NAME = re.compile(
 )
 
 ORG = re.compile(
-    r"\b(univ|university|institute|inc|corp|research|lab|labs|laboratory|college|"
+    r"\b(univ|university|universit[éàä]t?|universidad|institute|institut|instituto|inc|corp|"
+    r"research|lab|labs|laboratory|college|"
     r"school|google|microsoft|facebook|meta|amazon|alibaba|nvidia|intel|ibm|baidu|"
     r"tencent|huawei|bytedance|academy|centre|center|tech|technologies|ltd|llc|"
     r"epfl|eth|mit|cmu|ucla|ucsd|kaist|unist|department|national|state|group)\b",
@@ -130,6 +131,23 @@ def author_line(text: str) -> tuple[list[str], bool] | None:
     """
     found = last_first(text.strip(" ,."))
     if found and len(found[0]) == 1 and not person_like(found[0][0]):
+        return None
+    return found
+
+
+def credited(text: str) -> tuple[list[str], bool] | None:
+    """The people a title credits at its end, ``(@Zhihang Yuan etc)``, ``(@Qiaozhi He, Zhihua
+    Wu)``; None for an organisation (``(@Microsoft)``, ``(@deepseek-ai)``).
+
+    >>> credited("Title(@Zhihang Yuan etc)"), credited("Title (@Microsoft)")
+    ((['Zhihang Yuan'], True), None)
+    """
+    m = re.search(r"\(@([^()@]{2,200})\)\s*$", text)
+    found = author_line(m.group(1)) if m else None
+    # (a credit of one word is an organisation's or a handle: "@Beihang etc", "@DeepGlint")
+    if found is None or any(
+        ORG.search(n) or not person_like(n) or len(n.split()) < 2 for n in found[0]
+    ):
         return None
     return found
 

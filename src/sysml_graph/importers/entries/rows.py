@@ -11,7 +11,7 @@ from .context import Context
 from .items import read_item, venue_in_title
 from .kinds import INITIALLED_NAME
 from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label, is_label_text
-from .names import author_line
+from .names import author_line, credited
 from .record import Entry, clean_title, strip_decorations
 from .tags import venue_year_in
 from .vocabulary import MONTH, date_year, year_in
@@ -76,6 +76,7 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         # the title is the cell's link, unless that link is a badge ("Title [![arXiv](…)](url)")
         linked = next((lk.text for lk in title_cell.links if lk.text.strip()), None)
         said, entry.venue, entry.year = venue_in_title(linked or title_cell.text)
+        entry.authors, entry.et_al = credited(title_cell.text) or ([], False)
         title, tags = strip_decorations(clean_title(said))
         entry.title = clean_title(title)
         entry.topics += tags
@@ -126,8 +127,22 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         and (len(entry.title.split()) < 2 or INITIALLED_NAME.fullmatch(entry.title))
     ):
         entry.kind = "skip"  # "| Skywork-MoE-Base-FP8 | [here](url) |", "| Joseph E. Gonzalez |"
-    if entry.url is None and entry.code and entry.venue is None and len(entry.title.split()) == 1:
-        # "| 2022 | [Alpa](https://github.com/alpa-projects/alpa) | ✔ |": a project's name
+    paper_cell = next(
+        (
+            c
+            for k, c in cells.items()
+            if re.fullmatch(r"(?:paper|pdf|arxiv)s?", k) and c is not title_cell
+        ),
+        None,
+    )
+    unpublished = paper_cell is not None and not paper_cell.links and entry.url is None
+    if (
+        entry.code
+        and (unpublished or (entry.url is None and len(entry.title.split()) == 1))
+        and (entry.venue is None or not entry.venue.known)
+    ):
+        # "| 2022 | [Alpa](https://github.com/alpa-projects/alpa) | ✔ |": a project's name;
+        # "| [DeepEP] DeepSeek DeepEP | ⚠️ | [[DeepEP]](github) |": no paper, its code
         entry.kind, entry.reason = "software", "software (a name linking to its code)"
         entry.authors, entry.et_al = [], False
         return entry
