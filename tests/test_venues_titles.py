@@ -1030,3 +1030,16 @@ def test_people_credited_after_a_title_and_a_row_that_says_it_has_no_paper() -> 
         ("paper", "A Survey of Low-bit Large Language Models", [], False),
         ("software", "DeepSeek DeepEP", [], False),
     ]
+
+
+def test_a_sub_item_of_only_a_date_a_venue_and_links_belongs_to_the_entry_above() -> None:
+    text = (
+        '- [**DDPM**]  "Denoising Diffusion Probabilistic Models"; \n'
+        "    - 2020/06 | NeurIPS20 | [[Paper](https://arxiv.org/abs/2006.11239)]\n"
+        "    - The discrete time diffusion\n"
+    )
+    found = [
+        (e.kind, e.title, e.venue.acronym if e.venue else None, e.year) for e in read_list(text)
+    ]
+    assert found[0] == ("paper", "Denoising Diffusion Probabilistic Models", "NeurIPS", 2020)
+    assert [kind for kind, *_ in found[1:]] == ["skip", "skip"]

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from .entries import Context, Entry, read_entry, year_in
 from .entries.kinds import UNPROVEN, titled
+from .entries.links import is_label
 from .entries.styles import cites_a_title
-from .entries.tags import venue_year_tag
+from .entries.tags import read_tag, venue_year_tag
 from .markdown_list import PSEUDO, Block, parse_markdown
 from .venues import match_venue
 
@@ -49,7 +50,7 @@ def read_list(text: str, path: Path | None = None) -> list[Entry]:
         if (
             block.kind == "item"
             and block.depth > 1
-            and not block.head.links
+            and (not block.head.links or _only_tags(block))
             and id(block) not in promoted
         ):
             # A sub-item without a link of its own (authors, venue, summary, notes) belongs
@@ -96,6 +97,24 @@ def _papers_by_form(blocks: list[Block], entries: list[Entry]) -> None:
         for _, entry in pairs:
             if entry.kind == "skip" and entry.reason == UNPROVEN and titled(entry.title):
                 entry.kind, entry.reason = "paper", ""
+
+
+def _only_tags(block: Block) -> bool:
+    """Whether a sub-item holds only where and when and the links of the entry above
+    ("  - 2015/03 | ICML15 | [[Paper](url)]"), no title of its own."""
+    labels = {lk.text for lk in block.head.links if is_label(lk)}
+    if not labels or len(labels) < len(block.head.links):
+        return False
+    text = block.head.text
+    for label in labels:
+        text = text.replace(f"[{label}]", " ").replace(label, " ")
+    parts = [p.strip(" ,;") for p in re.split(r"[|\[\]]", text) if p.strip(" ,;")]
+    return all(
+        re.fullmatch(r"(?:19|20)\d{2}(?:[/.-]\d{1,2}){0,2}", p)
+        or venue_year_tag(p)
+        or read_tag(p)[1]
+        for p in parts
+    )
 
 
 def _group_labels(blocks: list[Block]) -> tuple[dict[int, str], set[int]]:
