@@ -75,6 +75,10 @@ LISTS = {
     "flagosai": "flagos-ai__awesome-LLM-driven-kernel-generation",
     "samuelrince": "samuelrince__awesome-green-ai",
     "opendilab": "opendilab__awesome-RLHF",
+    # Round 15, after round 14's fixes and ten more unlicensed lists read for tuning
+    "mingsuntse": "MingSun-Tse__Awesome-Pruning-at-Initialization",
+    "srcd": "src-d__awesome-machine-learning-on-source-code",
+    "yifuding": "yifu-ding__Awesome-Edge-LLMs",
 }
 
 

@@ -1043,3 +1043,71 @@ def test_a_sub_item_of_only_a_date_a_venue_and_links_belongs_to_the_entry_above(
     ]
     assert found[0] == ("paper", "Denoising Diffusion Probabilistic Models", "NeurIPS", 2020)
     assert [kind for kind, *_ in found[1:]] == ["skip", "skip"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "venue", "year"),
+    [
+        (  # Chicago: the first author inverted, the others not
+            "- [Programs as Black-Box Explanations](https://arxiv.org/abs/1611.07579) - Singh, "
+            "Sameer, Marco Tulio Ribeiro, and Carlos Guestrin, NIPS 2016.",
+            ["Sameer Singh", "Marco Tulio Ribeiro", "Carlos Guestrin"],
+            "NeurIPS",
+            2016,
+        ),
+        (
+            "- [Probabilistic Neural Programs](https://arxiv.org/abs/1612.00712) - Murray, "
+            "Kenton W., and Jayant Krishnamurthy, NIPS 2016.",
+            ["Kenton W. Murray", "Jayant Krishnamurthy"],
+            "NeurIPS",
+            2016,
+        ),
+        (  # a venue after the last name with no comma; a venue's name is no author
+            "- [Learning to superoptimize programs](https://arxiv.org/abs/1611.01787v3) - Rudy "
+            "Bunel, Alban Desmaison, Pushmeet Kohli ICLR 2017.",
+            ["Rudy Bunel", "Alban Desmaison", "Pushmeet Kohli"],
+            "ICLR",
+            2017,
+        ),
+        (
+            "- [Neural Random-Access Machines](https://arxiv.org/abs/1511.06392v3) - Karol Kurach, "
+            "Marcin Andrychowicz, Ilya Sutskever, ERCIM News 2016.",
+            ["Karol Kurach", "Marcin Andrychowicz", "Ilya Sutskever"],
+            "ERCIM News",
+            2016,
+        ),
+        (  # HTML: a venue-and-year badge on the paper's link
+            '- GOBO: Quantizing Attention-Based NLP Models <a href="https://microarch.org/micro53/'
+            'papers/738300a811.pdf" target="_blank"> <img src="https://img.shields.io/badge/'
+            'MICRO-2020-b31b1b" alt="badge"/></a>',
+            [],
+            "MICRO",
+            2020,
+        ),
+        (
+            '- Edgellm: A cpu-fpga heterogeneous edge accelerator <a href="https://arxiv.org/abs/'
+            '2407.21325"> <img src="https://img.shields.io/badge/arxiv-24.07-b31b1b"/></a>',
+            [],
+            "arXiv",
+            2024,
+        ),
+    ],
+)
+def test_chicago_authors_glued_venues_and_html_badges(
+    line: str, authors: list[str], venue: str, year: int
+) -> None:
+    entry = _one(line)
+    assert (entry.kind, entry.authors, entry.year) == ("paper", authors, year)
+    assert entry.venue is not None and entry.venue.acronym == venue
+
+
+def test_a_venues_own_page_is_no_paper() -> None:
+    text = "## Conferences\n\n- [ACM International Conference on Software Engineering, ICSE]" + (
+        "(https://www.icse2018.org/)\n"
+    )
+    (entry,) = [e for e in read_list(text) if e.reason != "heading"]
+    assert entry.kind == "skip"
+    (entry,) = read_list(
+        "- [International Conference on Compiler Construction, CC](https://x.org)\n"
+    )
+    assert (entry.kind, entry.reason) == ("skip", "a venue's name, not a paper")

@@ -57,6 +57,10 @@ class Block:
     bibtex: list[str] = field(default_factory=list)  # ```bibtex blocks right under it
 
 
+# A shields.io badge's label ("…/badge/ICML2024-orange", '<img src=".../badge/MICRO-2020-b31b1b"').
+SHIELD = re.compile(r"shields\.io/badge/([^/?#\"\s]+?)-[0-9a-zA-Z]+(?:$|[?#\"\s]|'(?=[\s/>]|$))")
+
+
 def render_inline(token: Token) -> Inline:
     """Plain text of an inline token, with its links and emphasis collected."""
     out: list[str] = []
@@ -78,15 +82,25 @@ def render_inline(token: Token) -> Inline:
                 breaks.append(len("".join(out)))
             out.append(" ")
         elif t == "html_inline":
-            if re.fullmatch(r"<br\s*/?>", child.content.strip(), re.I):
+            tag = child.content.strip()
+            if re.fullmatch(r"<br\s*/?>", tag, re.I):
                 breaks.append(len("".join(out)))  # between title, authors and venue
                 out.append(" ")
+            elif opened := re.match(r"<a\s[^>]*?href\s*=\s*[\"']?([^\"'\s>]+)", tag, re.I):
+                stack.append(("link", len("".join(out)), opened.group(1)))  # an HTML link
+            elif re.fullmatch(r"</a\s*>", tag, re.I) and stack and stack[-1][0] == "link":
+                _, start, href = stack.pop()
+                links.append(Link(re.sub(r"\s+", " ", "".join(out)[start:]).strip(), href))
+            elif badge := SHIELD.search(tag):
+                # '<a href=paper><img src=".../badge/MICRO-2020-b31b1b"></a>': a venue and its
+                # year (or "arxiv-24.07") on the paper's link is the paper's tag
+                label = badge.group(1).replace("_", " ").replace("%20", " ")
+                badges.append(label)
+                if re.search(r"[-_ ](?:(?:19|20)\d{2}|\d{2}\.\d{2})$", label):
+                    tags.append(label)
             continue  # raw HTML is never text of the entry
         elif t == "image":
-            badge = re.search(
-                r"shields\.io/badge/([^/?#]+?)-[0-9a-zA-Z]+(?:$|[?#])",
-                str(child.attrs.get("src", "")),
-            )
+            badge = SHIELD.search(str(child.attrs.get("src", "")))
             if badge:
                 label = badge.group(1).replace("_", " ").replace("%20", " ")
                 badges.append(label)

@@ -95,6 +95,30 @@ INVERTED = re.compile(
     rf"(?P<who>{_INVERTED_NAME}(?:\s*(?:&|and|;)\s*{_INVERTED_NAME}){{0,20}})"
     r"(?P<end>\s*,?\s*et al\.?|\.|$)\s*(?P<rest>.*)$"
 )
+# Chicago's first author, inverted: "Singh, Sameer, ", "Murray, Kenton W., "
+CHICAGO_FIRST = re.compile(
+    r"([A-ZÀ-Ý][\w'’-]+), ((?:[A-ZÀ-Ý][\w'’-]+)(?: [A-Z]\.| [A-ZÀ-Ý][\w'’-]+){0,2}),"
+    r"\s+(?=and\s|[A-ZÀ-Ý])"
+)
+
+
+def _full_name(text: str) -> bool:
+    """A person's name of two words or more ("Marco Tulio Ribeiro", not "Kornblith", "ACM
+    Computing Surveys" or "Hinton. NeurIPS")."""
+    return (
+        bool(NAME.match(text))
+        and len(text.split()) >= 2
+        and person_like(text)
+        and not VENUE_WORDS.search(text)
+        and not re.search(r"[a-z]{2}\.\s", text)
+    )
+
+
+def is_known_venue(text: str) -> bool:
+    venue = match_venue(text)
+    return venue is not None and venue.known
+
+
 # BibTeX's "Kim, Young Geun and Wu, Carole-Jean": two inverted names or more, and nothing else
 BIBTEX_NAMES = re.compile(rf"{_INVERTED_NAME}(?:\s+and\s+{_INVERTED_NAME})+")
 
@@ -132,7 +156,15 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         year = int(m.group(1))
         text = text[: m.start()].strip(" ,.")
     text = re.sub(r"(?<=[A-Za-z][a-z])\.\s*$", "", text)  # the closing dot, not an initial's
-    inverted = INVERTED.match(text)
+    first: list[str] = []
+    chicago = CHICAGO_FIRST.match(text)
+    rest = re.sub(r"^(?:and|&)\s+", "", text[chicago.end() :]) if chicago else ""
+    second = re.split(r",\s*|\s+and\s+|\s*\(|\.\s", rest)[0].strip(" .")
+    if chicago and re.search(r",\s+and\s+", text) and _full_name(second):
+        # "Singh, Sameer, Marco Tulio Ribeiro, and Carlos Guestrin, NIPS": Chicago, the first
+        # author inverted, the others not ("Müller, Rafael, Kornblith, and Hinton" is not)
+        first, text = [f"{chicago.group(2).strip()} {chicago.group(1)}"], rest
+    inverted = INVERTED.match(text) if not first else None
     if inverted and not inverted.group("end") and not BIBTEX_NAMES.fullmatch(text):
         inverted = None  # "Zhang, Xin Liu" alone may be two people
     if inverted:  # "Pham, Hieu et al. ICML", "Cun, Xiaodong & Pun, Chi-Man. TIP"
@@ -153,10 +185,25 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     ends = [m.start() for m in re.finditer(parts_at, text)] + [len(text)]
     spans = [(text[a:b].strip(), a) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
     parts = [p for p, _ in spans]
-    authors: list[str] = []
+    authors: list[str] = list(first)
     venue = ""
     for i, part in enumerate(parts):
         name = re.sub(r"(?<=[a-z])\d+$|[*†‡]+$", "", part)  # footnote marks
+        inside = re.fullmatch(r"(.+?[a-z])\s*\(\*?([^()]+?)\*?\)", name)
+        if inside and _full_name(inside.group(1)) and is_known_venue(inside.group(2)):
+            # "… and Baochun Li (*ICML 18*)": the venue in parentheses after the last name
+            authors.append(inside.group(1))
+            venue = inside.group(2)
+            break
+        acronym = re.fullmatch(r"(.+?[a-z])\s+([A-Z][A-Za-z]*[A-Z])", name)
+        if acronym and _full_name(acronym.group(1)) and is_known_venue(acronym.group(2)):
+            # "Pushmeet Kohli ICLR 2017": the venue after the last name, no comma between
+            authors.append(acronym.group(1))
+            venue = text[spans[i][1] + acronym.start(2) :]
+            break
+        if re.match(r"[A-Z]{3,}\b", name):  # "ERCIM News", "IEEE Access": a venue's name
+            venue = text[spans[i][1] :]
+            break
         # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
         glued = re.match(
             r"(.+?[a-z])\s?(?:\.|\s[-–—])\s+((?:[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv)\b.*)$", name
@@ -177,7 +224,10 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         break
     venue = venue.strip(" .,")
     late = YEAR.search(venue) if year is None else None
-    if late and re.fullmatch(r"[.,]?\s*(?:\([^()]*\))?\s*\.?\s*", venue[late.end() :]):
+    # (a remark or a link's label may close it: "ASPLOS 2020. [presentation](url)")
+    if late and re.fullmatch(
+        r"[.,]?\s*(?:\([^()]*\)|\[?[A-Za-z]+\]?)?\s*\.?\s*", venue[late.end() :]
+    ):
         # "…, ICLR 2020. (Data and Code)": the year before a closing remark
         venue, year = venue[: late.start()].strip(" .,"), int(late.group(1))
     return authors, et_al, (venue or paren_venue), year

@@ -12,7 +12,7 @@ import re
 
 from ...corpus.rules import NOT_A_PAPER
 from ..markdown_list import Block, Inline, Link
-from ..venues import VenueMatch, match_venue
+from ..venues import VenueMatch, match_venue, registry
 from .citations import (
     FIELD,
     authors_before_link,
@@ -824,6 +824,24 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     return clean_title(title), tags + said
 
 
+def _names_a_venue(title: str) -> bool:
+    """Whether a title is a known venue's name (and acronym), nothing more.
+
+    >>> _names_a_venue("ACM International Conference on Software Engineering, ICSE")
+    True
+    >>> _names_a_venue("Learning to Optimize Tensor Programs")
+    False
+    """
+    v = match_venue(title)
+    if v is None or not v.known:
+        return False
+    known = registry()[v.id]
+    rest = title
+    for said in sorted((known.name, known.acronym, *known.aliases), key=len, reverse=True):
+        rest = re.sub(re.escape(said), " ", rest, flags=re.I)
+    return not re.sub(r"\b(?:acm|ieee|usenix|the|\d{4})\b|[^\w]", "", rest, flags=re.I)
+
+
 def _decide(
     block: Block, entry: Entry, text: str, r: Reading, *, only_other: bool, dated: bool
 ) -> None:
@@ -845,6 +863,8 @@ def _decide(
         or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
     ):
         entry.reason = "not a paper (book, repo, talk or tutorial)"
+    elif _names_a_venue(title):
+        entry.reason = "a venue's name, not a paper"  # "[ACM … Software Engineering, ICSE](site)"
     elif (
         re.fullmatch(r"[A-Za-z][\w.+-]*", title)
         and (venue is None or not venue.known)
@@ -898,3 +918,4 @@ def _decide(
             if v is not None:
                 entry.venue, entry.year = v, y or entry.year
                 break
+            entry.year = entry.year or y  # "Nature-2024": a year, with a name no registry knows

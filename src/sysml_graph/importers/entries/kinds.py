@@ -7,7 +7,7 @@ import re
 NOT_PAPER_SECTIONS = re.compile(
     r"\b(courses?|videos?|blogs?|tutorials?|talks?|lectures?|podcasts?|tools?|librar(y|ies)|"
     r"frameworks?|projects?|repos?|repositories|websites?|people|researchers|faculty|slides|engines?|"
-    r"resources|drivers?|demos?|related|books?|contributing|license|contents|conference|"
+    r"resources|drivers?|demos?|related|books?|contributing|license|contents|conferences?|credits|"
     r"workshops|competitions?|challenges?|white ?papers?|reports|codebases?|datasets?)\b",
     re.I,
 )

@@ -136,8 +136,8 @@ def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
 
     >>> [v.acronym if v else None for v, _ in map(badge_venue, ["ACL2024--findings", "SpS"])]
     ['ACL', None]
-    >>> badge_venue("IVUS2024")[1], badge_venue("Technical Report")
-    (2024, (None, None))
+    >>> badge_venue("IVUS2024")[1], badge_venue("Technical Report"), badge_venue("Nature-2024")
+    (2024, (None, None), (None, 2024))
     >>> badge_venue("2026-ASPLOS")[0].acronym
     'ASPLOS'
     >>> v, y = badge_venue("Conference-SIGMOD 2026")
@@ -153,14 +153,18 @@ def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
         r"^(?:conference|journal|venue|published|publish|accepted)\s*[-:]\s*", "", label, flags=re.I
     )
     year = year_in(label)
+    yymm = re.search(r"[-_ ](\d{2})\.(?:0[1-9]|1[0-2])$", label)
+    if year is None and yymm:  # "arxiv-24.07": a year and its month
+        year = 2000 + int(yymm.group(1))
     name = re.split(r"[\s\-_:'’]+|(?=(?:19|20)\d{2})", label.strip(), maxsplit=1)[0]
     venue = match_venue(name) if name else None
     if venue is None or venue.known:
         return venue, year if venue else None
-    # an unknown name only as an acronym with a year ("IVUS2024"), never a word ("Survey")
+    # an unknown name only as an acronym with a year ("IVUS2024"), never a word ("Survey",
+    # "Nature-2024": its year, then)
     if year is not None and is_acronym(name):
         return venue, year
-    return None, None
+    return None, year if re.fullmatch(r"[A-Z][a-z]+", name) else None
 
 
 def cited_venue(tail: str) -> tuple[VenueMatch | None, int | None]:
