@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -93,6 +93,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "x"
 
 
+@lru_cache(maxsize=8192)  # lists repeat their tags; each reading scans every series' pattern
 def match_venue(text: str) -> VenueMatch | None:
     """The venue a text names, if any.
 

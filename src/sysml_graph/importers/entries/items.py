@@ -832,6 +832,8 @@ def _names_a_venue(title: str) -> bool:
     >>> _names_a_venue("Learning to Optimize Tensor Programs")
     False
     """
+    if len(title) > 160:  # (a venue's name is short; a long text costs every pattern a scan)
+        return False
     v = match_venue(title)
     if v is None or not v.known:
         return False
