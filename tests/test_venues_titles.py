@@ -1111,3 +1111,18 @@ def test_a_venues_own_page_is_no_paper() -> None:
         "- [International Conference on Compiler Construction, CC](https://x.org)\n"
     )
     assert (entry.kind, entry.reason) == ("skip", "a venue's name, not a paper")
+
+
+def test_a_year_in_inline_html_a_project_under_a_year_and_a_talk_in_a_table() -> None:
+    """ "<ins>**2025**</ins>" over a list is a year group; "[Coral NPU]: … [code]" under "###
+    2023" is a project (its year is its heading's); a table row linking a video is a talk."""
+    text = (
+        "### <ins>**2023**</ins>\n- **[Coral NPU]**: A machine learning accelerator core for the"
+        " edge.  |[`[code]`](https://github.com/google-coral/coralnpu)\n\n<ins>**2025**</ins>\n"
+        "- SensorLM: Learning the Language of Wearable Sensors | | [`[pdf]`]"
+        "(https://arxiv.org/pdf/2506.09108)\n\n"
+        "| Title | Speaker | Date |\n|--|--|--|\n| [Building data-centric AI tooling]"
+        "(https://youtu.be/9rnzM-C7QdA) | D. Situnayake | 2022-04-29 |\n"
+    )
+    found = [(e.kind, e.year) for e in read_list(text) if e.reason not in ("heading",)]
+    assert found == [("software", 2023), ("paper", 2025), ("skip", 2022)]

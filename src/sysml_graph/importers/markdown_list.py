@@ -147,14 +147,21 @@ def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
     >>> tokens = md.parse("**2026**")
     >>> _pseudo_heading(tokens[1], tokens[0]), _pseudo_heading(md.parse("**A** b")[1], tokens[0])
     ('2026', None)
+    >>> _pseudo_heading(md.parse("<ins>**2025**</ins>")[1], tokens[0])
+    '2025'
+
     """
     if tok.type == "html_block":
         m = re.search(r"<summary[^>]*>(.*?)</summary>", tok.content, re.S | re.I)
         label = re.sub(r"<[^>]+>", " ", m.group(1)) if m else ""
     elif tok.type == "inline" and before is not None and before.type == "paragraph_open":
-        m = re.fullmatch(r"\s*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)\s*:?\s*", tok.content)
+        # (inline HTML around it: "<ins>**2025**</ins>")
+        content = re.sub(
+            r"</?(?:ins|u|b|strong|em|i|mark|span)\b[^>]*>", "", tok.content, flags=re.I
+        )
+        m = re.fullmatch(r"\s*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)\s*:?\s*", content)
         # or a year alone on its line: "2022", "Before 2017"
-        year = re.fullmatch(r"\s*((?:before |after )?(?:19|20)\d{2}s?)\s*:?\s*", tok.content, re.I)
+        year = re.fullmatch(r"\s*((?:before |after )?(?:19|20)\d{2}s?)\s*:?\s*", content, re.I)
         label = m.group(1) if m else year.group(1) if year else ""
     else:
         return None

@@ -886,7 +886,8 @@ def _decide(
         not url
         and entry.code
         and (venue is None or not venue.known)
-        and (year is None or re.search(r"\b(?:toolkit|library|sdk|tool)\b", title, re.I))
+        # (a year of its own, not its heading's: "### 2023" over "[Coral NPU]: … [code]")
+        and (r.year is None or re.search(r"\b(?:toolkit|library|sdk|tool)\b", title, re.I))
     ):
         # "- [OpenRLHF](github) / - OpenRLHF": a repository; an unknown "venue" read from its
         # description or the line under it does not make it a paper

@@ -10,7 +10,7 @@ from ..venues import match_venue
 from .context import Context
 from .items import read_item, venue_in_title
 from .kinds import INITIALLED_NAME
-from .links import CODE_LABELS, OTHER_LABELS, classify_links, is_label, is_label_text
+from .links import CODE_LABELS, OTHER_LABELS, VIDEO_LINK, classify_links, is_label, is_label_text
 from .names import author_line, credited
 from .record import Entry, clean_title, strip_decorations
 from .tags import venue_year_in
@@ -151,6 +151,9 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         entry.authors, entry.et_al = [], False
         return entry
     entry.reason = "" if entry.kind == "paper" else "table row without venue, year or link"
+    if entry.url and VIDEO_LINK.search(entry.url) and entry.venue is None:
+        entry.kind, entry.reason = "skip", "a video (a talk or tutorial)"
+        return entry
     if only_other and entry.venue is None:  # its links are a blog, docs or slides only
         entry.kind, entry.reason = "skip", "a slide, video, blog or web page"
     return entry
