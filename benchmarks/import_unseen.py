@@ -79,6 +79,10 @@ LISTS = {
     "mingsuntse": "MingSun-Tse__Awesome-Pruning-at-Initialization",
     "srcd": "src-d__awesome-machine-learning-on-source-code",
     "yifuding": "yifu-ding__Awesome-Edge-LLMs",
+    # Round 16, after round 15's fixes
+    "lockwo": "lockwo__qml-library",
+    "cokeshao": "cokeshao__Awesome-Multimodal-Token-Compression",
+    "thuyimingli": "THUYimingLi__backdoor-learning-resources",
 }
 
 

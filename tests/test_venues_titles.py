@@ -1126,3 +1126,34 @@ def test_a_year_in_inline_html_a_project_under_a_year_and_a_talk_in_a_table() ->
     )
     found = [(e.kind, e.year) for e in read_list(text) if e.reason not in ("heading",)]
     assert found == [("software", 2023), ("paper", 2025), ("skip", 2022)]
+
+
+def test_badges_in_table_rows_over_headings_and_an_italic_venue_under_a_title() -> None:
+    """A row's own badge names its venue and year, over a heading's ("## ACL 2025" over
+    "NAACL_Oral-2025"); "ACM_MM-2025" is ACM MM, not ACM; "A, B. *EuroS&P*, 2020." under a
+    title gives authors, venue and year."""
+    head = "| Paper | Area |\n|--|--|\n"
+    text = (
+        "## ACL 2025\n\n" + head + "| [![Publish](https://img.shields.io/badge/NAACL_Oral-2025-"
+        "blue)]() <br>[Prompt Compression for LLMs: A Survey](https://arxiv.org/abs/2410.12388)"
+        "<br>Zongqian Li, Yinhong Liu | x |\n"
+        "| [![Publish](https://img.shields.io/badge/ACM_MM-2025-blue)]() <br>[VISA: Visual Token "
+        "Selection](https://arxiv.org/abs/2508.17857)<br> | x |\n"
+    )
+    found = [
+        (e.venue.acronym if e.venue else None, e.year, e.authors)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [("NAACL", 2025, ["Zongqian Li", "Yinhong Liu"]), ("ACM MM", 2025, [])]
+    text = (
+        "- Bypassing Backdoor Detection Algorithms in Deep Learning.\n"
+        "  [[pdf]](https://arxiv.org/pdf/1905.13409.pdf)\n"
+        "  - Te Juin Lester Tan, and Reza Shokri. *EuroS&P*, 2020.\n"
+    )
+    (entry,) = [e for e in read_list(text) if e.kind == "paper"]
+    assert (entry.authors, entry.venue.acronym if entry.venue else None, entry.year) == (
+        ["Te Juin Lester Tan", "Reza Shokri"],
+        "EuroS&P",
+        2020,
+    )

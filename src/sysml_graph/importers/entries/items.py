@@ -204,9 +204,9 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
         venue = lead_venue
     year = year or lead_year
     if venue is None and ctx.venue is not None:
-        venue = ctx.venue
-    if year is None:
-        year = ctx.year
+        venue, r.from_context = ctx.venue, True
+    if year is None and ctx.year is not None:
+        year, r.from_context = ctx.year, True
     entry.venue, entry.year = venue, year
     entry.arxiv = arxiv_id(entry.url)
     if venue is not None and venue.id == "preprint":
@@ -715,11 +715,42 @@ def _venue_in_title(r: Reading) -> None:
             r.venue, r.year = r.venue or v, r.year or y
 
 
+def _italic_venue_citation(
+    d: Inline, dt: str
+) -> tuple[tuple[list[str], bool], str, int | None] | None:
+    """``A, B, and C. *Venue*, 2020.``: the names before the italic venue, the venue, the year.
+
+    >>> line = "Z Xiang, DJ Miller, and G Kesidis. IEEE Trans. on Neural Networks, 2020."
+    >>> _italic_venue_citation(Inline(line, emphasis=["IEEE Trans. on Neural Networks"]), line)
+    ((['Z Xiang', 'DJ Miller', 'G Kesidis'], False), 'IEEE Trans. on Neural Networks', 2020)
+    """
+    if not d.emphasis:
+        return None
+    venue_text = d.emphasis[-1].strip()
+    m = re.fullmatch(
+        rf"(.+?)\.\s+{re.escape(venue_text)}\s*(?:[,.]\s*((?:19|20)\d{{2}}))?\s*\.?\s*", dt
+    )
+    if m is None:
+        return None
+    found = author_line(m.group(1))
+    if found is None or any(ORG.search(n) for n in found[0]):
+        return None
+    # ("*arXiv 2018*": the year inside the italics)
+    return found, venue_text, int(m.group(2)) if m.group(2) else year_in(venue_text)
+
+
 def _read_details(block: Block, ctx: Context, r: Reading, entry: Entry) -> None:
     """The lines under an entry (sub-items and further paragraphs): author lines, venue
     lines, labelled fields (``Authors:``, ``Pub:``, ``Link:``) and ``Code:`` lines."""
     for d in block.details:
         dt = d.text.strip()
+        italic = _italic_venue_citation(d, dt)
+        if italic is not None and not entry.authors:
+            # "- A, B, and C. *EuroS&P*, 2020.": names, then the venue in italics, then the year
+            (entry.authors, entry.et_al), venue_text, when = italic
+            r.venue = r.venue or match_venue(venue_text)
+            r.year = r.year or when
+            continue
         field_ = FIELD.match(dt)
         key, value = (field_.group(1).casefold(), field_.group(2).strip()) if field_ else ("", "")
         if field_ and known_field(key, value):
@@ -912,13 +943,14 @@ def _decide(
     elif entry.venue is None and r.year is None and r.said_late[0] is not None:
         # the entry's own venue and year, over a year its heading gives ("### 2024")
         entry.venue, entry.year = r.said_late
-    elif entry.venue is None:
+    elif entry.venue is None or r.from_context:
         # "![](https://img.shields.io/badge/ICML2024-orange)": a badge, not a link's button
         # ("[![arXiv](…/arXiv-2507.13575-b31b1b)](url)" says where the link goes), that names
-        # the venue; it tells where a paper appeared, never that an entry is a paper.
+        # the venue; it tells where a paper appeared, never that an entry is a paper. It says
+        # better than a heading above ("### ACL 2025" over "NAACL_Oral-2025").
         for label in head.tags:
             v, y = badge_venue(label)
             if v is not None:
                 entry.venue, entry.year = v, y or entry.year
                 break
-            entry.year = entry.year or y  # "Nature-2024": a year, with a name no registry knows
+            entry.year = y or entry.year  # "Nature-2024": a year, with a name no one knows

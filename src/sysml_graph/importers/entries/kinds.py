@@ -7,8 +7,9 @@ import re
 NOT_PAPER_SECTIONS = re.compile(
     r"\b(courses?|videos?|blogs?|tutorials?|talks?|lectures?|podcasts?|tools?|librar(y|ies)|"
     r"frameworks?|projects?|repos?|repositories|websites?|people|researchers|faculty|slides|engines?|"
-    r"resources|drivers?|demos?|related|books?|contributing|license|contents|conferences?|credits|"
-    r"workshops|competitions?|challenges?|white ?papers?|reports|codebases?|datasets?)\b",
+    r"resources|drivers?|demos?|related|books?|contributing|license|table of contents|"
+    r"conferences?|credits|workshops|competitions?|challenges?|white ?papers?|reports|codebases?|"
+    r"datasets?)\b",
     re.I,
 )
 
@@ -30,6 +31,8 @@ NOT_PAPER_TITLE = re.compile(
     r"|课程|教材|教程|博客|视频"
     # a date alone, a news item's ("**2025/08/24**: Our survey was accepted …")
     r"|^\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?$|^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"
+    # news: "We are very fortunate that our article was reported by …"
+    r"|^(?:we are|we have|we're|our (?:paper|survey|work|article|team)s?)\b"
     # a number ("| NeurIPS | 2021 | 32 |"), a link to a venue's list of papers
     r"|^[\d\s.,:;/%+-]*$|^(?:the )?(?:list of )?(?:accepted|all) papers\b|^paper list$",
     re.I,

@@ -21,3 +21,6 @@ class Reading:
     # 2023"): they tell where a paper appeared, never that an entry is one ("- [vLLM](repo)
     # - a serving engine, SOSP 2023" stays software).
     said_late: Said = (None, None)
+    # The venue or year came from a heading above the entry, not from the entry itself: a
+    # badge of its own says better ("### ACL 2025" over a "NAACL_Oral-2025" badge).
+    from_context: bool = False

@@ -13,7 +13,7 @@ from .kinds import INITIALLED_NAME
 from .links import CODE_LABELS, OTHER_LABELS, VIDEO_LINK, classify_links, is_label, is_label_text
 from .names import author_line, credited
 from .record import Entry, clean_title, strip_decorations
-from .tags import venue_year_in
+from .tags import badge_venue, venue_year_in
 from .vocabulary import MONTH, date_year, year_in
 
 # The column of venues: "Venue", "Conf.", "Journal", "Published In", "Pub.", "Where".
@@ -60,8 +60,9 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
             None,
         )
         title_cell = dataclasses.replace(named, links=[]) if named is not None else title_cell
-    stacked = len([line for line in title_cell.lines if line]) > 1 or bool(
-        title_cell.links and is_label(title_cell.links[0])
+    stacked = len([line for line in title_cell.lines if line]) > 1 or any(
+        is_label(lk)
+        for lk in title_cell.links  # "Title [[Link](url)] *A, B*": an item's layout
     )
     if stacked:
         # "| Title [[Link](url)] <br> *A, B* |": a cell written like a list item is read as
@@ -108,9 +109,16 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     if published:  # "| [2402.01234_(ICLR)](url) |": the venue an arXiv paper was published at
         v = match_venue(published)
         entry.venue = v if v is not None and v.known else None
+    for label in title_cell.tags if entry.venue is None else []:
+        v, y = badge_venue(label)  # "| [![Publish](…/ICLR-2026-blue)]() <br>[Title](url) |"
+        if v is not None:
+            entry.venue, entry.year = v, y or entry.year
+            break
     entry.venue = entry.venue or ctx.venue
     entry.year = entry.year or ctx.year
     author_cell = next((cells[k] for k in cells if re.search(r"author", k)), None)
+    if stacked and author_cell is title_cell:
+        author_cell = None  # "| Title & Authors |": read with the title, line by line
     # "Glenn Henry; Parviz Palangpour": a semicolon between names, as a comma
     found = author_line(author_cell.text.replace(";", ",")) if author_cell is not None else None
     if found:

@@ -153,6 +153,12 @@ def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
         r"^(?:conference|journal|venue|published|publish|accepted)\s*[-:]\s*", "", label, flags=re.I
     )
     year = year_in(label)
+    said = re.sub(r"[-_ ]*(?:(?:19|20)\d{2}|\d{2}\.\d{2})$", "", label).strip()
+    whole = match_venue(said)
+    if whole is not None and whole.known and year is not None:
+        known = registry()[whole.id]
+        if said.casefold() in {a.casefold() for a in (known.acronym, *known.aliases)}:
+            return whole, year  # "ACM_MM-2025": the whole name, not its first word
     yymm = re.search(r"[-_ ](\d{2})\.(?:0[1-9]|1[0-2])$", label)
     if year is None and yymm:  # "arxiv-24.07": a year and its month
         year = 2000 + int(yymm.group(1))
