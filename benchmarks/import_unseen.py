@@ -83,6 +83,10 @@ LISTS = {
     "lockwo": "lockwo__qml-library",
     "cokeshao": "cokeshao__Awesome-Multimodal-Token-Compression",
     "thuyimingli": "THUYimingLi__backdoor-learning-resources",
+    # Round 17, after round 16's fixes
+    "awesomephysics": "awesome-physics__awesome-neural-physics",
+    "wangxb96": "wangxb96__Awesome-EdgeAI",
+    "xiudingcai": "XiudingCai__Awesome-Mamba-Collection",
 }
 
 

@@ -40,8 +40,10 @@ def _as_written(name: str) -> str:
 def venue_matches(expected: str, got: Entry) -> bool:
     if got.venue is None:
         return False
-    want = expected.removesuffix(" Workshop")
-    if expected.endswith(" Workshop") != got.venue.workshop:
+    # ("NeurIPS workshop", "NeurIPS Workshop": one)
+    workshop = expected.casefold().endswith(" workshop")
+    want = expected[: -len(" workshop")] if workshop else expected
+    if workshop != got.venue.workshop:
         return False
     if got.venue.known:
         v = registry()[got.venue.id]

@@ -1157,3 +1157,63 @@ def test_badges_in_table_rows_over_headings_and_an_italic_venue_under_a_title() 
         "EuroS&P",
         2020,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue", "year"),
+    [
+        (  # a venue-and-year cell under any column's name ("Info")
+            "|Name|Info|Link|\n|---|---|---|\n|**Data-driven fluid simulations using regression"
+            " forests**| TOG 2015| [Link](https://dl.acm.org/doi/10.1145/2816795.2818129) |\n",
+            "Data-driven fluid simulations using regression forests",
+            "TOG",
+            2015,
+        ),
+        (  # where and when after the linked title in its cell
+            "| Title & Basic Information | Affiliation |\n| ---- | ---- |\n| [Communication-"
+            "Efficient Learning of Deep Networks (FedAvg)](https://proceedings.mlr.press/v54/"
+            "mcmahan17a.html) (AISTATS 2017) | Google |\n",
+            "Communication-Efficient Learning of Deep Networks (FedAvg)",
+            "AISTATS",
+            2017,
+        ),
+        (  # GB/T 7714's type mark inside a link's text
+            "| Title & Basic Information | Affiliation |\n| ---- | ---- |\n| [Big data cleaning "
+            "based on mobile edge computing[J]. IEEE Trans. on Industrial Informatics, 2019.]"
+            "(https://ieeexplore.ieee.org/abstract/document/8822503/) | Huaqiao University |\n",
+            "Big data cleaning based on mobile edge computing",
+            "IEEE Trans. on Industrial Informatics",
+            2019,
+        ),
+        (  # a venue tag before the title wins over the date the list added it
+            "- (WACV 2025) Mamba-based Model for Vision [[paper](https://arxiv.org/abs/2401.1)]"
+            " (2024.12.29)\n",
+            "Mamba-based Model for Vision",
+            "WACV",
+            2025,
+        ),
+        (
+            "* Griffin: Mixing Gated Linear Recurrences [[paper](https://arxiv.org/abs/2402.19427)]"
+            " [[code](https://github.com/kyegomez/Griffin)] (2024.02.29)\n",
+            "Griffin: Mixing Gated Linear Recurrences",
+            None,
+            2024,
+        ),
+    ],
+)
+def test_info_columns_citations_in_links_and_dates_added(
+    text: str, title: str, venue: str | None, year: int
+) -> None:
+    (entry,) = [e for e in read_list(text) if e.reason != "heading"]
+    assert (entry.kind, entry.title, entry.venue.acronym if entry.venue else None, entry.year) == (
+        "paper",
+        title,
+        venue,
+        year,
+    )
+
+
+def test_a_url_label_names_no_venue() -> None:
+    text = "### Blogs\n* The Annotated S4 [[URL](https://srush.github.io/annotated-s4/)]\n"
+    (entry,) = [e for e in read_list(text) if e.reason != "heading"]
+    assert (entry.kind, entry.venue) == ("skip", None)

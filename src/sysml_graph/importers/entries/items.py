@@ -202,7 +202,7 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     venue, year = r.venue, r.year
     if lead_venue is not None and (venue is None or published_as(lead_venue, venue)):
         venue = lead_venue
-    year = year or lead_year
+    year = year or lead_year or r.dated  # ("(WACV 2025) Title … (2024.12.29)": 2025)
     if venue is None and ctx.venue is not None:
         venue, r.from_context = ctx.venue, True
     if year is None and ctx.year is not None:
@@ -606,6 +606,9 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
         if v is not None and v.known:
             r.venue, r.year = v, year_in(tag) or y
             break
+    dated = re.search(r"[(\[]((?:19|20)\d{2})(?:[./-]\d{1,2}){1,2}[)\]]", text[len(title) :])
+    if dated:  # "Title [[paper](url)] (2024.02.29)": the date it was added
+        r.dated = int(dated.group(1))
     after = text[cut:] if cut > 0 else ""
     for label in (lk.text for lk in head.links if is_label(lk)):
         after = after.replace(label, " ")  # "[PDF](url) [PUB](url)" shows "PDF PUB"
@@ -667,13 +670,35 @@ SERIES_NAME = (
 )
 
 
+def _marked_citation(r: Reading) -> None:
+    """``Title[J]. Journal, 2022.``, ``Title[C]// CONF, 2021.``: GB/T 7714's type mark after a
+    title, then where and when.
+
+    >>> r = Reading("Big data cleaning[J]. IEEE Transactions on Industrial Informatics, 2019.")
+    >>> _marked_citation(r); r.title, r.venue.acronym, r.year
+    ('Big data cleaning', 'TII', 2019)
+    """
+    m = re.fullmatch(r"(.{8,}?)\s*\[(?:J|C|D|M|R|A|EB/OL)\]\s*(?:\.|//)?\s*(.*?)\s*\.?\s*", r.title)
+    if m is None:
+        return
+    r.title, said = m.group(1).strip(), m.group(2)
+    r.year = r.year or year_in(said)
+    venue_text = YEAR.sub(" ", said).strip(" ,.;/")
+    v = match_venue(venue_text) if venue_text else None
+    if v is not None and (v.known or is_acronym(venue_text) or VENUE_WORDS.search(venue_text)):
+        r.venue = r.venue or v
+
+
 def _venue_in_title(r: Reading) -> None:
     """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
     ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title (2023)``,
-    ``Title, SOSP
-    2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``: taken out of the title."""
+    ``Title, SOSP 2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``, ``Title[J]. Journal,
+    2022.``: taken out of the title."""
+    _marked_citation(r)
     closing = _closing_tags(r.title)
     for tag in re.findall(r"\[([^\[\]]*)\]", closing):
+        if is_label_text(tag):
+            continue  # "[URL]", "[PART1]": a link's label, not a venue
         v, y, _ = read_tag(tag)  # "[Title [ICLR’18]](url)": the tag inside the link's text
         # (an unknown venue only as capitals, "Title [[PMLR](url)]"; "[AMC]" leads, never ends)
         named = v is not None and (v.known or (tag.isupper() and is_acronym(tag)))

@@ -9,7 +9,7 @@ from .record import Entry
 
 PAPER_LABELS = re.compile(
     r"^\[?(paper|pdf|pub|arxiv|acm|ieee|usenix|doi|proceedings|openreview|link|"
-    r"(?:link to (?:the )?)?paper(?: link| page)?|pdf link|full paper|"
+    r"(?:link to (?:the )?)?paper(?: link| page)?|pdf link|full paper|url|part ?\d+|"
     r"mit short paper|extended version|journal version)\]?$",
     re.I,
 )

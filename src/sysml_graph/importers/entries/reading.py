@@ -24,3 +24,6 @@ class Reading:
     # The venue or year came from a heading above the entry, not from the entry itself: a
     # badge of its own says better ("### ACL 2025" over a "NAACL_Oral-2025" badge).
     from_context: bool = False
+    # The date the list added it ("Title [[paper](url)] (2024.02.29)"): its year, when no
+    # venue's year or tag says one.
+    dated: int | None = None

@@ -13,8 +13,8 @@ from .kinds import INITIALLED_NAME
 from .links import CODE_LABELS, OTHER_LABELS, VIDEO_LINK, classify_links, is_label, is_label_text
 from .names import author_line, credited
 from .record import Entry, clean_title, strip_decorations
-from .tags import badge_venue, venue_year_in
-from .vocabulary import MONTH, date_year, year_in
+from .tags import badge_venue, read_tag, venue_year_in
+from .vocabulary import MONTH, YEAR, date_year, is_acronym, year_in
 
 # The column of venues: "Venue", "Conf.", "Journal", "Published In", "Pub.", "Where".
 VENUE_COLUMN = re.compile(r"venue|conf|journal|where|publi|^pub\b|proceedings|booktitle|series")
@@ -26,6 +26,24 @@ OTHER_COLUMN = re.compile(
 
 # An arXiv identifier tagged with its venue: "2402.01234_(ICLR)", "2402.01234 (ICLR)".
 ARXIV_TAGGED = r"\b\d{4}\.\d{4,5}(?:v\d+)?_?\s*\(([A-Za-z][\w&' -]{1,20})\)"
+
+
+def _venue_and_year(text: str) -> bool:
+    """A cell that names a venue (known, or an acronym) and a year, or a year alone.
+
+    >>> [_venue_and_year(t) for t in ["TOG 2015", " 2020", "CAVW 2016", "fluid", "Google"]]
+    [True, True, True, False, False]
+    """
+    if re.fullmatch(r"\s*(?:19|20)\d{2}\s*", text):
+        return True
+    venue, year, _ = read_tag(text.strip())
+    rest = YEAR.sub("", text).strip(" ,'’")
+    return (
+        venue is not None
+        and year is not None
+        and len(rest.split()) <= 3
+        and (venue.known or is_acronym(rest.split()[0] if rest else ""))
+    )
 
 
 def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
@@ -81,8 +99,26 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         title, tags = strip_decorations(clean_title(said))
         entry.title = clean_title(title)
         entry.topics += tags
+        after = title_cell.text.split(linked, 1)[-1] if linked else ""
+        if entry.venue is None and entry.year is None and after.strip():
+            # "| [Title](url) (AISTATS 2017) |": where and when after the linked title
+            entry.venue, entry.year = venue_year_in(after)
+            if entry.venue is None:
+                v, y, _ = read_tag(after.strip(" ()[],;"))
+                entry.venue, entry.year = (v, y) if y is not None else (None, None)
     venue_cell = next((cells[k] for k in cells if VENUE_COLUMN.search(k)), None)
     year_cell = next((cells[k] for k in cells if re.search(r"year|date", k)), None)
+    if venue_cell is None and year_cell is None:
+        # "| **Title** | TOG 2015 | [Link](url) |" under "Info": a cell that is a venue and
+        # its year, and nothing else, whatever its column is called
+        venue_cell = next(
+            (
+                c
+                for c in cells.values()
+                if c is not title_cell and not c.links and _venue_and_year(c.text)
+            ),
+            None,
+        )
     # A venue column saying "GitHub" or "Blog" names no venue; the row is software when
     # its only link is code (a paper's link keeps it a paper: "| [PaLM](arxiv) | Github |").
     said_label = venue_cell is not None and bool(
