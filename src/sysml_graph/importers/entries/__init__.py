@@ -3,7 +3,9 @@ software, or something to skip (course, blog, video, talk, heading, table of con
 
 One module per part of the reading: :mod:`.read` dispatches a block to :mod:`.headings`
 (papers as headings, with fields and BibTeX blocks), :mod:`.rows` (markdown, HTML and
-simple tables) or :mod:`.items` (one reader per layout of a list item); :mod:`.styles`
+simple tables) or :mod:`.items` (one reader per layout of a list item's first line), which
+hands on to :mod:`.title_venue` (a venue written into the title), :mod:`.details` (the
+lines under an entry) and :mod:`.decide` (paper, software or skipped, and why); :mod:`.styles`
 reads whole citations in the standard styles (APA, ACM, DBLP, GB/T 7714); :mod:`.tags`,
 :mod:`.citations` and :mod:`.names` read venues, years and authors wherever a layout puts
 them; :mod:`.links` and :mod:`.kinds` tell papers from code, slides, videos and talks;

@@ -10,33 +10,21 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...corpus.rules import NOT_A_PAPER
 from ..markdown_list import Block, Inline, Link
-from ..venues import VenueMatch, match_venue, registry
+from ..venues import VenueMatch, match_venue
 from .citations import (
-    FIELD,
     authors_before_link,
     italic_tail,
-    known_field,
     paren_citation,
     plain_citation,
     quote_opens_title,
     trailing_citation,
 )
 from .context import Context
-from .kinds import (
-    INITIALLED_NAME,
-    NOT_PAPER_MARK,
-    NOT_PAPER_TITLE,
-    TALK,
-    UNPROVEN,
-    section_says_not,
-    topics_of,
-)
+from .decide import decide
+from .details import read_details
 from .links import (
-    VIDEO_LINK,
     arxiv_id,
-    blog_only,
     classify_links,
     detail_links,
     is_label,
@@ -44,7 +32,6 @@ from .links import (
 )
 from .names import (
     ORG,
-    affiliated_names,
     author_line,
     credited,
     in_italics,
@@ -65,10 +52,7 @@ from .styles import (
     gbt_reading,
 )
 from .tags import (
-    PAPER_PAGE,
-    badge_venue,
     cited_venue,
-    detail_venue,
     leading_tag,
     published_as,
     read_tag,
@@ -77,7 +61,8 @@ from .tags import (
     venue_year_tag,
     without_leading_symbols,
 )
-from .vocabulary import ACRONYM, MONTH, VENUE_WORDS, YEAR, date_year, is_acronym, year_in
+from .title_venue import read_venue_in_title
+from .vocabulary import ACRONYM, MONTH, VENUE_WORDS, YEAR, is_acronym, year_in
 
 # "2016-ICLR-[Title](url)", "2016.06-[Title](url)", and the tag inside the link text:
 # "[2018-ECCV-Title](url)".
@@ -190,8 +175,8 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     lead_venue, lead_year = lead_venue or first_tag[0], lead_year or first_tag[1]
     prefix = DATED_PREFIX.match(raw) or DATED_LINK.match(raw)
     r = _read_first_line(head, text, raw, prefix, entry)
-    _venue_in_title(r)
-    _read_details(block, ctx, r, entry)
+    read_venue_in_title(r)
+    read_details(block, ctx, r, entry)
     if not entry.authors:
         entry.authors, entry.et_al = credited(r.title) or ([], entry.et_al)
     if prefix:
@@ -212,7 +197,7 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     if venue is not None and venue.id == "preprint":
         # "preprint": one home for preprints, arXiv, when the link says so; else no venue.
         entry.venue = match_venue("arXiv") if entry.arxiv else None
-    _decide(block, entry, text, r, only_other=only_other, dated=prefix is not None)
+    decide(block, entry, text, r, only_other=only_other, dated=prefix is not None)
     return entry
 
 
@@ -638,210 +623,6 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
 ARXIV_CITED = re.compile(r"\barxiv[:\s]\s*\d{4}\.\d{4,5}\b", re.I)
 
 
-def venue_in_title(title: str) -> tuple[str, VenueMatch | None, int | None]:
-    """The title without a venue written into it, and that venue and year (a table's title
-    cell: "| Title [HPCA’21] |").
-
-    >>> title, venue, year = venue_in_title("Heterogeneous Dataflow Accelerators [HPCA’21]")
-    >>> title, venue.acronym, year
-    ('Heterogeneous Dataflow Accelerators', 'HPCA', 2021)
-    """
-    r = Reading(title)
-    _venue_in_title(r)
-    return r.title, r.venue, r.year
-
-
-def _closing_tags(title: str) -> str:
-    """The ``[tag]``s that end a title, with the spaces before them, read from the end (in
-    one pass: a long run of brackets never closed costs no more).
-
-    >>> _closing_tags("Title [ICLR'18] [Notes]"), _closing_tags("Title"), _closing_tags("[a" * 3)
-    (" [ICLR'18] [Notes]", '', '')
-    """
-    reversed_tags = re.match(r"(?:\s*\][^\[\]]*\[)*\s*", title[::-1])
-    said = reversed_tags.group(0)[::-1] if reversed_tags else ""
-    return said if "[" in said else ""
-
-
-# How a venue's long name opens: "IEEE Transactions on …", "In Proceedings of …", "ACM …".
-SERIES_NAME = (
-    r"(?:in\s+)?(?:ieee|acm|usenix|siam|proceedings|international|annual|journal|transactions|"
-    r"advances in|\d+(?:st|nd|rd|th))\b"
-)
-
-
-def _marked_citation(r: Reading) -> None:
-    """``Title[J]. Journal, 2022.``, ``Title[C]// CONF, 2021.``: GB/T 7714's type mark after a
-    title, then where and when.
-
-    >>> r = Reading("Big data cleaning[J]. IEEE Transactions on Industrial Informatics, 2019.")
-    >>> _marked_citation(r); r.title, r.venue.acronym, r.year
-    ('Big data cleaning', 'TII', 2019)
-    """
-    m = re.fullmatch(r"(.{8,}?)\s*\[(?:J|C|D|M|R|A|EB/OL)\]\s*(?:\.|//)?\s*(.*?)\s*\.?\s*", r.title)
-    if m is None:
-        return
-    r.title, said = m.group(1).strip(), m.group(2)
-    r.year = r.year or year_in(said)
-    venue_text = YEAR.sub(" ", said).strip(" ,.;/")
-    v = match_venue(venue_text) if venue_text else None
-    if v is not None and (v.known or is_acronym(venue_text) or VENUE_WORDS.search(venue_text)):
-        r.venue = r.venue or v
-
-
-def _venue_in_title(r: Reading) -> None:
-    """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
-    ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title (2023)``,
-    ``Title, SOSP 2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``, ``Title[J]. Journal,
-    2022.``: taken out of the title."""
-    _marked_citation(r)
-    closing = _closing_tags(r.title)
-    for tag in re.findall(r"\[([^\[\]]*)\]", closing):
-        if is_label_text(tag):
-            continue  # "[URL]", "[PART1]": a link's label, not a venue
-        v, y, _ = read_tag(tag)  # "[Title [ICLR’18]](url)": the tag inside the link's text
-        # (an unknown venue only as capitals, "Title [[PMLR](url)]"; "[AMC]" leads, never ends)
-        named = v is not None and (v.known or (tag.isupper() and is_acronym(tag)))
-        if r.venue is None and r.year is None and named:
-            r.venue, r.year = v, y
-    r.title = r.title[: len(r.title) - len(closing)] if closing else r.title
-    glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*$", r.title)
-    if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
-        r.title, r.venue = r.title[: glued.start()], r.venue or match_venue("arXiv")
-    elif glued:
-        v, y, _ = read_tag(glued.group(1))
-        said = glued.group(1).strip()
-        acronym = is_acronym(re.split(r"[\s'’-]", said)[0])  # "SIGMOD-Companion ’23"
-        if v is not None and (v.known or acronym) and y is not None:
-            r.title = r.title[: glued.start()]
-            r.venue, r.year = r.venue or v, r.year or y
-        elif v is not None and v.known and is_acronym(said):  # "Title (TKDE)"
-            r.title, r.venue = r.title[: glued.start()], r.venue or v
-        elif y is not None and re.fullmatch(r"(?:19|20)\d{2}(?:[./-]\d{1,2})?", said):
-            r.title, r.year = r.title[: glued.start()], r.year or y  # "Title (2023)"
-    spaced = re.search(r"\s([A-Z][\w-]{1,15}['’]\s?\d{2})\s*$", r.title)
-    if spaced and len(r.title[: spaced.start()].split()) >= 3:  # "Title OSDI'22"
-        v, y, _ = read_tag(spaced.group(1))
-        if v is not None and v.known and y is not None:
-            r.title, r.venue, r.year = r.title[: spaced.start()], r.venue or v, r.year or y
-    tail = re.search(
-        r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,80}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
-    )
-    if tail and len(r.title[: tail.start()].split()) >= 3:
-        v, y = venue_year_in(tail.group(1))
-        said = YEAR.sub("", tail.group(1)).strip(" ,")
-        # one word ("SOSP 2023", "arXiv, 2024"), or a known venue's long name ("IEEE
-        # Transactions on Mobile Computing 2024"), never a phrase of the title that holds one
-        if v is not None and (
-            re.fullmatch(r"[^a-z]*\w+[^a-z]*", re.sub(r"^In\s+", "", said))  # "Title. In MLSys'20."
-            or (v.known and re.match(SERIES_NAME, said, re.I))
-        ):
-            r.title = r.title[: tail.start()]
-            r.venue, r.year = r.venue or v, r.year or y
-
-
-def _italic_venue_citation(
-    d: Inline, dt: str
-) -> tuple[tuple[list[str], bool], str, int | None] | None:
-    """``A, B, and C. *Venue*, 2020.``: the names before the italic venue, the venue, the year.
-
-    >>> line = "Z Xiang, DJ Miller, and G Kesidis. IEEE Trans. on Neural Networks, 2020."
-    >>> _italic_venue_citation(Inline(line, emphasis=["IEEE Trans. on Neural Networks"]), line)
-    ((['Z Xiang', 'DJ Miller', 'G Kesidis'], False), 'IEEE Trans. on Neural Networks', 2020)
-    """
-    if not d.emphasis:
-        return None
-    venue_text = d.emphasis[-1].strip()
-    m = re.fullmatch(
-        rf"(.+?)\.\s+{re.escape(venue_text)}\s*(?:[,.]\s*((?:19|20)\d{{2}}))?\s*\.?\s*", dt
-    )
-    if m is None:
-        return None
-    found = author_line(m.group(1))
-    if found is None or any(ORG.search(n) for n in found[0]):
-        return None
-    # ("*arXiv 2018*": the year inside the italics)
-    return found, venue_text, int(m.group(2)) if m.group(2) else year_in(venue_text)
-
-
-def _read_details(block: Block, ctx: Context, r: Reading, entry: Entry) -> None:
-    """The lines under an entry (sub-items and further paragraphs): author lines, venue
-    lines, labelled fields (``Authors:``, ``Pub:``, ``Link:``) and ``Code:`` lines."""
-    for d in block.details:
-        dt = d.text.strip()
-        italic = _italic_venue_citation(d, dt)
-        if italic is not None and not entry.authors:
-            # "- A, B, and C. *EuroS&P*, 2020.": names, then the venue in italics, then the year
-            (entry.authors, entry.et_al), venue_text, when = italic
-            r.venue = r.venue or match_venue(venue_text)
-            r.year = r.year or when
-            continue
-        field_ = FIELD.match(dt)
-        key, value = (field_.group(1).casefold(), field_.group(2).strip()) if field_ else ("", "")
-        if field_ and known_field(key, value):
-            # "- Authors: A, B, et al.", "- Pub: Neural Computation 1991", "- Link: https://…";
-            # a summary ("Summary: This ICLR 2017 paper …", "摘要: …") says nothing of these
-            if re.fullmatch(r"authors?|by", key) and not entry.authors:
-                # "…, and James Laudon (Google, Mountain View, CA, USA)": no affiliation
-                found = last_first(re.sub(r"\s*\([^()]*\)\s*$", "", value).strip(" ."))
-                if found:
-                    entry.authors, entry.et_al = found
-            elif re.fullmatch(r"pub(?:lished)?(?: in)?|venue|conference|journal|publication", key):
-                r.venue = r.venue or match_venue(YEAR.sub(" ", value).strip(" ,."))
-                r.year = r.year or year_in(value)
-            elif re.fullmatch(r"year|date", key):
-                r.year = r.year or date_year(value)
-            elif re.fullmatch(r"link|paper|pdf|url|arxiv", key) and not entry.url:
-                entry.url = value
-            continue
-        if re.match(r"(summary|code|note|slides?|video)\s*:", dt, re.I):
-            m = re.match(r"code:\s*(<?)(https?://\S+)", dt, re.I)
-            if m and not entry.code:
-                # Sentence punctuation and autolink brackets are no part of the address;
-                # whatever else no link may hold, the importer leaves out with a reason.
-                code = m.group(2).rstrip(".,;:")
-                entry.code = code.removesuffix(">") if m.group(1) else code
-            continue
-        if d.emphasis and dt.strip(" *") == d.emphasis[0].strip() and not entry.authors:
-            names = split_names(d.emphasis[0])
-            if names:
-                entry.authors = names
-                continue
-        if d.emphasis and dt.startswith(d.emphasis[0]) and not entry.authors:
-            # "> *Zhang B, Zeng H, et al.* [[Paper]](url)": the names are the italics
-            found = author_line(d.emphasis[0])
-            if found:
-                entry.authors, entry.et_al = found
-                # "*A, B.* [[pdf]](url), 2023.02": the year after the names
-                r.year = r.year or year_in(dt[len(d.emphasis[0]) :])
-                continue
-        if r.venue is None and ctx.venue is None:
-            v = detail_venue(dt)
-            if v is not None:
-                r.venue = v
-                r.year = r.year or year_in(dt)
-        if not entry.authors and re.match(r"[A-ZÀ-ÝĀ-ſ]", dt):
-            # "Woosuk Kwon, Zhuohan Li. SOSP, 2023.": names, then where and when
-            cited, more, venue_text, when = trailing_citation(". " + dt)
-            v = match_venue(venue_text) if venue_text else None
-            if cited and v is not None and v.known and all(person_like(c) for c in cited):
-                entry.authors, entry.et_al = cited, more
-                r.venue, r.year = r.venue or v, r.year or when
-                continue
-        if not entry.authors:
-            lf = author_line(re.sub(r"\(\*?[^()]*\*?\)\s*$", "", dt))
-            if lf is None and last_first(dt.strip(" ,.")):
-                continue  # "UC Berkeley", "Outstanding Paper Award": a note, not an author
-            if lf:
-                entry.authors, entry.et_al = lf
-            else:
-                names = affiliated_names(dt)
-                if names:
-                    entry.authors = names
-        if r.year is None and not re.match(r"^in\b", dt, re.I):
-            r.year = year_in(dt)
-
-
 def _tidy_title(title: str) -> tuple[str, list[str]]:
     """The title without a comment in parentheses (``(Georgia Institute of Technology)``,
     ``(UW的一个工作）``), a short closing sentence (``…Models. Microsoft Work``) and the
@@ -878,104 +659,3 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     title = re.sub(r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title)
     title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
     return clean_title(title), tags + said
-
-
-def _names_a_venue(title: str) -> bool:
-    """Whether a title is a known venue's name (and acronym), nothing more.
-
-    >>> _names_a_venue("ACM International Conference on Software Engineering, ICSE")
-    True
-    >>> _names_a_venue("Learning to Optimize Tensor Programs")
-    False
-    """
-    if len(title) > 160:  # (a venue's name is short; a long text costs every pattern a scan)
-        return False
-    v = match_venue(title)
-    if v is None or not v.known:
-        return False
-    known = registry()[v.id]
-    rest = title
-    for said in sorted((known.name, known.acronym, *known.aliases), key=len, reverse=True):
-        rest = re.sub(re.escape(said), " ", rest, flags=re.I)
-    return not re.sub(r"\b(?:acm|ieee|usenix|the|\d{4})\b|[^\w]", "", rest, flags=re.I)
-
-
-def _decide(
-    block: Block, entry: Entry, text: str, r: Reading, *, only_other: bool, dated: bool
-) -> None:
-    """What the entry is (a paper, software, or skipped with a reason); a paper's venue
-    from a venue said late or a badge when nothing else named one."""
-    head = block.head
-    title, venue, year, url = entry.title, entry.venue, entry.year, entry.url
-    topics = topics_of(block.sections)
-    says_not = section_says_not(topics)
-    if not title or (is_label_text(title) and len(title.split()) <= 2):
-        entry.reason = "no title"  # "[Paper](url)" alone under a heading
-    elif (
-        r.not_paper
-        or NOT_PAPER_TITLE.search(title)
-        or NOT_PAPER_MARK.match(re.sub(r"`[^`]*`", "", head.text))
-        or NOT_A_PAPER.search(title)
-        or TALK.search(text)
-        or re.match(r"^[\w.-]{2,}/[\w.-]+:", title)
-        or re.search(r"\bis an? (framework|library|tool|platform|system)\b", title)
-    ):
-        entry.reason = "not a paper (book, repo, talk or tutorial)"
-    elif _names_a_venue(title):
-        entry.reason = "a venue's name, not a paper"  # "[ACM … Software Engineering, ICSE](site)"
-    elif (
-        re.fullmatch(r"[A-Za-z][\w.+-]*", title)
-        and (venue is None or not venue.known)
-        and not (url and PAPER_PAGE.search(url))
-    ):
-        if entry.code and not url:
-            entry.kind, entry.reason = "software", "software project (code link only)"
-        else:
-            entry.reason = "a name, not a title (a project or a product)"  # "KernelGen [link]"
-    elif r.venue is None and r.year is None and INITIALLED_NAME.fullmatch(title):
-        entry.reason = "a person's name (a homepage)"  # "**Instructor**: [Joseph E. Gonzalez](…)"
-    elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
-        entry.reason = "a slide, video, blog or web page"
-    elif url and VIDEO_LINK.search(url):
-        entry.reason = "a video (a talk or tutorial)"
-    elif (
-        not url
-        and entry.code
-        and (venue is None or not venue.known)
-        # (a year of its own, not its heading's: "### 2023" over "[Coral NPU]: … [code]")
-        and (r.year is None or re.search(r"\b(?:toolkit|library|sdk|tool)\b", title, re.I))
-    ):
-        # "- [OpenRLHF](github) / - OpenRLHF": a repository; an unknown "venue" read from its
-        # description or the line under it does not make it a paper
-        entry.kind, entry.reason = "software", "software project (code link only)"
-    elif (
-        venue is None
-        and year is None
-        and ((says_not and not entry.arxiv) or not url or block.depth == 0)
-    ):
-        # (a line of a paragraph, outside any list, is an entry only with a venue or year)
-        if entry.code and not url:
-            entry.kind, entry.reason = "software", "software project (code link only)"
-        else:
-            entry.reason = UNPROVEN
-    elif says_not and venue is None and not entry.arxiv:
-        # (an arXiv paper is a paper under "Video" or "Tools" too)
-        entry.reason = f"in a non-paper section ({' > '.join(topics)})"
-    else:
-        entry.kind = "paper"
-    if entry.kind != "paper":
-        entry.authors, entry.et_al = [], False
-    elif entry.venue is None and r.year is None and r.said_late[0] is not None:
-        # the entry's own venue and year, over a year its heading gives ("### 2024")
-        entry.venue, entry.year = r.said_late
-    elif entry.venue is None or r.from_context:
-        # "![](https://img.shields.io/badge/ICML2024-orange)": a badge, not a link's button
-        # ("[![arXiv](…/arXiv-2507.13575-b31b1b)](url)" says where the link goes), that names
-        # the venue; it tells where a paper appeared, never that an entry is a paper. It says
-        # better than a heading above ("### ACL 2025" over "NAACL_Oral-2025").
-        for label in head.tags:
-            v, y = badge_venue(label)
-            if v is not None:
-                entry.venue, entry.year = v, y or entry.year
-                break
-            entry.year = y or entry.year  # "Nature-2024": a year, with a name no one knows

@@ -8,12 +8,13 @@ import re
 from ..markdown_list import Block
 from ..venues import match_venue
 from .context import Context
-from .items import read_item, venue_in_title
+from .items import read_item
 from .kinds import INITIALLED_NAME
 from .links import CODE_LABELS, OTHER_LABELS, VIDEO_LINK, classify_links, is_label, is_label_text
 from .names import author_line, credited
 from .record import Entry, clean_title, strip_decorations
 from .tags import badge_venue, read_tag, venue_year_in
+from .title_venue import venue_in_title
 from .vocabulary import MONTH, YEAR, date_year, is_acronym, year_in
 
 # The column of venues: "Venue", "Conf.", "Journal", "Published In", "Pub.", "Where".

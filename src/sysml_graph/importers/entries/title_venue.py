@@ -1,0 +1,118 @@
+"""Venues and years written into a title: tags, trailing citations, GB/T 7714 marks."""
+
+from __future__ import annotations
+
+import re
+
+from ..venues import VenueMatch, match_venue
+from .links import (
+    is_label_text,
+)
+from .reading import Reading
+from .tags import (
+    read_tag,
+    venue_year_in,
+)
+from .vocabulary import VENUE_WORDS, YEAR, is_acronym, year_in
+
+
+def venue_in_title(title: str) -> tuple[str, VenueMatch | None, int | None]:
+    """The title without a venue written into it, and that venue and year (a table's title
+    cell: "| Title [HPCA’21] |").
+
+    >>> title, venue, year = venue_in_title("Heterogeneous Dataflow Accelerators [HPCA’21]")
+    >>> title, venue.acronym, year
+    ('Heterogeneous Dataflow Accelerators', 'HPCA', 2021)
+    """
+    r = Reading(title)
+    read_venue_in_title(r)
+    return r.title, r.venue, r.year
+
+
+def _closing_tags(title: str) -> str:
+    """The ``[tag]``s that end a title, with the spaces before them, read from the end (in
+    one pass: a long run of brackets never closed costs no more).
+
+    >>> _closing_tags("Title [ICLR'18] [Notes]"), _closing_tags("Title"), _closing_tags("[a" * 3)
+    (" [ICLR'18] [Notes]", '', '')
+    """
+    reversed_tags = re.match(r"(?:\s*\][^\[\]]*\[)*\s*", title[::-1])
+    said = reversed_tags.group(0)[::-1] if reversed_tags else ""
+    return said if "[" in said else ""
+
+
+# How a venue's long name opens: "IEEE Transactions on …", "In Proceedings of …", "ACM …".
+SERIES_NAME = (
+    r"(?:in\s+)?(?:ieee|acm|usenix|siam|proceedings|international|annual|journal|transactions|"
+    r"advances in|\d+(?:st|nd|rd|th))\b"
+)
+
+
+def _marked_citation(r: Reading) -> None:
+    """``Title[J]. Journal, 2022.``, ``Title[C]// CONF, 2021.``: GB/T 7714's type mark after a
+    title, then where and when.
+
+    >>> r = Reading("Big data cleaning[J]. IEEE Transactions on Industrial Informatics, 2019.")
+    >>> _marked_citation(r); r.title, r.venue.acronym, r.year
+    ('Big data cleaning', 'TII', 2019)
+    """
+    m = re.fullmatch(r"(.{8,}?)\s*\[(?:J|C|D|M|R|A|EB/OL)\]\s*(?:\.|//)?\s*(.*?)\s*\.?\s*", r.title)
+    if m is None:
+        return
+    r.title, said = m.group(1).strip(), m.group(2)
+    r.year = r.year or year_in(said)
+    venue_text = YEAR.sub(" ", said).strip(" ,.;/")
+    v = match_venue(venue_text) if venue_text else None
+    if v is not None and (v.known or is_acronym(venue_text) or VENUE_WORDS.search(venue_text)):
+        r.venue = r.venue or v
+
+
+def read_venue_in_title(r: Reading) -> None:
+    """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
+    ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title (2023)``,
+    ``Title, SOSP 2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``, ``Title[J]. Journal,
+    2022.``: taken out of the title."""
+    _marked_citation(r)
+    closing = _closing_tags(r.title)
+    for tag in re.findall(r"\[([^\[\]]*)\]", closing):
+        if is_label_text(tag):
+            continue  # "[URL]", "[PART1]": a link's label, not a venue
+        v, y, _ = read_tag(tag)  # "[Title [ICLR’18]](url)": the tag inside the link's text
+        # (an unknown venue only as capitals, "Title [[PMLR](url)]"; "[AMC]" leads, never ends)
+        named = v is not None and (v.known or (tag.isupper() and is_acronym(tag)))
+        if r.venue is None and r.year is None and named:
+            r.venue, r.year = v, y
+    r.title = r.title[: len(r.title) - len(closing)] if closing else r.title
+    glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*$", r.title)
+    if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
+        r.title, r.venue = r.title[: glued.start()], r.venue or match_venue("arXiv")
+    elif glued:
+        v, y, _ = read_tag(glued.group(1))
+        said = glued.group(1).strip()
+        acronym = is_acronym(re.split(r"[\s'’-]", said)[0])  # "SIGMOD-Companion ’23"
+        if v is not None and (v.known or acronym) and y is not None:
+            r.title = r.title[: glued.start()]
+            r.venue, r.year = r.venue or v, r.year or y
+        elif v is not None and v.known and is_acronym(said):  # "Title (TKDE)"
+            r.title, r.venue = r.title[: glued.start()], r.venue or v
+        elif y is not None and re.fullmatch(r"(?:19|20)\d{2}(?:[./-]\d{1,2})?", said):
+            r.title, r.year = r.title[: glued.start()], r.year or y  # "Title (2023)"
+    spaced = re.search(r"\s([A-Z][\w-]{1,15}['’]\s?\d{2})\s*$", r.title)
+    if spaced and len(r.title[: spaced.start()].split()) >= 3:  # "Title OSDI'22"
+        v, y, _ = read_tag(spaced.group(1))
+        if v is not None and v.known and y is not None:
+            r.title, r.venue, r.year = r.title[: spaced.start()], r.venue or v, r.year or y
+    tail = re.search(
+        r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,80}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
+    )
+    if tail and len(r.title[: tail.start()].split()) >= 3:
+        v, y = venue_year_in(tail.group(1))
+        said = YEAR.sub("", tail.group(1)).strip(" ,")
+        # one word ("SOSP 2023", "arXiv, 2024"), or a known venue's long name ("IEEE
+        # Transactions on Mobile Computing 2024"), never a phrase of the title that holds one
+        if v is not None and (
+            re.fullmatch(r"[^a-z]*\w+[^a-z]*", re.sub(r"^In\s+", "", said))  # "Title. In MLSys'20."
+            or (v.known and re.match(SERIES_NAME, said, re.I))
+        ):
+            r.title = r.title[: tail.start()]
+            r.venue, r.year = r.venue or v, r.year or y
