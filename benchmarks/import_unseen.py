@@ -87,6 +87,10 @@ LISTS = {
     "awesomephysics": "awesome-physics__awesome-neural-physics",
     "wangxb96": "wangxb96__Awesome-EdgeAI",
     "xiudingcai": "XiudingCai__Awesome-Mamba-Collection",
+    # Round 18, after round 17's fixes
+    "jokeren": "Jokeren__Awesome-GPU",
+    "rucnlpir": "RUC-NLPIR__LLM4IR-Survey",
+    "tusharsemwal": "tushar-semwal__awesome-federated-computing",
 }
 
 

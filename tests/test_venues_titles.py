@@ -216,7 +216,8 @@ KWON_LI = ["Woosuk Kwon", "Zhuohan Li"]
         ),
         (f"- [{VLLM}]({PAGE}) | SOSP 2023 | [code](https://github.com/vllm-project/vllm)", []),
         (f"- {VLLM}, *SOSP 2023*, [[paper]]({PAGE})", []),
-        (f"- [{VLLM}]({PAGE}), Kwon et al., SOSP 2023", []),
+        # a surname as the list gives it (the writer makes no person of it)
+        (f"- [{VLLM}]({PAGE}), Kwon et al., SOSP 2023", ["Kwon"]),
         (f"- **vLLM**: [{VLLM}]({PAGE}) (SOSP 2023)", []),
         (f"1. {VLLM}, Woosuk Kwon, Zhuohan Li, SOSP, 2023. [[PDF]]({PAGE})", KWON_LI),
         (f"- {VLLM} — Woosuk Kwon, Zhuohan Li — SOSP 2023", KWON_LI),
@@ -1217,3 +1218,64 @@ def test_a_url_label_names_no_venue() -> None:
     text = "### Blogs\n* The Annotated S4 [[URL](https://srush.github.io/annotated-s4/)]\n"
     (entry,) = [e for e in read_list(text) if e.reason != "heading"]
     assert (entry.kind, entry.venue) == ("skip", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "venue", "year", "authors"),
+    [
+        (  # a bold venue and year, a dash, then the linked title
+            "- **ISCA'16**-[LaPerm: Locality Aware Scheduler for Dynamic Parallelism on GPUs]"
+            "(http://ieeexplore.ieee.org/document/7551424/)",
+            "LaPerm: Locality Aware Scheduler for Dynamic Parallelism on GPUs",
+            "ISCA",
+            2016,
+            [],
+        ),
+        (
+            "- **Berkeley TechRpts'16**-[Understanding Latency Hiding on GPUs]"
+            "(https://www2.eecs.berkeley.edu/Pubs/TechRpts/2016/EECS-2016-143.html)",
+            "Understanding Latency Hiding on GPUs",
+            "Berkeley TechRpts",
+            2016,
+            [],
+        ),
+        (  # the first author's surname in italics, then venue and year
+            "1. **Query2doc: Query Expansion with Large Language Models**, _Wang et al._, arXiv "
+            "2023. \\[[Paper](https://arxiv.org/pdf/2303.07678.pdf)\\]",
+            "Query2doc: Query Expansion with Large Language Models",
+            "arXiv",
+            2023,
+            ["Wang"],
+        ),
+        (  # a venue after a comma, after the link
+            "* [Client Selection for Federated Learning in Mobile Edge Computing]"
+            "(https://ieeexplore.ieee.org/abstract/document/9345723), IEEE Network",
+            "Client Selection for Federated Learning in Mobile Edge Computing",
+            "IEEE Network",
+            None,
+            [],
+        ),
+        (
+            "* [Survey of Personalization Techniques for Federated Learning]"
+            "(https://arxiv.org/pdf/2003.08673.pdf), preprint 2020",
+            "Survey of Personalization Techniques for Federated Learning",
+            "arXiv",
+            2020,
+            [],
+        ),
+    ],
+)
+def test_bold_venues_before_a_dash_surnames_in_italics_and_venues_after_a_comma(
+    line: str, title: str, venue: str, year: int | None, authors: list[str]
+) -> None:
+    entry = _one(line)
+    assert (entry.kind, entry.title, entry.year, entry.authors) == ("paper", title, year, authors)
+    assert entry.venue is not None and entry.venue.acronym == venue
+
+
+def test_a_second_link_after_a_comma_is_no_venue() -> None:
+    entry = _one(
+        "1. [Midgard GPU Architecture](http://malideveloper.arm.com/x.pdf), "
+        "[ARM Mali-T880 GPU](https://www.hotchips.org/x.pdf)"
+    )
+    assert entry.venue is None

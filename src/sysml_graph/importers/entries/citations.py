@@ -177,6 +177,7 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
             year,
         )
     et_al = bool(re.search(r"\bet al\.?", text))
+    lone = re.match(r"([A-ZÀ-Ý][\w'’-]+),?\s*et al\b", text)  # "Wang et al., arXiv 2023"
     text = re.sub(r",?\s*et al\.?", "", text)
     # Each part with where it starts: a venue is the text from its start on, commas and
     # "and"s included ("Machine Learning and Systems").
@@ -204,6 +205,9 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         if re.match(r"[A-Z]{3,}\b", name):  # "ERCIM News", "IEEE Access": a venue's name
             venue = text[spans[i][1] :]
             break
+        if i == 0 and lone and name == lone.group(1) and not is_known_venue(name):
+            authors.append(name)  # ", _Wang et al._, arXiv 2023": the first author's surname
+            continue
         # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
         glued = re.match(
             r"(.+?[a-z])\s?(?:\.|\s[-–—])\s+((?:[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv)\b.*)$", name

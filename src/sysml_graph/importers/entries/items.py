@@ -150,6 +150,19 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
         v, y, _ = read_tag(bare.group(1))
         if v is not None and (v.known or is_acronym(YEAR.sub("", bare.group(1)).strip())):
             lead_venue, lead_year, text = v, y, text[len(bare.group(1)) :].lstrip()
+    dashed = re.match(r"\s*\*\*([^*\n]{2,40})\*\*\s*[-–—]\s*(?=\[)", raw)
+    said_tag = read_tag(dashed.group(1)) if dashed and lead_year is None else None
+    if (
+        dashed
+        and said_tag is not None
+        and said_tag[1] is not None
+        and text.startswith(dashed.group(1))
+    ):
+        # "- **ISCA'16**-[LaPerm: Locality Aware …](url)", "**Berkeley TechRpts'16**-[…](url)":
+        # a venue and its year, then the linked title
+        lead_venue, lead_year = said_tag[0], said_tag[1]
+        text = text[len(dashed.group(1)) :].lstrip(" -–—")
+        head = dataclasses.replace(head, strong=head.strong[1:])
     system = re.match(r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2})\s?(?::|\s[-–—])\s+", text)
     said_venue, said_year, _ = read_tag(system.group(1)) if system else (None, None, False)
     link_text = head.links[0].text if head.links else ""
@@ -465,12 +478,31 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
                 if v is not None and (v.known or candidate == venue_text):
                     r.venue = r.venue or v
                     break
+    tail = re.fullmatch(r"\s*,\s*([^,;|()\[\]]{2,60}?)\s*[.,]?\s*", plain)
+    linked = {lk.text.strip() for lk in head.links}
+    if r.venue is None and r.year is None and tail and tail.group(1).strip() not in linked:
+        # "[Title](url), IEEE TBD 2022", ", preprint 2020", ", 2019", ", IEEE Access"
+        r.year = year_in(tail.group(1))
+        name = YEAR.sub(" ", tail.group(1)).strip(" ,.")
+        v = match_venue(name) if name else None
+        if name.casefold() == "preprint":
+            r.venue = VenueMatch("preprint", "preprint", False)
+        elif v is not None and not ORG.search(name) and not PLACE.search(name):
+            capitalised = re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z]?[\w&.-]*){0,4}", name)
+            named = r.year is not None or VENUE_WORDS.search(name) or is_acronym(name)
+            r.venue = v if v.known or (capitalised and named) else None
+        if r.venue is not None or r.year is not None:
+            entry.authors, entry.et_al = [], False
     if r.venue is None and r.year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
         r.said_late = venue_year_in(plain)
     dated = re.search(rf"\((?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})\)\s*\.?\s*$", plain)
     if r.year is None and dated:  # "[Title](url) – Google / DeepMind (Feb 2024)"
         r.year = int(dated.group(1))
     return r
+
+
+# Who or where, not a venue, after a linked title: "[Title](url), Stanford".
+PLACE = re.compile(r"\b(?:stanford|berkeley|mellon|tsinghua|peking|openai|deepmind|apple)\b", re.I)
 
 
 def _title_continues(linked: str, rest: str) -> str | None:

@@ -64,6 +64,6 @@ MONTH = (
 VENUE_WORDS = re.compile(
     r"\b(proceedings|conference|symposium|workshop|journal|transactions|letters|surveys?|"
     r"review|magazine|arxiv|preprint|computing|computer|systems|press|society|acm|ieee|"
-    r"usenix|international|annual|advances|neural|learning|intelligence)\b",
+    r"usenix|international|annual|advances|neural|learning|intelligence|nature|reports)\b",
     re.I,
 )
