@@ -1279,3 +1279,13 @@ def test_a_second_link_after_a_comma_is_no_venue() -> None:
         "[ARM Mali-T880 GPU](https://www.hotchips.org/x.pdf)"
     )
     assert entry.venue is None
+
+
+def test_the_slides_of_a_talk_or_a_tutorial_are_no_paper_whatever_their_tag() -> None:
+    for line in (
+        "- **GTC'17**-[COOPERATIVE GROUPS](http://on-demand.gputechconf.com/gtc/2017/"
+        "presentation/s7622-kyrylo-perelygin-robust-and-scalable-cuda.pdf)",
+        "- **SC'10**-[Fundamental_Optimizations](https://www.nvidia.com/content/PDF/sc_2010/"
+        "CUDA_Tutorial/SC10_Fundamental_Optimizations.pdf)",
+    ):
+        assert _one(line).kind == "skip"

@@ -17,6 +17,7 @@ from .kinds import (
     topics_of,
 )
 from .links import (
+    TALK_LINK,
     VIDEO_LINK,
     blog_only,
     is_label_text,
@@ -85,6 +86,8 @@ def decide(
         entry.reason = "a person's name (a homepage)"  # "**Instructor**: [Joseph E. Gonzalez](…)"
     elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
         entry.reason = "a slide, video, blog or web page"
+    elif url and TALK_LINK.search(url):
+        entry.reason = "the slides of a talk or tutorial"
     elif url and VIDEO_LINK.search(url):
         entry.reason = "a video (a talk or tutorial)"
     elif (

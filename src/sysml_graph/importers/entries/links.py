@@ -31,6 +31,10 @@ OTHER_LABELS = re.compile(
 VIDEO_HOSTS = r"youtube\.com|youtu\.be|vimeo\.com|bilibili\.com"
 VIDEO_LINK = re.compile(VIDEO_HOSTS, re.I)
 
+# The slides of a talk or a tutorial, whatever venue its entry names ("**GTC'17**-[…](…
+# gputechconf.com/gtc/2017/presentation/…pdf)", "…/CUDA_Tutorial/SC10_….pdf").
+TALK_LINK = re.compile(r"gputechconf\.com/|[/_]tutorials?/", re.I)
+
 # A link to a blog post, a news story or a video: with no venue, the entry is no paper.
 BLOG_LINK = re.compile(
     VIDEO_HOSTS + r"|medium\.com|towardsdatascience\.com|substack\.com|blogspot\.|"
