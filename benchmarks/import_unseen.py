@@ -91,6 +91,9 @@ LISTS = {
     "jokeren": "Jokeren__Awesome-GPU",
     "rucnlpir": "RUC-NLPIR__LLM4IR-Survey",
     "tusharsemwal": "tushar-semwal__awesome-federated-computing",
+    # Round 19, after round 18's fixes
+    "xlitedev": "xlite-dev__Awesome-DiT-Inference",
+    "jianghaojun": "jianghaojun__Awesome-Parameter-Efficient-Transfer-Learning",
 }
 
 

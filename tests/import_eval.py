@@ -105,8 +105,15 @@ def evaluate(
         elif is_paper:
             c["paper"][1] += 1
             report.misses.append(f"{where}: extracted a paper, expected none ({got.title!r})")
+            # a field the importer gave it is a false value; one it left empty is none
+            given = {
+                "title": got.title,
+                "venue": got.venue,
+                "year": got.year,
+                "authors": got.authors,
+            }
             for name in fields:
-                if name != "authors" or got.authors:
+                if given[name]:
                     c[name][1] += 1
             continue
         elif s["paper"]:
