@@ -575,26 +575,25 @@ def _cited_before_link(
 def _cited_link(head: Inline, text: str, entry: Entry) -> Reading | None:
     """``Title - [Strubell et al. (2019)](url)``: the link's text cites who and when, the
     title is before it."""
-    for link in head.links[:1]:
-        m = re.fullmatch(r"(.{2,60}?)[\s,]*\(?((?:19|20)\d{2})\)?", link.text.strip())
-        at = text.find(link.text)
-        if m is None or at <= 0 or text[at + len(link.text) :].strip(" .[]()"):
-            continue
-        title = text[:at].strip().rstrip("-–—:,|").strip()
-        if len(title.split()) < 2:
-            continue
-        who = m.group(1).strip()
-        found = author_line(who)
-        if found is None and not re.fullmatch(r"[\w&.' -]{2,40}", who):
-            continue
-        title = title.rstrip(" ([").strip()
-        v, y, _ = read_tag(link.text)
-        if v is not None and v.known:  # "Title ([SoCC 2023](notes))": where, not who
-            return Reading(title, v, y)
-        if found and all(person_like(n) and not n.isupper() for n in found[0]):
-            entry.authors, entry.et_al = found
-        return Reading(title, None, int(m.group(2)))
-    return None
+    if not head.links:
+        return None
+    link = head.links[0]
+    m = re.fullmatch(r"(.{2,60}?)[\s,]*\(?((?:19|20)\d{2})\)?", link.text.strip())
+    at = text.find(link.text)
+    if m is None or at <= 0 or text[at + len(link.text) :].strip(" .[]()"):
+        return None
+    title = text[:at].strip().rstrip("-–—:,|").strip()
+    who = m.group(1).strip()
+    found = author_line(who)
+    if len(title.split()) < 2 or (found is None and not re.fullmatch(r"[\w&.' -]{2,40}", who)):
+        return None
+    title = title.rstrip(" ([").strip()
+    v, y, _ = read_tag(link.text)
+    if v is not None and v.known:  # "Title ([SoCC 2023](notes))": where, not who
+        return Reading(title, v, y)
+    if found and all(person_like(n) and not n.isupper() for n in found[0]):
+        entry.authors, entry.et_al = found
+    return Reading(title, None, int(m.group(2)))
 
 
 def _plain(head: Inline, text: str, entry: Entry) -> Reading:
