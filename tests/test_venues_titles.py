@@ -1263,6 +1263,21 @@ def test_a_url_label_names_no_venue() -> None:
             2020,
             [],
         ),
+        (  # a preprint needs no comma
+            "* [Agnostic Federated Learning](https://arxiv.org/abs/1902.00146) preprint 2019",
+            "Agnostic Federated Learning",
+            "arXiv",
+            2019,
+            [],
+        ),
+        (  # a remark in parentheses may follow
+            "* [Communication-Efficient Learning of Deep Networks from Decentralized Data]"
+            "(https://arxiv.org/abs/1602.05629), preprint (first FL paper by Google)",
+            "Communication-Efficient Learning of Deep Networks from Decentralized Data",
+            "arXiv",
+            None,
+            [],
+        ),
     ],
 )
 def test_bold_venues_before_a_dash_surnames_in_italics_and_venues_after_a_comma(

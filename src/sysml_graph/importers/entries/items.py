@@ -478,7 +478,13 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
                 if v is not None and (v.known or candidate == venue_text):
                     r.venue = r.venue or v
                     break
-    tail = re.fullmatch(r"\s*,\s*([^,;|()\[\]]{2,60}?)\s*[.,]?\s*", plain)
+    # ", preprint (first FL paper by Google)", " preprint 2019": a remark may follow, and a
+    # preprint needs no comma
+    tail = re.fullmatch(
+        r"\s*(?:,\s*|(?=preprint\b))([^,;|()\[\]]{2,60}?)\s*[.,]?\s*(?:\([^()]{0,80}\)\s*\.?\s*)?",
+        plain,
+        re.I,
+    )
     linked = {lk.text.strip() for lk in head.links}
     if r.venue is None and r.year is None and tail and tail.group(1).strip() not in linked:
         # "[Title](url), IEEE TBD 2022", ", preprint 2020", ", 2019", ", IEEE Access"
