@@ -94,6 +94,10 @@ LISTS = {
     # Round 19, after round 18's fixes
     "xlitedev": "xlite-dev__Awesome-DiT-Inference",
     "jianghaojun": "jianghaojun__Awesome-Parameter-Efficient-Transfer-Learning",
+    # Round 20, after round 19's fixes
+    "ghimiredhikura": "ghimiredhikura__Awasome-Pruning",
+    "luckily268": "luckily268__Awesome-GPU-Kernel-Optimization",
+    "hzeng2000": "hzeng2000__awesome-ai-infra-papers",
 }
 
 
