@@ -557,6 +557,10 @@ def test_the_importer_keeps_an_affiliation_as_a_topic_not_in_the_title() -> None
     ("series", "message"),
     [
         ("- id: ieee\n  acronym: IEEE\n  name: IEEE\n  kind: journal\n", "'IEEE' is not a venue"),
+        (  # a kind of venue, not one
+            "- id: journal\n  acronym: journal\n  name: journal\n  kind: journal\n",
+            "'journal' is not a venue",
+        ),
         (
             "- id: acm-trans-graph\n  acronym: ACM Trans. Graph\n  name: ACM Trans. Graph\n"
             "  kind: conference\n",
@@ -1304,3 +1308,69 @@ def test_the_slides_of_a_talk_or_a_tutorial_are_no_paper_whatever_their_tag() ->
         "CUDA_Tutorial/SC10_Fundamental_Optimizations.pdf)",
     ):
         assert _one(line).kind == "skip"
+
+
+def test_a_plain_tag_before_a_dash_html_year_headings_and_a_tutorial_row() -> None:
+    """Round 20: "arxiv'25-[Name: Title](url)" (the tag plain, a remark in parentheses, the
+    publisher glued on, the name before the title's colon kept), a kind of venue ("journal")
+    named instead of one, '<h3 align="center">2022</h3>' over a table, and a tutorial's row."""
+    text = (
+        "#### Compiler- and Directive-based Frameworks\n"
+        "- arxiv'25-[Cuda-l1: Improving cuda optimization via contrastive reinforcement "
+        "learning](https://arxiv.org/abs/2507.14111)\n"
+        "- arxiv'25(special for Triton)-[AutoTriton: Automatic Triton Programming]"
+        "(https://arxiv.org/abs/2507.05687)\n"
+        "- C&EE’20-[Accelerating Sparse Matrix–Matrix Multiplication with GPU Tensor Cores]"
+        "(https://doi.org/10.1016/j.compeleceng.2020.106848)\n"
+        "- IEEE-TPDS'10-[hiCUDA: High-level GPGPU programming]"
+        "(https://ieeexplore.ieee.org/abstract/document/5445082/)\n"
+        "- journal'17-[RT-CUDA: a software tool for CUDA code restructuring]"
+        "(https://link.springer.com/article/10.1007/s10766-016-0433-6)\n"
+        "- 2016-ICLR-[Pruning Filters for Efficient ConvNets](https://arxiv.org/abs/1608.08710)\n"
+        "\n## Conference Publications\n\n"
+        '<h3 align="center">2022</h3>\n\n'
+        "| Venue | Title | Type | Code |\n|:-----|:------|:-----:|:----:|\n"
+        "| `CVPR`  | [Revisiting Random Channel Pruning for Neural Network Compression]"
+        "(https://openaccess.thecvf.com/x.html) | `S` | |\n"
+        "| `ICML` | **Tutorial** -- [Sparsity in Deep Learning: Pruning and growth]"
+        "(https://icml.cc/virtual/2021/tutorial/10845) |  |  |\n"
+    )
+    found = [
+        (e.kind, e.title, e.venue.acronym if e.venue else None, e.year)
+        for e in read_list(text)
+        if e.reason != "heading"
+    ]
+    assert found == [
+        (
+            "paper",
+            "Cuda-l1: Improving cuda optimization via contrastive reinforcement learning",
+            "arXiv",
+            2025,
+        ),
+        ("paper", "AutoTriton: Automatic Triton Programming", "arXiv", 2025),
+        (
+            "paper",
+            "Accelerating Sparse Matrix–Matrix Multiplication with GPU Tensor Cores",
+            "C&EE",
+            2020,
+        ),
+        ("paper", "hiCUDA: High-level GPGPU programming", "TPDS", 2010),
+        ("paper", "RT-CUDA: a software tool for CUDA code restructuring", None, 2017),
+        ("paper", "Pruning Filters for Efficient ConvNets", "ICLR", 2016),
+        ("paper", "Revisiting Random Channel Pruning for Neural Network Compression", "CVPR", 2022),
+        ("skip", "Sparsity in Deep Learning: Pruning and growth", "ICML", 2022),
+    ]
+
+
+def test_a_quoted_word_that_begins_a_title_and_a_preprint_typo() -> None:
+    entry = _one(
+        "- “Learning-Compression” Algorithms for Neural Net Pruning [[✏️CVPR](https://"
+        "openaccess.thecvf.com/content_cvpr_2018/html/Carreira-Perpinan_Learning-Compression_"
+        "Algorithms_for_CVPR_2018_paper.html)]"
+    )
+    assert (entry.kind, entry.title) == (
+        "paper",
+        "“Learning-Compression” Algorithms for Neural Net Pruning",
+    )
+    assert entry.venue is not None and entry.venue.acronym == "CVPR"
+    assert match_venue("arVix") == match_venue("arXiv")

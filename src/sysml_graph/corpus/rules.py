@@ -328,6 +328,8 @@ JOURNAL_WORDS = re.compile(
 # Names that are no venue: a publisher alone ("[IEEE '21]"), a thesis, a talk.
 NOT_A_VENUE = re.compile(
     r"^(?:ieee|acm|usenix|springer|elsevier|mdpi|wiley|siam|ieee/acm|acm/ieee)$|"
+    # a kind of venue, not one: "journal'13-[Title](url)"
+    r"^(?:journal|conference|workshop|symposium|proceedings|transactions|venue)s?$|"
     r"\b(?:dissertation|thesis|keynote|invited talk)\b",
     re.I,
 )

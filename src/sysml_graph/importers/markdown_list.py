@@ -149,15 +149,19 @@ def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
     ('2026', None)
     >>> _pseudo_heading(md.parse("<ins>**2025**</ins>")[1], tokens[0])
     '2025'
+    >>> _pseudo_heading(md.parse('<h3 align="center">2022</h3>')[0], None)
+    '2022'
 
     """
     if tok.type == "html_block":
-        m = re.search(r"<summary[^>]*>(.*?)</summary>", tok.content, re.S | re.I)
-        label = re.sub(r"<[^>]+>", " ", m.group(1)) if m else ""
+        # a <summary>, or a block that is one HTML heading: '<h3 align="center">2022</h3>'
+        m = re.search(r"<summary[^>]*>(?P<x>.*?)</summary>", tok.content, re.S | re.I)
+        m = m or re.fullmatch(r"\s*<(h[1-6])\b[^>]*>(?P<x>.*?)</\1>\s*", tok.content, re.S | re.I)
+        label = re.sub(r"<[^>]+>", " ", m.group("x")) if m else ""
     elif tok.type == "inline" and before is not None and before.type == "paragraph_open":
         # (inline HTML around it: "<ins>**2025**</ins>")
         content = re.sub(
-            r"</?(?:ins|u|b|strong|em|i|mark|span)\b[^>]*>", "", tok.content, flags=re.I
+            r"</?(?:ins|u|b|strong|em|i|mark|span|h[1-6])\b[^>]*>", "", tok.content, flags=re.I
         )
         m = re.fullmatch(r"\s*(?:\*\*|__)([^*_\n]+)(?:\*\*|__)\s*:?\s*", content)
         # or a year alone on its line: "2022", "Before 2017"

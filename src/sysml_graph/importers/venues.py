@@ -110,6 +110,8 @@ def match_venue(text: str) -> VenueMatch | None:
     'proc-ieee'
     >>> match_venue("Journal of King Saud Univ. '21").acronym
     'Journal of King Saud Univ.'
+    >>> match_venue("IEEE-TPDS").acronym, match_venue("journal")
+    ('TPDS', None)
     """
     clean = text.replace("{", "").replace("}", "").replace("’", "'").strip()
     if not clean:
@@ -135,6 +137,11 @@ def match_venue(text: str) -> VenueMatch | None:
         v = registry()[min(found)[3]]
         # A workshop series of its own (EMDL) is not "a workshop of" something.
         return VenueMatch(v.id, v.acronym, True, workshop and v.kind != "workshop")
+    publisher = re.match(r"(?:IEEE|ACM|USENIX)[-_](?=[A-Z])", clean)
+    if publisher:  # "IEEE-TPDS": the publisher's name glued to a known acronym
+        known = match_venue(clean[publisher.end() :])
+        if known is not None and known.known:
+            return known
     name = unknown_venue_name(clean)
     if name is None:
         return None

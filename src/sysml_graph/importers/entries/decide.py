@@ -110,8 +110,15 @@ def decide(
             entry.kind, entry.reason = "software", "software project (code link only)"
         else:
             entry.reason = UNPROVEN
-    elif says_not and venue is None and not entry.arxiv:
-        # (an arXiv paper is a paper under "Video" or "Tools" too)
+    elif (
+        says_not
+        and venue is None
+        and not entry.arxiv
+        and not (year is not None and not r.from_context and url and PAPER_PAGE.search(url))
+    ):
+        # (an arXiv paper is a paper under "Video" or "Tools" too, and so is an entry with a
+        # year of its own and a publisher's page: "journal'13-[Title](…/doi/…)" under
+        # "Compiler- and Directive-based Frameworks")
         entry.reason = f"in a non-paper section ({' > '.join(topics)})"
     else:
         entry.kind = "paper"

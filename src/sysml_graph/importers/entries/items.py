@@ -72,6 +72,8 @@ DATED_PREFIX = re.compile(
 DATED_LINK = re.compile(
     r"^\s*\[(\d{4})(\.\d{1,2})?-((?:[A-Za-z][^\[\]\s-]*-){1,6})([^\[\]]+?)\]\s*\(", re.S
 )
+# "arxiv'25-[Title](url)", "Euro-Par'25 (LNCS)-[Title](url)": a tag, plain, a dash, the link
+DASHED_TAG = re.compile(r"\s*([^\s\[\]*][^\[\]*\n]{1,40}?)\s*[-–—]\s*(?=\[)")
 VENUE_FIRST = re.compile(r"^\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)\]\s*\[(.+?)\]\(")
 # (no quotation mark inside, so that a quote never closed costs one pass, not one per mark)
 QUOTED = re.compile(r'["“]([^"“”]{8,}?)[.,]?["”]')
@@ -150,19 +152,27 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
         v, y, _ = read_tag(bare.group(1))
         if v is not None and (v.known or is_acronym(YEAR.sub("", bare.group(1)).strip())):
             lead_venue, lead_year, text = v, y, text[len(bare.group(1)) :].lstrip()
-    dashed = re.match(r"\s*\*\*([^*\n]{2,40})\*\*\s*[-–—]\s*(?=\[)", raw)
-    said_tag = read_tag(dashed.group(1)) if dashed and lead_year is None else None
+    dashed = re.match(r"\s*\*\*([^*\n]{2,40})\*\*\s*[-–—]\s*(?=\[)", raw) or (
+        None if DATED_PREFIX.match(raw) else DASHED_TAG.match(raw)
+    )
+    # (a remark in parentheses, "arxiv'25(special for Triton)", tells neither venue nor year)
+    said_tag = (
+        read_tag(re.sub(r"\s*\([^()]*\)", "", dashed.group(1)))
+        if dashed and lead_year is None
+        else None
+    )
     if (
         dashed
         and said_tag is not None
         and said_tag[1] is not None
         and text.startswith(dashed.group(1))
     ):
-        # "- **ISCA'16**-[LaPerm: Locality Aware …](url)", "**Berkeley TechRpts'16**-[…](url)":
-        # a venue and its year, then the linked title
+        # "- **ISCA'16**-[LaPerm: Locality Aware …](url)", "**Berkeley TechRpts'16**-[…](url)",
+        # "- C&EE’20-[Title](url)": a venue and its year, then the linked title
         lead_venue, lead_year = said_tag[0], said_tag[1]
         text = text[len(dashed.group(1)) :].lstrip(" -–—")
-        head = dataclasses.replace(head, strong=head.strong[1:])
+        if raw.lstrip().startswith("**"):
+            head = dataclasses.replace(head, strong=head.strong[1:])
     system = re.match(r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2})\s?(?::|\s[-–—])\s+", text)
     said_venue, said_year, _ = read_tag(system.group(1)) if system else (None, None, False)
     link_text = head.links[0].text if head.links else ""
@@ -263,6 +273,7 @@ def _read_first_line(
         quoted
         and not (head.links and text.startswith(head.links[0].text))
         and quote_opens_title(text[: quoted.start()])
+        and not _quote_begins_title(text, quoted)
     ):
         return _quoted(head, text, quoted, entry)
     if (
@@ -283,6 +294,22 @@ def _read_first_line(
     if (first := authors_first(head, text)) is not None:
         return acm_reading(head, first, entry)
     return _plain(head, text, entry)
+
+
+def _quote_begins_title(text: str, quoted: re.Match[str]) -> bool:
+    """Whether a quotation is only the first words of a longer title, which goes on after it
+    with no mark between (a citation's quoted title ends it, or punctuation follows).
+
+    >>> t = "“Learning-Compression” Algorithms for Neural Net Pruning [[CVPR](u)]"
+    >>> _quote_begins_title(t, QUOTED.search(t))
+    True
+    >>> t = '"Title of a paper" (ICML 2019)'
+    >>> _quote_begins_title(t, QUOTED.search(t))
+    False
+    """
+    inside = text[quoted.end() - 2 : quoted.end() - 1]
+    after = text[quoted.end() :]
+    return inside not in ".," and re.match(r"\s+(?!(?:In|By|At)\s)[A-Z][\w-]*\s+[a-z]", after) is not None
 
 
 # Words that carry a title on after its bold part ("**Federated Adversarial Debiasing** for

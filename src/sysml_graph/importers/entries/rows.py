@@ -10,7 +10,15 @@ from ..venues import match_venue
 from .context import Context
 from .items import read_item
 from .kinds import INITIALLED_NAME
-from .links import CODE_LABELS, OTHER_LABELS, VIDEO_LINK, classify_links, is_label, is_label_text
+from .links import (
+    CODE_LABELS,
+    OTHER_LABELS,
+    TALK_LINK,
+    VIDEO_LINK,
+    classify_links,
+    is_label,
+    is_label_text,
+)
 from .names import author_line, credited
 from .record import Entry, clean_title, strip_decorations
 from .tags import badge_venue, read_tag, venue_year_in
@@ -198,6 +206,12 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     entry.reason = "" if entry.kind == "paper" else "table row without venue, year or link"
     if entry.url and VIDEO_LINK.search(entry.url) and entry.venue is None:
         entry.kind, entry.reason = "skip", "a video (a talk or tutorial)"
+        return entry
+    if entry.url and TALK_LINK.search(entry.url):
+        # "| `ICML` | **Tutorial** -- [Title](https://icml.cc/…/tutorial/10845) |", whatever
+        # venue its row names (as for a list's item)
+        entry.kind, entry.reason = "skip", "the slides of a talk or tutorial"
+        entry.authors, entry.et_al = [], False
         return entry
     if only_other and entry.venue is None:  # its links are a blog, docs or slides only
         entry.kind, entry.reason = "skip", "a slide, video, blog or web page"

@@ -61,7 +61,10 @@ def without_leading_symbols(text: str) -> str:
 
 # Where a paper's own page is: a linked tag to one names the paper's venue ("[[IJNS](…pdf)]").
 PAPER_PAGE = re.compile(
-    r"arxiv\.org|doi\.org|/doi/|\.pdf$|ieeexplore|openreview|proceedings|aclanthology", re.I
+    r"arxiv\.org|doi\.org|/doi/|\.pdf$|ieeexplore|openreview|proceedings|aclanthology"
+    r"|link\.springer\.com/(?:article|chapter)/|sciencedirect\.com/science/article/"
+    r"|nature\.com/articles/|openaccess\.thecvf\.com|papers\.nips\.cc|usenix\.org/system/files/",
+    re.I,
 )
 
 
