@@ -1374,3 +1374,77 @@ def test_a_quoted_word_that_begins_a_title_and_a_preprint_typo() -> None:
     )
     assert entry.venue is not None and entry.venue.acronym == "CVPR"
     assert match_venue("arVix") == match_venue("arXiv")
+
+
+ACM = "https://dl.acm.org/doi/10.1145/3600006.3613165"
+# Ways lists write a venue and year around a linked or plain title: a tag before it (plain,
+# bold, italic, code, bracketed; a dash, bar, bullet or colon after it), after it, in a
+# badge, in a citation with authors.
+SOSP_FORMS = [
+    f"- [SOSP 2023] [{VLLM}]({ACM})",
+    f"- SOSP 2023: [{VLLM}]({ACM})",
+    f"- SOSP'23 | [{VLLM}]({ACM})",
+    f"- (SOSP 2023) [{VLLM}]({ACM})",
+    f"- **SOSP 2023** [{VLLM}]({ACM})",
+    f"- *SOSP 2023* [{VLLM}]({ACM})",
+    f"- `SOSP 2023` [{VLLM}]({ACM})",
+    f"- SOSP 2023 - [{VLLM}]({ACM})",
+    f"- [{VLLM}]({ACM}) - SOSP 2023",
+    f"- [{VLLM}]({ACM}), SOSP 2023",
+    f"- [{VLLM}]({ACM}) (SOSP 2023)",
+    f"- [{VLLM}]({ACM}) [SOSP 2023]",
+    f"- [{VLLM}]({ACM}) **SOSP 2023**",
+    f"- [{VLLM}]({ACM}) *SOSP 2023*",
+    f"- [{VLLM}]({ACM}) `SOSP 2023`",
+    f"- [{VLLM}]({ACM}) | SOSP 2023",
+    f"- [{VLLM}]({ACM}). SOSP 2023.",
+    f"- [{VLLM}]({ACM}) — SOSP, 2023",
+    f"- {VLLM}. SOSP 2023. [[paper]]({ACM})",
+    f"- {VLLM} (SOSP 2023) [[paper]]({ACM})",
+    f"- **{VLLM}** (SOSP 2023) [[paper]]({ACM})",
+    f'- "{VLLM}", SOSP 2023 [[paper]]({ACM})',
+    f"- {VLLM}, SOSP 2023, [paper]({ACM})",
+    f"- [SOSP'23] {VLLM} [[paper]]({ACM})",
+    f"- 【SOSP 2023】[{VLLM}]({ACM})",
+    f"- SOSP2023 [{VLLM}]({ACM})",
+    f"- [{VLLM}]({ACM}) SOSP2023",
+    f"- [{VLLM}]({ACM}) <br> SOSP 2023",
+    f"- [{VLLM}]({ACM}) - *Woosuk Kwon, Zhuohan Li* - SOSP 2023",
+    f"- SOSP-2023-[{VLLM}]({ACM})",
+    f"- [{VLLM}]({ACM}) @ SOSP 2023",
+    f"- [{VLLM}]({ACM}) [SOSP'23]",
+    f"- [{VLLM}]({ACM}) (SOSP'23)",
+    f"- **[SOSP'23]** [{VLLM}]({ACM})",
+    f"- [{VLLM}]({ACM}) - SOSP'23",
+    f"- [{VLLM}]({ACM}) · SOSP 2023",
+    f"- [{VLLM}]({ACM}) in SOSP 2023",
+    f"- [{VLLM}]({ACM}), in Proc. of SOSP 2023",
+    f"- {VLLM} [[SOSP 2023]]({ACM})",
+    f"- {VLLM} [[SOSP'23]({ACM})]",
+    f"- {VLLM} ([SOSP 2023]({ACM}))",
+    f"- [{VLLM}]({ACM}) ![SOSP](https://img.shields.io/badge/SOSP-2023-blue)",
+    f"- {VLLM} - SOSP 2023 - [paper]({ACM})",
+    f"- {VLLM} | SOSP 2023 | [paper]({ACM})",
+    f"* **SOSP 2023** - [{VLLM}]({ACM})",
+    f"- SOSP 2023 • [{VLLM}]({ACM})",
+    f"- [{VLLM}]({ACM}) _(SOSP 2023)_",
+    f"- [{VLLM}]({ACM}) **(SOSP 2023)**",
+    f"- [{VLLM}]({ACM}) <sub>SOSP 2023</sub>",
+    f"- [{VLLM}]({ACM}) ⟨SOSP 2023⟩",
+    f"- [{VLLM}]({ACM}) 📄 SOSP 2023",
+    f"- 📄 [{VLLM}]({ACM}) SOSP 2023",
+    f"- [{VLLM}]({ACM}). Woosuk Kwon, Zhuohan Li. SOSP 2023.",
+    f"- Woosuk Kwon, Zhuohan Li. [{VLLM}]({ACM}). SOSP 2023.",
+    f"- Woosuk Kwon, Zhuohan Li. {VLLM}. In SOSP, 2023. [pdf]({ACM})",
+    f"- {VLLM}. Kwon et al. SOSP 2023. [pdf]({ACM})",
+    f"- [{VLLM}]({ACM}) Kwon et al., SOSP 2023",
+    f"- [{VLLM}]({ACM}) (Kwon et al., SOSP 2023)",
+]
+
+
+@pytest.mark.parametrize("line", SOSP_FORMS)
+def test_venue_and_year_around_a_title_in_common_forms(line: str) -> None:
+    papers = [e for e in read_list("## Serving\n\n" + line + "\n") if e.kind == "paper"]
+    assert len(papers) == 1, papers
+    e = papers[0]
+    assert (e.title, e.venue.acronym if e.venue else None, e.year) == (VLLM, "SOSP", 2023)

@@ -72,8 +72,11 @@ DATED_PREFIX = re.compile(
 DATED_LINK = re.compile(
     r"^\s*\[(\d{4})(\.\d{1,2})?-((?:[A-Za-z][^\[\]\s-]*-){1,6})([^\[\]]+?)\]\s*\(", re.S
 )
-# "arxiv'25-[Title](url)", "Euro-Par'25 (LNCS)-[Title](url)": a tag, plain, a dash, the link
-DASHED_TAG = re.compile(r"\s*([^\s\[\]*][^\[\]*\n]{1,40}?)\s*[-–—]\s*(?=\[)")
+# A tag before the linked title: "arxiv'25-[Title](url)", "Euro-Par'25 (LNCS)-[Title](url)",
+# "SOSP'23 | [Title](url)", "SOSP2023 [Title](url)"; bold or italic, "**ISCA'16**-[Title](url)"
+PLAIN_TAG = re.compile(r"\s*([^\s\[\]*_][^\[\]*\n]{1,40}?)\s*(?:[-–—|•·:]\s*|\s)(?=\[)")
+# (a bracketed bold tag, "**[FAST'25]** [Title](url) *Org*", is read with what follows it)
+MARKED_TAG = re.compile(r"\s*(\*\*|__|\*|_)([^*_\n\[][^*_\n]{1,39})\1\s*(?:[-–—|•·:]\s*)?(?=\[)")
 VENUE_FIRST = re.compile(r"^\s*\[([^\[\]]*?(?:['’‘`]\s?\d{2}|\d{4})[^\[\]]*)\]\s*\[(.+?)\]\(")
 # (no quotation mark inside, so that a quote never closed costs one pass, not one per mark)
 QUOTED = re.compile(r'["“]([^"“”]{8,}?)[.,]?["”]')
@@ -152,27 +155,29 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
         v, y, _ = read_tag(bare.group(1))
         if v is not None and (v.known or is_acronym(YEAR.sub("", bare.group(1)).strip())):
             lead_venue, lead_year, text = v, y, text[len(bare.group(1)) :].lstrip()
-    dashed = re.match(r"\s*\*\*([^*\n]{2,40})\*\*\s*[-–—]\s*(?=\[)", raw) or (
-        None if DATED_PREFIX.match(raw) else DASHED_TAG.match(raw)
-    )
+    marked = MARKED_TAG.match(raw)
+    plain_tag = None if marked or DATED_PREFIX.match(raw) else PLAIN_TAG.match(raw)
+    tag_text = marked.group(2) if marked else plain_tag.group(1) if plain_tag else ""
     # (a remark in parentheses, "arxiv'25(special for Triton)", tells neither venue nor year)
-    said_tag = (
-        read_tag(re.sub(r"\s*\([^()]*\)", "", dashed.group(1)))
-        if dashed and lead_year is None
-        else None
-    )
+    said_tag = read_tag(re.sub(r"\s*\([^()]*\)", "", tag_text)) if tag_text else None
+    # with only a space before the link, the tag must name a known venue ("SOSP2023 [Title]")
+    spaced = plain_tag is not None and not re.search(r"[-–—|•·:]\s*$", plain_tag.group(0))
     if (
-        dashed
-        and said_tag is not None
+        said_tag is not None
+        and lead_year is None
         and said_tag[1] is not None
-        and text.startswith(dashed.group(1))
+        and text.startswith(tag_text)
+        and not (spaced and (said_tag[0] is None or not said_tag[0].known))
     ):
         # "- **ISCA'16**-[LaPerm: Locality Aware …](url)", "**Berkeley TechRpts'16**-[…](url)",
-        # "- C&EE’20-[Title](url)": a venue and its year, then the linked title
+        # "- C&EE’20-[Title](url)", "- SOSP'23 | [Title](url)", "- *SOSP 2023* [Title](url)":
+        # a venue and its year, then the linked title
         lead_venue, lead_year = said_tag[0], said_tag[1]
-        text = text[len(dashed.group(1)) :].lstrip(" -–—")
-        if raw.lstrip().startswith("**"):
+        text = text[len(tag_text) :].lstrip(" -–—|•·:")
+        if marked and len(marked.group(1)) == 2:
             head = dataclasses.replace(head, strong=head.strong[1:])
+        elif marked:
+            head = dataclasses.replace(head, emphasis=head.emphasis[1:])
     system = re.match(r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2})\s?(?::|\s[-–—])\s+", text)
     said_venue, said_year, _ = read_tag(system.group(1)) if system else (None, None, False)
     link_text = head.links[0].text if head.links else ""
@@ -309,7 +314,10 @@ def _quote_begins_title(text: str, quoted: re.Match[str]) -> bool:
     """
     inside = text[quoted.end() - 2 : quoted.end() - 1]
     after = text[quoted.end() :]
-    return inside not in ".," and re.match(r"\s+(?!(?:In|By|At)\s)[A-Z][\w-]*\s+[a-z]", after) is not None
+    return (
+        inside not in ".,"
+        and re.match(r"\s+(?!(?:In|By|At)\s)[A-Z][\w-]*\s+[a-z]", after) is not None
+    )
 
 
 # Words that carry a title on after its bold part ("**Federated Adversarial Debiasing** for
@@ -663,6 +671,11 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
         after = after.replace(label, " ")  # "[PDF](url) [PUB](url)" shows "PDF PUB"
     after = re.sub(r"\[[^\[\]]*\]", " ", after).strip(" ,")
     cited_plain = plain_citation(title) if re.search(r"[.,] | [-–—] ", title) else None
+    late = re.search(r"\s+[-–—|•·]\s*([^-–—|•·,:()\[\]]{2,30}?)\s*[-–—|•·]?\s*$", title)
+    said = read_tag(late.group(1)) if late and not cited_plain and r.venue is None else None
+    if late and said is not None and said[0] is not None and said[0].known and said[1]:
+        # "Title - SOSP 2023 - [paper](url)", "Title | SOSP 2023 | [paper](url)"
+        title, r.venue, r.year = title[: late.start()], said[0], said[1]
     if cited_plain and not entry.authors:
         title, entry.authors, entry.et_al, venue_text, when = cited_plain
         v = match_venue(venue_text) if venue_text else None
