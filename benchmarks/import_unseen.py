@@ -98,6 +98,10 @@ LISTS = {
     "ghimiredhikura": "ghimiredhikura__Awasome-Pruning",
     "luckily268": "luckily268__Awesome-GPU-Kernel-Optimization",
     "hzeng2000": "hzeng2000__awesome-ai-infra-papers",
+    # Round 21, after round 20's fixes and 58 common citation forms
+    "benedekrozemberczki": "benedekrozemberczki__awesome-graph-classification",
+    "primihub": "primihub__Awesome-Privacy-Computing",
+    "hibayesian": "hibayesian__awesome-automl-papers",
 }
 
 
