@@ -1448,3 +1448,43 @@ def test_venue_and_year_around_a_title_in_common_forms(line: str) -> None:
     assert len(papers) == 1, papers
     e = papers[0]
     assert (e.title, e.venue.acronym if e.venue else None, e.year) == (VLLM, "SOSP", 2023)
+
+
+def test_bar_separated_items_a_named_venue_in_parentheses_and_a_tag_in_the_link() -> None:
+    """Round 21: "+ YEAR | Title | Authors | Venue | [PDF](url)"; "**Title (Bioinformatics
+    2018)**"; "[Title, FOCS'82](url)"; CRYPTO, an acronym that is also a word."""
+    text = (
+        "### Surveys\n"
+        "+ 2019 | Survey on Automated Machine Learning | Marc Zoeller, Marco F. Huber | arXiv "
+        "| [`PDF`](https://arxiv.org/pdf/1904.12054.pdf)\n"
+        "+ 2020 | On Hyperparameter Optimization of Machine Learning Algorithms | Li Yang, et al. "
+        "| Neurocomputing | [`PDF`](https://arxiv.org/pdf/2007.15745.pdf)\n"
+        "- **Compound-Protein Interaction Prediction with End-to-end Learning (Bioinformatics "
+        "2018)**\n"
+        "- [Protocols for Secure Computations (Extended Abstract), FOCS'82]"
+        "(https://research.cs.wisc.edu/areas/sec/yao1982-ocr.pdf)\n"
+        "- [Precomputing Oblivious Transfer, CRYPTO'95](https://link.springer.com/chapter/1)\n"
+    )
+    found = [
+        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [
+        ("Survey on Automated Machine Learning", "arXiv", 2019, ["Marc Zoeller", "Marco F. Huber"]),
+        (
+            "On Hyperparameter Optimization of Machine Learning Algorithms",
+            "Neurocomputing",
+            2020,
+            ["Li Yang"],
+        ),
+        (
+            "Compound-Protein Interaction Prediction with End-to-end Learning",
+            "Bioinformatics",
+            2018,
+            [],
+        ),
+        ("Protocols for Secure Computations (Extended Abstract)", "FOCS", 1982, []),
+        ("Precomputing Oblivious Transfer", "CRYPTO", 1995, []),
+    ]
+    assert match_venue("Crypto mining") is None or not match_venue("Crypto mining").known

@@ -263,6 +263,11 @@ AFFILIATION = re.compile(
 )
 
 
+# Symbols that are part of a title's text, not a list's decoration: product marks, degrees
+# ("360° Video"), the numero sign.
+TYPOGRAPHIC = "™®©℠°№℃℉"
+
+
 def title_decoration(title: str) -> str | None:
     """What an awesome list's decoration left in a title, if anything.
 
@@ -272,6 +277,8 @@ def title_decoration(title: str) -> str | None:
     ('an emoji or pictograph', 'a tag in brackets')
     >>> title_decoration("Merge-Based Parallel Sparse Matrix-Vector Multiplication (SpMV)") is None
     True
+    >>> title_decoration("Streaming 360° Video to Mobile Devices") is None
+    True
     >>> title_decoration("Clipper: A Low-Latency Online Prediction Serving System (NSDI 2017)")
     'a venue and year in parentheses at the end'
     >>> title_decoration("Structured Generative Models - Chris Maddison and Daniel Tarlow")
@@ -279,7 +286,7 @@ def title_decoration(title: str) -> str | None:
     >>> title_decoration("Deep Learning on Mobile Devices - A Review") is None
     True
     """
-    if any(unicodedata.category(c) == "So" and c not in "™®©℠" for c in title):
+    if any(unicodedata.category(c) == "So" and c not in TYPOGRAPHIC for c in title):
         return "an emoji or pictograph"
     if re.match(r"\[[^\[\]]{1,80}\]\s*\S", title) or re.search(r"\S\s*\[[^\[\]]*\]$", title):
         return "a tag in brackets"

@@ -26,6 +26,7 @@ class KnownVenue:
     name: str
     kind: str
     aliases: tuple[str, ...]
+    exact: bool = False  # its acronym is a word ("CRYPTO"): matched as written or in capitals
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,12 @@ def registry() -> dict[str, KnownVenue]:
     )
     return {
         v["id"]: KnownVenue(
-            v["id"], v["acronym"], v["name"], v["kind"], tuple(v.get("aliases", []))
+            v["id"],
+            v["acronym"],
+            v["name"],
+            v["kind"],
+            tuple(v.get("aliases", [])),
+            bool(v.get("exact", False)),
         )
         for v in raw
     }
@@ -62,7 +68,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         longer = r"(?!\s*/?\s*(?:conference|international|symposium|computer|/))"
         pats.append((len(v.name) + 1000, re.compile(re.escape(v.name) + longer, re.I), v.id))
         for alias in (v.acronym, *v.aliases):
-            flags = re.I if len(alias) > 5 else 0
+            flags = re.I if len(alias) > 5 and not v.exact else 0
             for form in {alias, alias.upper()}:
                 # Digits may follow (ICML2019), letters may not (ATC ≠ ATCs).
                 pats.append(

@@ -12,6 +12,7 @@ import re
 
 from ..markdown_list import Block, Inline, Link
 from ..venues import VenueMatch, match_venue
+from .cells import barred
 from .citations import (
     authors_before_link,
     italic_tail,
@@ -262,6 +263,8 @@ def _read_first_line(
         and re.fullmatch(r"\s*:\s*", text[len(head.strong[0]) : quoted.start()])
     ):
         head = dataclasses.replace(head, strong=[])  # "**DeiT**: "Title"": a name, then the title
+    if (cells := barred(head, text, entry)) is not None:
+        return cells  # "+ 2019 | Title | A, B et al. | arXiv | [PDF](url)"
     if (head.strong and text.startswith(head.strong[0]) and not tag_first) or lead_em:
         return _emphasised_title(head, text, lead_em or head.strong[0], entry)
     if prefix:

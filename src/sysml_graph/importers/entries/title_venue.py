@@ -41,6 +41,9 @@ def _closing_tags(title: str) -> str:
     return said if "[" in said else ""
 
 
+# The small words of a venue's name in capitals ("Learning Theory and Kernel Machines").
+LINKING = r"of|and|on|for|in|the|&"
+
 # How a venue's long name opens: "IEEE Transactions on …", "In Proceedings of …", "ACM …".
 SERIES_NAME = (
     r"(?:in\s+)?(?:ieee|acm|usenix|siam|proceedings|international|annual|journal|transactions|"
@@ -90,7 +93,12 @@ def read_venue_in_title(r: Reading) -> None:
         v, y, _ = read_tag(glued.group(1))
         said = glued.group(1).strip()
         acronym = is_acronym(re.split(r"[\s'’-]", said)[0])  # "SIGMOD-Companion ’23"
-        if v is not None and (v.known or acronym) and y is not None:
+        # "(Bioinformatics 2018)", "(Learning Theory and Kernel Machines 2003)": a name in
+        # capitals and a year, nothing else, closing a title of some length
+        named = re.fullmatch(
+            rf"[A-Z][\w&-]*(?: (?:[A-Z][\w&-]*|{LINKING})){{0,6}} (?:19|20)\d{{2}}", said
+        )
+        if v is not None and (v.known or acronym or named) and y is not None:
             r.title = r.title[: glued.start()]
             r.venue, r.year = r.venue or v, r.year or y
         elif v is not None and v.known and is_acronym(said):  # "Title (TKDE)"
@@ -116,3 +124,8 @@ def read_venue_in_title(r: Reading) -> None:
         ):
             r.title = r.title[: tail.start()]
             r.venue, r.year = r.venue or v, r.year or y
+        elif v is None and r.venue is None and r.year is None and tail.group(0).lstrip()[:1] == ",":
+            # "[Title, FOCS'82](url)": an acronym the registry does not know, and its year
+            tag, year, _ = read_tag(tail.group(1))
+            if tag is not None and year is not None and is_acronym(tag.acronym):
+                r.title, r.venue, r.year = r.title[: tail.start()], tag, year
