@@ -1488,3 +1488,56 @@ def test_bar_separated_items_a_named_venue_in_parentheses_and_a_tag_in_the_link(
         ("Precomputing Oblivious Transfer", "CRYPTO", 1995, []),
     ]
     assert match_venue("Crypto mining") is None or not match_venue("Crypto mining").known
+
+
+KWON_LI_TEXT = "Woosuk Kwon, Zhuohan Li"
+# One citation with its authors in the styles lists use: after the link or title (a dash,
+# "by", a comma, italics, a line break, sub-bullets), before it (DBLP, APA, ACM, IEEE,
+# GB/T 7714), in parentheses.
+AUTHOR_FORMS = [
+    f"- [{VLLM}]({ACM}). {KWON_LI_TEXT}, Siyuan Zhuang. SOSP 2023.",
+    f"- **{VLLM}**. {KWON_LI_TEXT}. SOSP 2023. [[pdf]]({ACM})",
+    f"- {VLLM}. *{KWON_LI_TEXT}*. SOSP 2023. [pdf]({ACM})",
+    f"- [{VLLM}]({ACM}) <br> {KWON_LI_TEXT} <br> SOSP 2023",
+    f"- [{VLLM}]({ACM})\n  - {KWON_LI_TEXT}\n  - SOSP 2023",
+    f"- {KWON_LI_TEXT}: {VLLM}. SOSP 2023. [pdf]({ACM})",
+    f"- Kwon, W., Li, Z. (2023). {VLLM}. SOSP. [pdf]({ACM})",
+    f'- W. Kwon, Z. Li, "{VLLM}," in SOSP, 2023.',
+    f"- Kwon W, Li Z. {VLLM}[C]//SOSP. 2023.",
+    f"- Woosuk Kwon and Zhuohan Li. 2023. {VLLM}. In SOSP. [pdf]({ACM})",
+    f"- [{VLLM}]({ACM}) - {KWON_LI_TEXT} (SOSP 2023)",
+    f"- [{VLLM}]({ACM}) by {KWON_LI_TEXT}. SOSP 2023",
+    f"- [{VLLM}]({ACM}), {KWON_LI_TEXT}, SOSP 2023",
+    f"- [SOSP 2023] {VLLM}. {KWON_LI_TEXT}. [[paper]]({ACM})",
+    f"1. **{VLLM}** <br> *{KWON_LI_TEXT}* <br> SOSP 2023 [paper]({ACM})",
+    f"- {VLLM}, Woosuk Kwon and Zhuohan Li, SOSP 2023. [pdf]({ACM})",
+    f"- [{VLLM}]({ACM}). W Kwon, Z Li. SOSP 2023",
+    f"- [{VLLM}]({ACM}), W. Kwon, Z. Li, SOSP'23",
+    f"- [{VLLM}]({ACM})<br>{KWON_LI_TEXT}<br>SOSP 2023",
+    f"- [{VLLM}]({ACM}) | {KWON_LI_TEXT} | SOSP 2023",
+    f"- [{VLLM}]({ACM}) - *{KWON_LI_TEXT}* - SOSP 2023",
+    f"- [{VLLM}]({ACM}) — {KWON_LI_TEXT}. In *SOSP*, 2023.",
+    f'- {KWON_LI_TEXT}. "{VLLM}." SOSP 2023. [pdf]({ACM})',
+    f"- {KWON_LI_TEXT}. [{VLLM}]({ACM}). In Proceedings of the 29th Symposium on Operating "
+    "Systems Principles (SOSP '23), 2023.",
+    f"- **[SOSP 2023]** [{VLLM}]({ACM}) <br> {KWON_LI_TEXT}",
+    f"- [{VLLM}]({ACM})\n\n  *{KWON_LI_TEXT}*\n\n  SOSP 2023",
+    f"- {VLLM} ({KWON_LI_TEXT}), SOSP 2023, [paper]({ACM})",
+    f"- 📄 [{VLLM}]({ACM}) — {KWON_LI_TEXT} · SOSP 2023",
+    f"- **{VLLM}** [[Paper]]({ACM})\n  - *{KWON_LI_TEXT}*\n  - SOSP 2023",
+    f"* {VLLM}\n  * {KWON_LI_TEXT}\n  * SOSP 2023\n  * [[paper]]({ACM})",
+]
+
+
+def _surname(name: str) -> str:
+    first = name.replace(",", " ").split()
+    return first[0] if first[0] in ("Kwon", "Li") else first[-1]
+
+
+@pytest.mark.parametrize("line", AUTHOR_FORMS)
+def test_authors_venue_and_year_in_common_citation_styles(line: str) -> None:
+    papers = [e for e in read_list("## Serving\n\n" + line + "\n") if e.kind == "paper"]
+    assert len(papers) == 1, papers
+    e = papers[0]
+    assert (e.title, e.venue.acronym if e.venue else None, e.year) == (VLLM, "SOSP", 2023)
+    assert [_surname(a) for a in e.authors[:2]] == ["Kwon", "Li"], e.authors

@@ -67,6 +67,11 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         # on Computer Vision" names ICCV, not the journal Proceedings of the IEEE.
         longer = r"(?!\s*/?\s*(?:conference|international|symposium|computer|/))"
         pats.append((len(v.name) + 1000, re.compile(re.escape(v.name) + longer, re.I), v.id))
+        # the name without its publisher, as ACM's reference format writes it: "Proceedings of
+        # the 29th Symposium on Operating Systems Principles"
+        bare = PUBLISHER.sub("", v.name)
+        if bare != v.name and len(bare.split()) >= 3:
+            pats.append((len(bare) + 1000, re.compile(re.escape(bare) + longer, re.I), v.id))
         for alias in (v.acronym, *v.aliases):
             flags = re.I if len(alias) > 5 and not v.exact else 0
             for form in {alias, alias.upper()}:
@@ -81,6 +86,11 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     pats.sort(key=lambda p: -p[0])
     return [(p, i) for _, p, i in pats]
 
+
+# The publisher that opens a series' full name.
+PUBLISHER = re.compile(
+    r"^(?:ACM/IEEE|IEEE/ACM|IEEE/CVF|ACM (?:SIGPLAN|SIGOPS|SIGSOFT|SIGDA)|ACM|IEEE|USENIX|The)\s+"
+)
 
 WORKSHOP_SUFFIX = re.compile(r"^([A-Za-z]{2,})[wW]$")
 
@@ -116,6 +126,8 @@ def match_venue(text: str) -> VenueMatch | None:
     'proc-ieee'
     >>> match_venue("Journal of King Saud Univ. '21").acronym
     'Journal of King Saud Univ.'
+    >>> match_venue("Proceedings of the 29th Symposium on Operating Systems Principles").id
+    'sosp'
     >>> match_venue("IEEE-TPDS").acronym, match_venue("journal")
     ('TPDS', None)
     """

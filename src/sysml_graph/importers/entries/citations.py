@@ -181,7 +181,8 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     text = re.sub(r",?\s*et al\.?", "", text)
     # Each part with where it starts: a venue is the text from its start on, commas and
     # "and"s included ("Machine Learning and Systems").
-    parts_at = r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+"  # "A, B and C", "A & B"
+    # "A, B and C", "A & B", "A, B · SOSP 2023"
+    parts_at = r"\s*[·•]\s*|,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+"
     starts = [0] + [m.end() for m in re.finditer(parts_at, text)]
     ends = [m.start() for m in re.finditer(parts_at, text)] + [len(text)]
     spans = [(text[a:b].strip(), a) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
@@ -196,6 +197,16 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
             authors.append(inside.group(1))
             venue = inside.group(2)
             break
+        # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
+        # ("Zhuohan Li. In SOSP": the venue after "In")
+        glued = re.match(
+            r"(.+?[a-z])\s?(?:\.|\s[-–—])\s+((?:In\b|[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv)\b.*)$",
+            name,
+        )
+        if glued and NAME.match(glued.group(1)):
+            authors.append(glued.group(1))
+            venue = text[spans[i][1] + glued.start(2) :]
+            break
         acronym = re.fullmatch(r"(.+?[a-z])\s+([A-Z][A-Za-z]*[A-Z])", name)
         if acronym and _full_name(acronym.group(1)) and is_known_venue(acronym.group(2)):
             # "Pushmeet Kohli ICLR 2017": the venue after the last name, no comma between
@@ -208,14 +219,6 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         if i == 0 and lone and name == lone.group(1) and not is_known_venue(name):
             authors.append(name)  # ", _Wang et al._, arXiv 2023": the first author's surname
             continue
-        # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
-        glued = re.match(
-            r"(.+?[a-z])\s?(?:\.|\s[-–—])\s+((?:[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv)\b.*)$", name
-        )
-        if glued and NAME.match(glued.group(1)):
-            authors.append(glued.group(1))
-            venue = text[spans[i][1] + glued.start(2) :]
-            break
         if NAME.match(name) and not ORG.search(name) and not VENUE_WORDS.search(name):
             authors.append(name)
             continue
@@ -234,7 +237,8 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     ):
         # "…, ICLR 2020. (Data and Code)": the year before a closing remark
         venue, year = venue[: late.start()].strip(" .,"), int(late.group(1))
-    return authors, et_al, (venue or paren_venue), year
+    year = year or (year_in(venue) if re.search(r"['’]\s?\d{2}\s*$", venue) else None)
+    return authors, et_al, (venue or paren_venue), year  # ("SOSP'23": its year too)
 
 
 def plain_citation(text: str) -> tuple[str, list[str], bool, str, int | None] | None:

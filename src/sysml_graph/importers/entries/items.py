@@ -208,6 +208,11 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     read_details(block, ctx, r, entry)
     if not entry.authors:
         entry.authors, entry.et_al = credited(r.title) or ([], entry.et_al)
+        if entry.authors:
+            # "Title (Woosuk Kwon, Zhuohan Li)": the people, not the title ("(@…)" is tidied
+            # away below, and kept among the topics)
+            named = re.search(r"\s*\(([^()@]+)\)\s*$", r.title)
+            r.title = r.title[: named.start()] if named else r.title
     if prefix:
         r.title = re.sub(r"^\d{4}(\.\d{1,2})?-[A-Za-z][\w]*-", "", r.title)
     title, tags = _tidy_title(r.title)
@@ -295,7 +300,13 @@ def _read_first_line(
         return _cited_before_link(text, cited_first, entry)
     if gbt := GBT.match(text):
         return gbt_reading(gbt, entry)
-    if (dblp := DBLP.match(text)) and len(split_names(dblp.group("who")) or []) >= 2:
+    # (the labels of links may close it: "A, B: Title. SOSP 2023. [pdf](url)")
+    labels = [lk.text for lk in head.links if lk.text.strip() and is_label(lk)]
+    bare = text
+    while labels and (end := next((t for t in labels if bare.rstrip(" []").endswith(t)), None)):
+        bare = bare.rstrip(" []")[: -len(end)]
+        labels.remove(end)
+    if (dblp := DBLP.match(bare.rstrip(" []"))) and len(split_names(dblp.group("who")) or []) >= 2:
         return dblp_reading(
             dblp, entry
         )  # (one "name" before a colon is a title's: "Domain Impression:")

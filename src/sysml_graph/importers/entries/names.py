@@ -141,12 +141,18 @@ def credited(text: str) -> tuple[list[str], bool] | None:
 
     >>> credited("Title(@Zhihang Yuan etc)"), credited("Title (@Microsoft)")
     ((['Zhihang Yuan'], True), None)
+    >>> credited("Title (Woosuk Kwon, Zhuohan Li)"), credited("Title (Extended Abstract)")
+    ((['Woosuk Kwon', 'Zhuohan Li'], False), None)
     """
-    m = re.search(r"\(@([^()@]{2,200})\)\s*$", text)
-    found = author_line(m.group(1)) if m else None
-    # (a credit of one word is an organisation's or a handle: "@Beihang etc", "@DeepGlint")
-    if found is None or any(
-        ORG.search(n) or not person_like(n) or len(n.split()) < 2 for n in found[0]
+    m = re.search(r"\((@?)([^()@]{2,200})\)\s*$", text)
+    found = author_line(m.group(2)) if m else None
+    # (a credit of one word is an organisation's or a handle: "@Beihang etc", "@DeepGlint";
+    # without "@", two people's names at least: "Title (Woosuk Kwon, Zhuohan Li)")
+    if (
+        m is None
+        or found is None
+        or (not m.group(1) and len(found[0]) < 2)
+        or any(ORG.search(n) or not person_like(n) or len(n.split()) < 2 for n in found[0])
     ):
         return None
     return found
