@@ -102,6 +102,10 @@ LISTS = {
     "benedekrozemberczki": "benedekrozemberczki__awesome-graph-classification",
     "primihub": "primihub__Awesome-Privacy-Computing",
     "hibayesian": "hibayesian__awesome-automl-papers",
+    # Round 22, after round 21's fixes and 33 citation styles with authors
+    "logpai": "logpai__awesome-log-analysis",
+    "ysh329": "ysh329__awesome-embedded-ai",
+    "calpt": "calpt__awesome-adapter-resources",
 }
 
 
