@@ -1541,3 +1541,44 @@ def test_authors_venue_and_year_in_common_citation_styles(line: str) -> None:
     e = papers[0]
     assert (e.title, e.venue.acronym if e.venue else None, e.year) == (VLLM, "SOSP", 2023)
     assert [_surname(a) for a in e.authors[:2]] == ["Kwon", "Li"], e.authors
+
+
+def test_an_arxiv_id_tag_authors_after_by_and_parts_of_a_document_under_level_one_headings() -> (
+    None
+):
+    """Round 22: "[1512.03385] [Title](url)" names arXiv; "[**FSE'19**] [Title](url), by A, B,
+    and C. [**Org**]"; a document of several "# Part" headings files news and courses apart."""
+    text = (
+        "# Papers\n\n"
+        "* [1512.03385] [Deep Residual Learning for Image Recognition]"
+        "(https://arxiv.org/abs/1512.03385)\n"
+        "1. [**ICDM'20**] [Self-Attentive Classification-Based Anomaly Detection in Unstructured "
+        "Logs](https://arxiv.org/pdf/2008.09340.pdf), by Sasho Nedelkoski, Jasmin Bogatinovski, "
+        "and Odej Kao. [**TU Berlin**]\n"
+        "- [CLUSTER14] [Exploring void search for fault detection on extreme scale systems]"
+        "(https://doi.org/10.1109/CLUSTER.2014.6968757)\n\n"
+        "# Course\n\n"
+        "* [Squeezing Deep Learning Into Mobile Phones](https://www.slideshare.net/a/squeezing)\n\n"
+        "# News\n\n"
+        "- [OpenCV 3.3 released](http://opencv.org/opencv-3-3.html)\n"
+    )
+    found = [
+        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [
+        ("Deep Residual Learning for Image Recognition", "arXiv", None, []),
+        (
+            "Self-Attentive Classification-Based Anomaly Detection in Unstructured Logs",
+            "ICDM",
+            2020,
+            ["Sasho Nedelkoski", "Jasmin Bogatinovski", "Odej Kao"],
+        ),
+        (
+            "Exploring void search for fault detection on extreme scale systems",
+            "IEEE Cluster",
+            2014,
+            [],
+        ),
+    ]

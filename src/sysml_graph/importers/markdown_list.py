@@ -327,6 +327,7 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     simple_body = {n for _, rows in simple.values() for n in rows}
     blocks: list[Block] = []
     sections: list[tuple[int, str]] = []  # (heading level, text)
+    titles = sum(1 for t in tokens if t.type == "heading_open" and t.tag == "h1")
     items: list[Block | None] = []  # open list items, innermost last
     i = 0
     table_header: list[str] = []
@@ -352,7 +353,9 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
             )
             blocks.append(heading)
             fielded = heading if not inline.links else None
-            if level > 1:  # a level-1 heading is the document's title, not a section
+            # A level-1 heading is the document's title, not a section, unless the document
+            # has several ("# Papers", "# Course", "# News": its parts)
+            if level > 1 or titles > 1:
                 sections.append((level, inline.text))
             i += 3
             continue

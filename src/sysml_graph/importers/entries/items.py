@@ -410,11 +410,18 @@ def _venue_first(head: Inline, text: str, venue_first: re.Match[str], entry: Ent
     """``[OSDI'22] [Title](url)``, and ``[2024/07/08] [Title](url) (A & B et al., ECCV
     2024)`` where the bracket is a date and the citation follows."""
     venue, year, not_paper = read_tag(venue_first.group(1))
+    if re.fullmatch(r"\s*(?:arxiv:?\s*)?\d{4}\.\d{4,5}(?:v\d+)?\s*", venue_first.group(1), re.I):
+        venue, year = match_venue("arXiv"), None  # "[1512.03385] [Title](url)": an arXiv id
     title = head.links[0].text if head.links else venue_first.group(2)
     after = text[text.find(title) + len(title) :] if title in text else ""
     paren = re.search(r"\(([^()]*?(?:19|20)\d{2})\)", after)
     if venue is None and paren:
         venue, year = paren_citation(paren.group(1), entry)
+    by = re.match(r"\s*,?\s*by\s+([^\[\]]+)", after)
+    if by:  # "[**FSE'19**] [Title](url), by A, B, and C. [**Org**]"
+        found = author_line(re.sub(r",?\s+and\s+", ", ", by.group(1)).strip(" ."))
+        if found and all(person_like(n) for n in found[0]):
+            entry.authors, entry.et_al = found
     return Reading(title, venue, year, not_paper)
 
 

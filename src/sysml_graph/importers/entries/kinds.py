@@ -9,7 +9,7 @@ NOT_PAPER_SECTIONS = re.compile(
     r"frameworks?|projects?|repos?|repositories|websites?|people|researchers|faculty|slides|engines?|"
     r"resources|drivers?|demos?|related|books?|contributing|license|table of contents|"
     r"conferences?|credits|workshops|competitions?|challenges?|white ?papers?|reports|codebases?|"
-    r"datasets?)\b",
+    r"data ?sets?|news|compan(?:y|ies)|experiences?)\b",
     re.I,
 )
 
