@@ -216,6 +216,12 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         if re.match(r"[A-Z]{3,}\b", name):  # "ERCIM News", "IEEE Access": a venue's name
             venue = text[spans[i][1] :]
             break
+        opened = re.match(r"In\s+(\S+)", name)
+        if opened and (
+            is_known_venue(opened.group(1)) or (i > 0 and is_acronym(opened.group(1)))
+        ):  # "A, B, In SOSP, 2023", ". In SOSP, 2023": the venue after "In"
+            venue = text[spans[i][1] :]
+            break
         if i == 0 and lone and name == lone.group(1) and not is_known_venue(name):
             authors.append(name)  # ", _Wang et al._, arXiv 2023": the first author's surname
             continue
@@ -281,7 +287,8 @@ def paren_citation(said: str, entry: Entry) -> tuple[VenueMatch | None, int | No
     year = year_in(said)
     venue = match_venue(said)
     venue = venue if venue is not None and venue.known else None
-    cited, more, venue_text, _ = trailing_citation(", " + said)
+    # "(Woosuk Kwon, Zhuohan Li; SOSP 2023)": a semicolon before the venue, as a comma
+    cited, more, venue_text, _ = trailing_citation(", " + said.replace(";", ","))
     if cited and all(person_like(c) for c in cited):
         entry.authors, entry.et_al = cited, more
         v = match_venue(venue_text) if venue_text else None

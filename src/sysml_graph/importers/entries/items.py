@@ -503,8 +503,9 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
         r.venue, r.year = r.venue or bold[1], r.year or bold[2]
         plain = _without_asides(head, plain.replace(bold[0], " ", 1))
     said = re.split(r"\s[-–—]\s", plain, maxsplit=1)[0] if plain.strip() else ""
-    paren = re.search(r"\(([^()]*?(?:19|20)\d{2}(?: [A-Za-z]{2,12}){0,2})\)", said)
-    if r.venue is None and r.year is None and paren:  # "… by Org et al. (ICML 2023)"
+    paren = re.search(r"\(([^()]*?(?:19|20)\d{2}(?:,? [A-Za-z]{2,12}){0,2})\)", said)
+    # "… by Org et al. (ICML 2023)", "(Oct 2023, SOSP)"
+    if r.venue is None and r.year is None and paren:
         r.venue, r.year = paren_citation(paren.group(1), entry)
     alone = re.fullmatch(rf"\s*\(({ACRONYM})\)\s*", said)
     if r.venue is None and alone:  # "[Title](url) (SOSP)" under a "### 2023" heading
@@ -522,8 +523,12 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
             r.year = r.year or when
     # "[Title](url) *A, B.* Venue 2024": the authors in italics right after the link
     italic = bool(head.emphasis) and plain.strip().startswith(head.emphasis[0].strip())
-    if (not tags or bold is not None) and (italic or CITATION_AFTER.match(plain)):
+    # "[Title](url)⏎  A, B. SOSP 2023.": the citation on the item's next line, a soft break
+    soft = "\n" in head.raw and head.raw.split("\n")[0].rstrip().endswith(")")
+    if (not tags or bold is not None) and (italic or CITATION_AFTER.match(plain) or soft):
         cited, more, venue_text, when = trailing_citation(plain)
+        if soft and not (italic or CITATION_AFTER.match(plain)):
+            cited = cited if all(person_like(c) for c in cited) else []
         if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
             entry.authors, entry.et_al = cited, more
             if italic:
