@@ -106,6 +106,10 @@ LISTS = {
     "logpai": "logpai__awesome-log-analysis",
     "ysh329": "ysh329__awesome-embedded-ai",
     "calpt": "calpt__awesome-adapter-resources",
+    # Round 23, after round 22's fixes and 62 + 33 citation forms probed
+    "tsinghuac3i": "TsinghuaC3I__Awesome-RL-for-LRMs",
+    "chatedaichip": "chateda-ichip__Awesome-AI-for-Chip-Design",
+    "idrllab": "idrl-lab__PINNpapers",
 }
 
 
