@@ -1586,3 +1586,44 @@ def test_an_arxiv_id_tag_authors_after_by_and_parts_of_a_document_under_level_on
             [],
         ),
     ]
+
+
+def test_a_title_column_over_a_name_one_a_venue_after_italic_authors_and_a_dashed_year() -> None:
+    """Round 23: "| Date | Name | Title | Paper |" (the Title column is the title); "**Title**,
+    *A, B*, Communications in Mathematics and Statistics, 2018." (what follows the italic
+    authors is the venue, a placeholder none); "[Title](url) - (2023) A benchmark …"."""
+    text = (
+        "## RL\n\n| Date | Name | Title | Paper | Github |\n|:-:|:-:|:-|:-:|:-:|\n"
+        "| 2025-07 | `Kimi K2` | Kimi K2: Open Agentic Intelligence | [![Paper](https://img.shields"
+        ".io/badge/PAPER-red)](https://arxiv.org/abs/2507.20534) | - |\n\n"
+        "## PINN\n\n"
+        "2. **The deep Ritz method: a deep learning-based numerical algorithm**, *E Weinan, Bing "
+        "Yu*, Communications in Mathematics and Statistics, 2018. [[paper](https://link.springer"
+        ".com/article/10.1007/s40304-018-0127-z)]\n"
+        "3. **Physics-informed neural networks with hard constraints**, *Lu Lu, Raphael Pestourie*"
+        ", **UNKNOWN_JOURNAL**, 2021. [[paper](https://arxiv.org/abs/2102.04626)]\n\n"
+        "## Benchmarks\n\n"
+        "- [RTLLM: An Open-Source Benchmark for Design RTL Generation](https://arxiv.org/abs/2308"
+        ".05345) - (2023) Open RTL generation benchmark spanning Verilog, VHDL, and Chisel.\n"
+    )
+    found = [
+        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [
+        ("Kimi K2: Open Agentic Intelligence", None, 2025, []),
+        (
+            "The deep Ritz method: a deep learning-based numerical algorithm",
+            "Communications in Mathematics and Statistics",
+            2018,
+            ["E Weinan", "Bing Yu"],
+        ),
+        (
+            "Physics-informed neural networks with hard constraints",
+            None,
+            2021,
+            ["Lu Lu", "Raphael Pestourie"],
+        ),
+        ("RTLLM: An Open-Source Benchmark for Design RTL Generation", None, 2023, []),
+    ]

@@ -361,12 +361,22 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
         # an unknown name counts only as a lone acronym ("SIGIR 2022"), never a phrase
         lone = is_acronym(said)
         venue = venue if lone and year is not None else None
-    if head.emphasis and rest.strip().startswith(head.emphasis[0].strip()):
-        # "**Title.** *A, B.* Venue 2024": the authors in italics right after the title
+    if head.emphasis and rest.lstrip(" ,.;:").startswith(head.emphasis[0].strip()):
+        # "**Title.** *A, B.* Venue 2024", "**Title**, *A, B*, Venue, 2018": the authors in
+        # italics right after the title
         cited, more, venue_text, when = trailing_citation(re.sub(r"\[[^\[\]]*\]", " ", rest))
         if cited:
             entry.authors, entry.et_al = in_italics(cited, head.emphasis[0]), more
             year = year or when
+            # what follows the italics is where it appeared: "*A, B*, Communications in
+            # Mathematics and Statistics, 2018."
+            after = rest.split(head.emphasis[0], 1)[1] if not venue_text else ""
+            after = re.sub(r"\[[^\[\]]*\]", " ", after)
+            said_after = YEAR.sub(" ", after).strip(" ,.;*_")
+            named = re.fullmatch(
+                r"[A-Z][\w&.-]*(?:,? (?:[A-Z][\w&.-]*|of|and|on|for|in|the|&)){0,8}", said_after
+            )
+            venue_text = venue_text or (said_after if named else "")
             venue = match_venue(venue_text) if venue_text else venue
     elif CITATION_AFTER.match(rest):
         # "**Title**, A, B, SOSP 2023 [[pdf]](url)": a citation after the title
@@ -563,6 +573,8 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     if r.venue is None and r.year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
         r.said_late = venue_year_in(plain)
     dated = re.search(rf"\((?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})\)\s*\.?\s*$", plain)
+    # or right after a dash, a description following: "[Title](url) - (2023) An RTL benchmark"
+    dated = dated or re.match(r"\s*[-–—]\s*\(((?:19|20)\d{2})\)", plain)
     if r.year is None and dated:  # "[Title](url) – Google / DeepMind (Feb 2024)"
         r.year = int(dated.group(1))
     return r
