@@ -1497,6 +1497,7 @@ KWON_LI_TEXT = "Woosuk Kwon, Zhuohan Li"
 # "by", a comma, italics, a line break, sub-bullets), before it (DBLP, APA, ACM, IEEE,
 # GB/T 7714), in parentheses.
 AUTHOR_FORMS = [
+    f'- "{VLLM}" - {KWON_LI_TEXT}, SOSP 2023 [paper]({ACM})',
     f"- [{VLLM}]({ACM})\n  {KWON_LI_TEXT}. SOSP 2023.",
     f"- [{VLLM}]({ACM}) ({KWON_LI_TEXT}; SOSP 2023)",
     f"- [{VLLM}]({ACM}). {KWON_LI_TEXT}, Siyuan Zhuang. SOSP 2023.",

@@ -462,6 +462,13 @@ def _quoted(head: Inline, text: str, quoted: re.Match[str], entry: Entry) -> Rea
     authors = last_first(before.strip(" ,."))
     if authors:
         entry.authors, entry.et_al = authors
+    elif not before.strip() and CITATION_AFTER.match(after):
+        # '"Title" - A, B, SOSP 2023 [paper](url)': the citation follows the quoted title
+        cited, more, venue_text, when = trailing_citation(after.split("[")[0])
+        v = match_venue(venue_text) if venue_text else None
+        if cited and all(person_like(c) for c in cited) and v is not None and v.known:
+            entry.authors, entry.et_al = cited, more
+            return Reading(quoted.group(1), v, when)
     after = re.sub(r"^\s*[.,]?\s*(?:19|20)\d{2}\s+", "", after.split("[")[0])
     year = year_in(after) or year_in(before)  # "Soatto. 2019. “Title.” In _Venue_
     venue = match_venue(re.sub(r"\([^)]*\d{4}[^)]*\)|\b\d{4}\b.*$", "", after).strip(" .,"))
