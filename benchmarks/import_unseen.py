@@ -110,6 +110,10 @@ LISTS = {
     "tsinghuac3i": "TsinghuaC3I__Awesome-RL-for-LRMs",
     "chatedaichip": "chateda-ichip__Awesome-AI-for-Chip-Design",
     "idrllab": "idrl-lab__PINNpapers",
+    # Round 24, after round 23's fixes
+    "yuzhimanhua": "yuzhimanhua__Awesome-Scientific-Language-Models",
+    "eugeneyan": "eugeneyan__applied-ml",
+    "chiangel": "CHIANGEL__Awesome-LLM-for-RecSys",
 }
 
 
