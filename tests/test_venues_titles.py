@@ -1628,3 +1628,39 @@ def test_a_title_column_over_a_name_one_a_venue_after_italic_authors_and_a_dashe
         ),
         ("RTLLM: An Open-Source Benchmark for Design RTL Generation", None, 2023, []),
     ]
+
+
+def test_a_model_name_before_an_italic_title_a_venue_in_code_a_paper_column_and_a_code_year() -> (
+    None
+):
+    """Round 24: "**(SPECTER)** _Title_ ```Journal … 2022```" (a model's name, the title in
+    italics, the venue and year in code); "| Name | Paper | … | Publication |" (the Paper
+    column holds the title); "[Title](url) `Google` `2017`" (the year in code)."""
+    text = (
+        "## Text\n\n"
+        "- **(SPECTER)** _SPECTER: Document-level Representation Learning_ ```ACL 2020```  \n"
+        "[[Paper](https://arxiv.org/abs/2004.07180)]\n"
+        "- **(MolT5)** _Translation between Molecules and Natural Language_ ```Journal of "
+        "Chemical Information and Modeling 2022```  \n[[Paper](https://arxiv.org/abs/2204.11817)]"
+        "\n\n## Recommendation\n\n| Name | Paper | LLM Backbone | Publication | Link |\n"
+        "|:-:|:-:|:-:|:-:|:-:|\n| GIRL | Generative Job Recommendations with Large Language "
+        "Model | BELLE | Arxiv 2023 | [[Link]](https://arxiv.org/abs/2307.02157) |\n\n"
+        "## Data quality\n\n"
+        "3. [Data Management Challenges in Production Machine Learning](https://research.google"
+        "/pubs/pub46178/) ([Paper](https://x.org/p1723.pdf)) `Google` `2017`\n"
+    )
+    found = [
+        (e.title, e.venue.acronym if e.venue else None, e.year)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [
+        ("SPECTER: Document-level Representation Learning", "ACL", 2020),
+        (
+            "Translation between Molecules and Natural Language",
+            "Journal of Chemical Information and Modeling",
+            2022,
+        ),
+        ("Generative Job Recommendations with Large Language Model", "arXiv", 2023),
+        ("Data Management Challenges in Production Machine Learning", None, 2017),
+    ]

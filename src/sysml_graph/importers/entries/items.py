@@ -268,6 +268,13 @@ def _read_first_line(
         and re.fullmatch(r"\s*:\s*", text[len(head.strong[0]) : quoted.start()])
     ):
         head = dataclasses.replace(head, strong=[])  # "**DeiT**: "Title"": a name, then the title
+    named = re.fullmatch(r"\s*\(([^()]{1,40})\)\s*", head.strong[0]) if head.strong else None
+    after_name = text[len(head.strong[0]) :].lstrip() if named else ""
+    if named and head.emphasis and after_name.startswith(head.emphasis[0]):
+        # "**(SPECTER)** _Title_ ```EMNLP 2020```": a model's name, then the title in italics
+        entry.topics.append(named.group(1))
+        head = dataclasses.replace(head, strong=head.strong[1:])
+        return _emphasised_title(head, after_name, head.emphasis[0], entry)
     if (cells := barred(head, text, entry)) is not None:
         return cells  # "+ 2019 | Title | A, B et al. | arXiv | [PDF](url)"
     if (head.strong and text.startswith(head.strong[0]) and not tag_first) or lead_em:
@@ -389,6 +396,12 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
     if venue is None:
         v, y = venue_year_in(rest)  # "**Title** [arxiv 2019.7] [paper](url)"
         venue, year = v, year or y
+    coded = re.search(r"`+\s*([^`]{2,80}?)\s+((?:19|20)\d{2})(\s+\w+)?\s*`+", head.raw)
+    if venue is None and coded and len(coded.group(1).split()) <= 8:
+        # "_Title_ ```Journal of Chemical Information and Modeling 2022```": code holding a
+        # venue and its year, nothing else, names the venue whatever it is
+        venue = match_venue(f"{coded.group(1)}{coded.group(3) or ''}")
+        year = year or int(coded.group(2))
     return Reading(title, venue, year)
 
 
@@ -580,8 +593,10 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     if r.venue is None and r.year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
         r.said_late = venue_year_in(plain)
     dated = re.search(rf"\((?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})\)\s*\.?\s*$", plain)
-    # or right after a dash, a description following: "[Title](url) - (2023) An RTL benchmark"
+    # or right after a dash, a description following: "[Title](url) - (2023) An RTL benchmark";
+    # or in code at the end: "[Title](url) `Google` `2017`"
     dated = dated or re.match(r"\s*[-–—]\s*\(((?:19|20)\d{2})\)", plain)
+    dated = dated or re.search(r"`((?:19|20)\d{2})`\s*$", head.raw)
     if r.year is None and dated:  # "[Title](url) – Google / DeepMind (Feb 2024)"
         r.year = int(dated.group(1))
     return r

@@ -59,9 +59,17 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     """A table row: title, venue, year and authors from their columns; venue and year from
     the headings above when the row gives none ("### 2023" over "| Title | Venue |")."""
     cells = {k: v for k, v in block.cells.items()}
-    # a "Title" column over a "Name" or "Paper" one ("| Date | Name | Title | Paper |")
-    title_cell = next((cells[k] for k in cells if re.search(r"title", k)), None) or next(
-        (cells[k] for k in cells if re.search(r"paper|name", k)), None
+    # a "Title" column over a "Paper" one, and that over a "Name" one ("| Date | Name |
+    # Title | Paper |", "| Name | Paper | Publication |"); a paper column of links' labels
+    # only gives way below
+    title_cell = next(
+        (
+            cells[k]
+            for pattern in ("title", "paper", "name")
+            for k in cells
+            if re.search(pattern, k)
+        ),
+        None,
     )
     if title_cell is None:
         entry.reason = "table row without a title column"
