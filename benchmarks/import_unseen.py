@@ -114,6 +114,10 @@ LISTS = {
     "yuzhimanhua": "yuzhimanhua__Awesome-Scientific-Language-Models",
     "eugeneyan": "eugeneyan__applied-ml",
     "chiangel": "CHIANGEL__Awesome-LLM-for-RecSys",
+    # Round 25, after round 24's fixes
+    "daturkel": "daturkel__learning-papers",
+    "xiongweiwu": "XiongweiWu__Awesome-Object-Detection",
+    "zzw922cn": "zzw922cn__awesome-speech-recognition-speech-synthesis-papers",
 }
 
 
