@@ -1664,3 +1664,41 @@ def test_a_model_name_before_an_italic_title_a_venue_in_code_a_paper_column_and_
         ("Generative Job Recommendations with Large Language Model", "arXiv", 2023),
         ("Data Management Challenges in Production Machine Learning", None, 2017),
     ]
+
+
+def test_a_system_name_in_code_a_year_glued_to_a_bold_title_and_a_cited_dataset_paper() -> None:
+    """Round 25: "…*, [[Caffe](url)], `RCNN`" under "**2014 CVPR**" (the code names the
+    system; the group names the venue); "**Title**(2022), Zalán Borsos et al."; a dataset's
+    paper cited with its authors and link under "Datasets"."""
+    text = (
+        "## Two-stage Detection\n\n**2014 CVPR**\n\n"
+        "1. **Rich Feature Hierarchies for Accurate Object Detection**, *R. Girshick, J. Donahue*"
+        ", [[OpenAccess](https://www.cv-foundation.org/openaccess/a.pdf)], [[Caffe](https://"
+        "github.com/rbgirshick/rcnn)], `RCNN`\n\n"
+        "## Speech\n\n"
+        "- **AudioLM: a Language Modeling Approach to Audio Generation**(2022), Zalán Borsos et "
+        "al. [[pdf]](https://arxiv.org/pdf/2209.03143)\n\n"
+        "## Face Detection Datasets\n\n"
+        "2. `FDDB`: **Fddb: A benchmark for face detection in unconstrained settings**, *V. Jain, "
+        "E. Learned-Miller*, [[OpenAccess](http://vis-www.cs.umass.edu/fddb/fddb.pdf)]\n"
+    )
+    found = [
+        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
+    assert found == [
+        (
+            "Rich Feature Hierarchies for Accurate Object Detection",
+            "CVPR",
+            2014,
+            ["R. Girshick", "J. Donahue"],
+        ),
+        ("AudioLM: a Language Modeling Approach to Audio Generation", None, 2022, ["Zalán Borsos"]),
+        (
+            "Fddb: A benchmark for face detection in unconstrained settings",
+            None,
+            None,
+            ["V. Jain", "E. Learned-Miller"],
+        ),
+    ]

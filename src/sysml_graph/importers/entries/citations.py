@@ -243,6 +243,8 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     ):
         # "…, ICLR 2020. (Data and Code)": the year before a closing remark
         venue, year = venue[: late.start()].strip(" .,"), int(late.group(1))
+    if venue.startswith("@"):
+        venue = ""  # "[@IEEE](url) 🔒 / [@author](url)": where to read it, not where it appeared
     year = year or (year_in(venue) if re.search(r"['’]\s?\d{2}\s*$", venue) else None)
     return authors, et_al, (venue or paren_venue), year  # ("SOSP'23": its year too)
 

@@ -59,6 +59,15 @@ def decide(
     title, venue, year, url = entry.title, entry.venue, entry.year, entry.url
     topics = topics_of(block.sections)
     says_not = section_says_not(topics)
+    # a citation with its authors and its link is a paper under "Datasets" too ("`FDDB`:
+    # **Fddb: A benchmark …**, *V. Jain, E. Learned-Miller*, [[OpenAccess](….pdf)]")
+    # (not under "Books", "Courses" or "Talks": a book cites its authors too)
+    taught = re.search(
+        r"\b(?:books?|courses?|lectures?|tutorials?|talks?|videos?|slides|blogs?|podcasts?)\b",
+        " ".join(topics),
+        re.I,
+    )
+    cited = bool(url) and len(entry.authors) >= 2 and not taught
     if not title or (is_label_text(title) and len(title.split()) <= 2):
         entry.reason = "no title"  # "[Paper](url)" alone under a heading
     elif (
@@ -104,6 +113,7 @@ def decide(
         venue is None
         and year is None
         and ((says_not and not entry.arxiv) or not url or block.depth == 0)
+        and not cited
     ):
         # (a line of a paragraph, outside any list, is an entry only with a venue or year)
         if entry.code and not url:
@@ -115,6 +125,7 @@ def decide(
         and venue is None
         and not entry.arxiv
         and not (year is not None and not r.from_context and url and PAPER_PAGE.search(url))
+        and not cited
     ):
         # (an arXiv paper is a paper under "Video" or "Tools" too, and so is an entry with a
         # year of its own and a publisher's page: "journal'13-[Title](…/doi/…)" under

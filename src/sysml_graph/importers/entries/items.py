@@ -360,7 +360,10 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
         title = f"{title.rstrip(': ')}: {continued}"
     if continued is not None:
         rest = rest[rest.index(continued) + len(continued) :]
-    year = year_in(rest)
+    glued_year = re.match(r"\s*\(((?:19|20)\d{2})\)", rest)
+    if glued_year:  # "**Title**(2022), Zalán Borsos et al. [[pdf]](url)": the year first
+        rest = rest[glued_year.end() :]
+    year = int(glued_year.group(1)) if glued_year else year_in(rest)
     # "**Title** [[pdf]](url) [[code]](url) ICLR 2022": the venue around the link labels
     said = re.sub(r"\[[^\[\]]*\]", " ", YEAR.sub(" ", rest))
     venue = match_venue(said) if said.strip() else None
@@ -375,10 +378,12 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
         if cited:
             entry.authors, entry.et_al = in_italics(cited, head.emphasis[0]), more
             year = year or when
+            if venue_text and f"`{venue_text}`" in head.raw and not _known(venue_text):
+                venue_text = ""  # "…, [[Caffe](url)], `RCNN`": the system's name in code
             # what follows the italics is where it appeared: "*A, B*, Communications in
             # Mathematics and Statistics, 2018."
-            after = rest.split(head.emphasis[0], 1)[1] if not venue_text else ""
-            after = re.sub(r"\[[^\[\]]*\]", " ", after)
+            # (up to the first link: "…*, [[OpenAccess](url)], `RCNN`" names a system)
+            after = rest.split(head.emphasis[0], 1)[1].split("[")[0] if not venue_text else ""
             said_after = YEAR.sub(" ", after).strip(" ,.;*_")
             named = re.fullmatch(
                 r"[A-Z][\w&.-]*(?:,? (?:[A-Z][\w&.-]*|of|and|on|for|in|the|&)){0,8}", said_after
@@ -796,3 +801,9 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     title = re.sub(r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title)
     title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
     return clean_title(title), tags + said
+
+
+def _known(text: str) -> bool:
+    """Whether a text names a venue the registry knows."""
+    v = match_venue(text)
+    return v is not None and v.known
