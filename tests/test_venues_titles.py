@@ -10,9 +10,19 @@ from pathlib import Path
 import pytest
 
 from sysml_graph.importers.awesome import read_list
+from sysml_graph.importers.entries import Entry
 from sysml_graph.importers.venues import match_venue, unknown_venue_name
 
 from .conftest import Invoke, copy_curated
+
+
+def _papers(text: str) -> list[tuple[tuple[str, str | None, int | None], Entry]]:
+    """The papers read from a list: (title, venue's acronym, year) and the entry."""
+    return [
+        ((e.title, e.venue.acronym if e.venue else None, e.year), e)
+        for e in read_list(text)
+        if e.kind == "paper"
+    ]
 
 
 def _one(line: str):  # type: ignore[no-untyped-def]
@@ -595,11 +605,7 @@ def test_a_link_that_begins_its_title_and_year_groups_below_headings() -> None:
         "</details>\n\n**2026**\n\n"
         f"- [NEO]({PAGE}) : Saving GPU Memory Crisis with CPU Offloading| NVIDIA\n"
     )
-    found = [
-        (e.title, e.venue.acronym if e.venue else None, e.year)
-        for e in read_list(text)
-        if e.kind == "paper"
-    ]
+    found = [paper for paper, _ in _papers(text)]
     assert found == [
         ("Orca: A Distributed Serving System", None, None),
         ("Punica: Multi-Tenant LoRA Serving", "MLSys", 2024),
@@ -693,11 +699,7 @@ def test_items_under_a_venue_and_year_item_take_them_and_bold_titles_like_them_a
         "- **MICRO 2022**\n  - **Sparseloop: An Analytical Approach**\n"
         "- **Skipper: Enabling efficient SNN training**\n"
     )
-    found = [
-        (e.title, e.venue.acronym if e.venue else None, e.year)
-        for e in read_list(text)
-        if e.kind == "paper"
-    ]
+    found = [paper for paper, _ in _papers(text)]
     assert found == [
         ("Loihi: A Neuromorphic Manycore Processor", None, None),
         ("Unicorn: A Multicore Neuromorphic Processor", "DAC", 2022),
@@ -1467,11 +1469,7 @@ def test_bar_separated_items_a_named_venue_in_parentheses_and_a_tag_in_the_link(
         "(https://research.cs.wisc.edu/areas/sec/yao1982-ocr.pdf)\n"
         "- [Precomputing Oblivious Transfer, CRYPTO'95](https://link.springer.com/chapter/1)\n"
     )
-    found = [
-        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors)
-        for e in read_list(text)
-        if e.kind == "paper"
-    ]
+    found = [(*paper, e.authors) for paper, e in _papers(text)]
     assert found == [
         ("Survey on Automated Machine Learning", "arXiv", 2019, ["Marc Zoeller", "Marco F. Huber"]),
         (
@@ -1567,11 +1565,7 @@ def test_an_arxiv_id_tag_authors_after_by_and_parts_of_a_document_under_level_on
         "# News\n\n"
         "- [OpenCV 3.3 released](http://opencv.org/opencv-3-3.html)\n"
     )
-    found = [
-        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors)
-        for e in read_list(text)
-        if e.kind == "paper"
-    ]
+    found = [(*paper, e.authors) for paper, e in _papers(text)]
     assert found == [
         ("Deep Residual Learning for Image Recognition", "arXiv", None, []),
         (
@@ -1607,11 +1601,7 @@ def test_a_title_column_over_a_name_one_a_venue_after_italic_authors_and_a_dashe
         "- [RTLLM: An Open-Source Benchmark for Design RTL Generation](https://arxiv.org/abs/2308"
         ".05345) - (2023) Open RTL generation benchmark spanning Verilog, VHDL, and Chisel.\n"
     )
-    found = [
-        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors)
-        for e in read_list(text)
-        if e.kind == "paper"
-    ]
+    found = [(*paper, e.authors) for paper, e in _papers(text)]
     assert found == [
         ("Kimi K2: Open Agentic Intelligence", None, 2025, []),
         (
@@ -1649,11 +1639,7 @@ def test_a_model_name_before_an_italic_title_a_venue_in_code_a_paper_column_and_
         "3. [Data Management Challenges in Production Machine Learning](https://research.google"
         "/pubs/pub46178/) ([Paper](https://x.org/p1723.pdf)) `Google` `2017`\n"
     )
-    found = [
-        (e.title, e.venue.acronym if e.venue else None, e.year)
-        for e in read_list(text)
-        if e.kind == "paper"
-    ]
+    found = [paper for paper, _ in _papers(text)]
     assert found == [
         ("SPECTER: Document-level Representation Learning", "ACL", 2020),
         (
@@ -1682,11 +1668,7 @@ def test_a_system_name_in_code_a_year_glued_to_a_bold_title_and_a_cited_dataset_
         "2. `FDDB`: **Fddb: A benchmark for face detection in unconstrained settings**, *V. Jain, "
         "E. Learned-Miller*, [[OpenAccess](http://vis-www.cs.umass.edu/fddb/fddb.pdf)]\n"
     )
-    found = [
-        (e.title, e.venue.acronym if e.venue else None, e.year, e.authors)
-        for e in read_list(text)
-        if e.kind == "paper"
-    ]
+    found = [(*paper, e.authors) for paper, e in _papers(text)]
     assert found == [
         (
             "Rich Feature Hierarchies for Accurate Object Detection",
