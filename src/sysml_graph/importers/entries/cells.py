@@ -7,6 +7,7 @@ import re
 
 from ..markdown_list import Inline
 from ..venues import match_venue
+from .citations import is_known_venue
 from .links import is_label, is_label_text
 from .names import author_line, person_like
 from .reading import Reading
@@ -41,7 +42,7 @@ def barred(head: Inline, text: str, entry: Entry) -> Reading | None:
         plain = cell.strip("` ")
         if not plain or plain in labels:
             continue
-        if is_label_text(plain) and not (title and _known(plain)):
+        if is_label_text(plain) and not (title and is_known_venue(plain)):
             continue  # "PDF", "code"; "arXiv" after the title names the venue
         date = DATE.fullmatch(plain)
         if date and r.year is None:
@@ -79,8 +80,3 @@ def _after_title(cell: str, r: Reading, entry: Entry) -> None:
         and (re.fullmatch(r"[A-Z][\w&-]+", said) or is_acronym(said) or VENUE_WORDS.search(said))
     ):
         r.venue = named
-
-
-def _known(text: str) -> bool:
-    v = match_venue(text)
-    return v is not None and v.known

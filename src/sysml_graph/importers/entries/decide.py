@@ -12,6 +12,7 @@ from .kinds import (
     NOT_PAPER_MARK,
     NOT_PAPER_TITLE,
     TALK,
+    TAUGHT,
     UNPROVEN,
     section_says_not,
     topics_of,
@@ -62,12 +63,7 @@ def decide(
     # a citation with its authors and its link is a paper under "Datasets" too ("`FDDB`:
     # **Fddb: A benchmark …**, *V. Jain, E. Learned-Miller*, [[OpenAccess](….pdf)]")
     # (not under "Books", "Courses" or "Talks": a book cites its authors too)
-    taught = re.search(
-        r"\b(?:books?|courses?|lectures?|tutorials?|talks?|videos?|slides|blogs?|podcasts?)\b",
-        " ".join(topics),
-        re.I,
-    )
-    cited = bool(url) and len(entry.authors) >= 2 and not taught
+    cited = bool(url) and len(entry.authors) >= 2 and not TAUGHT.search(" ".join(topics))
     if not title or (is_label_text(title) and len(title.split()) <= 2):
         entry.reason = "no title"  # "[Paper](url)" alone under a heading
     elif (

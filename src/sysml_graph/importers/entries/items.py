@@ -15,6 +15,7 @@ from ..venues import VenueMatch, match_venue
 from .cells import barred
 from .citations import (
     authors_before_link,
+    is_known_venue,
     italic_tail,
     paren_citation,
     plain_citation,
@@ -63,7 +64,7 @@ from .tags import (
     without_leading_symbols,
 )
 from .title_venue import read_venue_in_title
-from .vocabulary import ACRONYM, MONTH, VENUE_WORDS, YEAR, is_acronym, year_in
+from .vocabulary import ACRONYM, IN_CAPITALS, MONTH, VENUE_WORDS, YEAR, is_acronym, year_in
 
 # "2016-ICLR-[Title](url)", "2016.06-[Title](url)", and the tag inside the link text:
 # "[2018-ECCV-Title](url)".
@@ -378,16 +379,14 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
         if cited:
             entry.authors, entry.et_al = in_italics(cited, head.emphasis[0]), more
             year = year or when
-            if venue_text and f"`{venue_text}`" in head.raw and not _known(venue_text):
+            if venue_text and f"`{venue_text}`" in head.raw and not is_known_venue(venue_text):
                 venue_text = ""  # "…, [[Caffe](url)], `RCNN`": the system's name in code
             # what follows the italics is where it appeared: "*A, B*, Communications in
             # Mathematics and Statistics, 2018."
             # (up to the first link: "…*, [[OpenAccess](url)], `RCNN`" names a system)
             after = rest.split(head.emphasis[0], 1)[1].split("[")[0] if not venue_text else ""
             said_after = YEAR.sub(" ", after).strip(" ,.;*_")
-            named = re.fullmatch(
-                r"[A-Z][\w&.-]*(?:,? (?:[A-Z][\w&.-]*|of|and|on|for|in|the|&)){0,8}", said_after
-            )
+            named = re.fullmatch(rf"[A-Z][\w&.-]*(?:,? {IN_CAPITALS}){{0,8}}", said_after)
             venue_text = venue_text or (said_after if named else "")
             venue = match_venue(venue_text) if venue_text else venue
     elif CITATION_AFTER.match(rest):
@@ -801,9 +800,3 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     title = re.sub(r"\.\s+[A-Z][\w'’-]+(?:,? [A-Z][\w'’-]+)? et al\.?$", "", title)
     title, tags = strip_decorations(clean_title(re.sub(r"\s*\[[^\]]*\]\s*$", "", title)))
     return clean_title(title), tags + said
-
-
-def _known(text: str) -> bool:
-    """Whether a text names a venue the registry knows."""
-    v = match_venue(text)
-    return v is not None and v.known

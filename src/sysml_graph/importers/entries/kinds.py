@@ -13,6 +13,11 @@ NOT_PAPER_SECTIONS = re.compile(
     re.I,
 )
 
+# Sections of books, courses and talks, whose entries cite their authors as papers do.
+TAUGHT = re.compile(
+    r"\b(?:books?|courses?|lectures?|tutorials?|talks?|videos?|slides|blogs?|podcasts?)\b", re.I
+)
+
 # A section that names papers ("Papers", "Mobile-Related Use-cases > Papers", "Resources >
 # Survey"), not white papers.
 PAPERS_SECTION = re.compile(r"(?<!white )\bpapers?\b|\bsurveys?\b", re.I)

@@ -13,7 +13,7 @@ from .tags import (
     read_tag,
     venue_year_in,
 )
-from .vocabulary import VENUE_WORDS, YEAR, is_acronym, year_in
+from .vocabulary import IN_CAPITALS, VENUE_WORDS, YEAR, is_acronym, year_in
 
 
 def venue_in_title(title: str) -> tuple[str, VenueMatch | None, int | None]:
@@ -40,9 +40,6 @@ def _closing_tags(title: str) -> str:
     said = reversed_tags.group(0)[::-1] if reversed_tags else ""
     return said if "[" in said else ""
 
-
-# The small words of a venue's name in capitals ("Learning Theory and Kernel Machines").
-LINKING = r"of|and|on|for|in|the|&"
 
 # How a venue's long name opens: "IEEE Transactions on …", "In Proceedings of …", "ACM …".
 SERIES_NAME = (
@@ -95,9 +92,7 @@ def read_venue_in_title(r: Reading) -> None:
         acronym = is_acronym(re.split(r"[\s'’-]", said)[0])  # "SIGMOD-Companion ’23"
         # "(Bioinformatics 2018)", "(Learning Theory and Kernel Machines 2003)": a name in
         # capitals and a year, nothing else, closing a title of some length
-        named = re.fullmatch(
-            rf"[A-Z][\w&-]*(?: (?:[A-Z][\w&-]*|{LINKING})){{0,6}} (?:19|20)\d{{2}}", said
-        )
+        named = re.fullmatch(rf"[A-Z][\w&-]*(?: {IN_CAPITALS}){{0,6}} (?:19|20)\d{{2}}", said)
         if v is not None and (v.known or acronym or named) and y is not None:
             r.title = r.title[: glued.start()]
             r.venue, r.year = r.venue or v, r.year or y

@@ -67,3 +67,7 @@ VENUE_WORDS = re.compile(
     r"usenix|international|annual|advances|neural|learning|intelligence|nature|reports)\b",
     re.I,
 )
+
+# A word of a venue's name written in capitals, or one of its small words ("Learning Theory
+# and Kernel Machines", "Communications in Mathematics and Statistics").
+IN_CAPITALS = r"(?:[A-Z][\w&.-]*|of|and|on|for|in|the|&)"
