@@ -26,7 +26,7 @@ OUTPUTS = ("sysml-graph.ttl", "sysml-graph.nt", "sysml-graph.jsonld", "sysml-gra
 def build(data: Path, out: Path) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "sysml_graph", "build", "--data", str(data)]
     return subprocess.Popen(
-        [*command, "--out", str(out)],
+        [*command, "--out", str(out), "--no-site"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

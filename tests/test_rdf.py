@@ -23,7 +23,7 @@ HERE = Path(__file__).parent
 def build_in_process(out: Path, seed: str) -> dict[str, bytes]:
     env = dict(os.environ, PYTHONHASHSEED=seed)
     subprocess.run(
-        [sys.executable, "-m", "sysml_graph", "build", "--out", str(out)],
+        [sys.executable, "-m", "sysml_graph", "build", "--out", str(out), "--no-site"],
         env=env,
         check=True,
         capture_output=True,

@@ -17,6 +17,8 @@ from sysml_graph.resources import default_data_dir
 from .conftest import Invoke
 
 SPLICED = "spliced into the last build"
+# Every build here is --no-site: these tests compare the four graph outputs, and the site is
+# written after them, from the data alone, by every build (tests/test_site.py covers it).
 OUTPUTS = ("sysml-graph.ttl", "sysml-graph.nt", "sysml-graph.jsonld", "sysml-graph.html")
 
 
@@ -28,7 +30,7 @@ def shipped(tmp_path: Path) -> Path:
 
 def _same_as_a_full_build(run: Invoke, data: Path, out: Path, tmp_path: Path) -> None:
     fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
-    assert run("build", "--data", str(data), "--out", str(fresh)).exit_code == 0
+    assert run("build", "--data", str(data), "--out", str(fresh), "--no-site").exit_code == 0
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
@@ -62,12 +64,12 @@ def test_a_changed_paper_is_spliced_in_and_the_outputs_equal_a_full_build(
     run: Invoke, shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "dist"
-    first = run("build", "--data", str(shipped), "--out", str(out))
+    first = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
     assert first.exit_code == 0 and SPLICED not in first.output
     eie = shipped / "papers" / "eie.yaml"
     _edit(eie, "Efficient Inference Engine", "An Efficient Inference Engine")
     _edit(eie, "- weight-sharing\n", "- quantization\n")  # a technique swapped: edges change
-    result = run("build", "--data", str(shipped), "--out", str(out))
+    result = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
     assert result.exit_code == 0, result.output
     assert f"1 changed paper file(s) {SPLICED}" in result.output
     _same_as_a_full_build(run, shipped, out, tmp_path)
@@ -118,7 +120,7 @@ def test_added_papers_citations_and_successive_rebuilds_equal_full_builds(
     monkeypatch.setattr(budget, "NODE_BUDGET", 300)
     monkeypatch.setattr(budget, "EDGE_BUDGET", 900)
     out = tmp_path / "dist"
-    assert run("build", "--data", str(shipped), "--out", str(out)).exit_code == 0
+    assert run("build", "--data", str(shipped), "--out", str(out), "--no-site").exit_code == 0
 
     def third() -> None:
         _edit(shipped / "papers" / "a-new-paper.yaml", "- tvm\n", "")
@@ -141,7 +143,7 @@ def test_added_papers_citations_and_successive_rebuilds_equal_full_builds(
     ]
     for number, step in enumerate(steps, start=1):
         step()
-        result = run("build", "--data", str(shipped), "--out", str(out))
+        result = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
         assert result.exit_code == 0, result.output
         assert SPLICED in result.output, f"step {number} was a full build"
         _same_as_a_full_build(run, shipped, out, tmp_path)
@@ -152,9 +154,9 @@ def test_added_papers_citations_and_successive_rebuilds_equal_full_builds(
 
 def test_nothing_changed_writes_nothing(run: Invoke, shipped: Path, tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    assert run("build", "--data", str(shipped), "--out", str(out)).exit_code == 0
+    assert run("build", "--data", str(shipped), "--out", str(out), "--no-site").exit_code == 0
     before = {name: (out / name).stat().st_mtime_ns for name in OUTPUTS}
-    result = run("build", "--data", str(shipped), "--out", str(out))
+    result = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
     assert "nothing changed since the last build" in result.output
     assert {name: (out / name).stat().st_mtime_ns for name in OUTPUTS} == before
 
@@ -183,9 +185,9 @@ def test_other_changes_make_a_full_build(
     run: Invoke, shipped: Path, tmp_path: Path, change: Callable[[Path], None]
 ) -> None:
     out = tmp_path / "dist"
-    assert run("build", "--data", str(shipped), "--out", str(out)).exit_code == 0
+    assert run("build", "--data", str(shipped), "--out", str(out), "--no-site").exit_code == 0
     change(shipped)
-    result = run("build", "--data", str(shipped), "--out", str(out))
+    result = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
     assert result.exit_code == 0, result.output
     assert SPLICED not in result.output
     _same_as_a_full_build(run, shipped, out, tmp_path)
@@ -213,10 +215,10 @@ def test_a_change_is_checked_as_in_a_full_build(
     run: Invoke, shipped: Path, tmp_path: Path, old: str, new: str, message: str | None
 ) -> None:
     out = tmp_path / "dist"
-    assert run("build", "--data", str(shipped), "--out", str(out)).exit_code == 0
+    assert run("build", "--data", str(shipped), "--out", str(out), "--no-site").exit_code == 0
     before = {name: (out / name).read_bytes() for name in OUTPUTS}
     _edit(shipped / "papers" / "eie.yaml", old, new)
-    result = run("build", "--data", str(shipped), "--out", str(out))
+    result = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
     full = run("validate", "--data", str(shipped))
     assert result.exit_code == full.exit_code
     if message is None:
@@ -225,6 +227,6 @@ def test_a_change_is_checked_as_in_a_full_build(
     assert result.exit_code == 1 and message in result.output and message in full.output
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
     _edit(shipped / "papers" / "eie.yaml", new, old)  # mended: back to the last build's
-    again = run("build", "--data", str(shipped), "--out", str(out))
+    again = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
     assert SPLICED in again.output
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
