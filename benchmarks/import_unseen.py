@@ -2,9 +2,8 @@
 
     python benchmarks/import_unseen.py [--corpora DIR]
 
-Each list was copied with its licence and a SOURCE.txt to DIR (default
-/work/shared/corpora/evaluation: fetched lists stay out of this repository) and sampled by a
-helper who read only the list, before the importer ever ran on it; the samples are in
+Each list was copied with its licence and a SOURCE.txt to DIR (default sources/evaluation/)
+and sampled by a helper who read only the list, before the importer ever ran on it; the samples are in
 docs/evaluation/import-unseen/. For each list: paper entries recognised (recall is the share
 of the list's paper entries imported), and title, venue, year and authors (where the list
 gives them) as precision / recall. Targets: 95% for fields, 90% of paper entries imported.
@@ -118,12 +117,16 @@ LISTS = {
     "daturkel": "daturkel__learning-papers",
     "xiongweiwu": "XiongweiWu__Awesome-Object-Detection",
     "zzw922cn": "zzw922cn__awesome-speech-recognition-speech-synthesis-papers",
+    # Round 26, after round 25's fixes
+    "qingsongedu": "qingsongedu__awesome-AI-for-time-series-papers",
+    "hyp1231": "hyp1231__awesome-llm-powered-agent",
+    "changanvr": "ChanganVR__awesome-embodied-vision",
 }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora/evaluation"))
+    parser.add_argument("--corpora", type=Path, default=ROOT / "sources" / "evaluation")
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args()
     for key in LISTS:
