@@ -1684,3 +1684,62 @@ def test_a_system_name_in_code_a_year_glued_to_a_bold_title_and_a_cited_dataset_
             ["V. Jain", "E. Learned-Miller"],
         ),
     ]
+
+
+def test_a_venue_after_in_tutorials_sections_a_changelog_and_authors_with_affiliations() -> None:
+    """Round 26: "Title, in *arXiv* 2024." and an unknown journal after "in"; a tutorial at a
+    conference is no paper, nor is the list's changelog ("Add papers accepted by ICLR'24");
+    italic authors with affiliations, "et al.", and a venue without a year after them (the
+    year then the month's in front)."""
+    text = (
+        "## Main Recent Update Note\n"
+        "- [Mar. 04, 2024] Add papers accepted by ICLR'24, AAAI'24, WWW'24!\n\n"
+        "## Tutorials and Surveys\n### Tutorials\n"
+        "* Robust Time Series Analysis and Applications, in *KDD* 2022. [\\[Link\\]](https://"
+        "qingsongedu.github.io/timeseries-tutorial-kdd-2022/)\n"
+        "### Surveys\n"
+        "* What Can Large Language Models Tell Us about Time Series Analysis, in *arXiv* 2024. "
+        "[\\[paper\\]](https://arxiv.org/abs/2402.02713)\n"
+        "* Deep learning for time series classification: a review, in *Data Mining and "
+        "Knowledge Discovery* 2019. [\\[paper\\]](https://link.springer.com/article/10.1007/x)\n\n"
+        "## Papers\n"
+        '* 📖 [May 2024] **"Can Graph Learning Improve Planning in LLM-based Agents?"** *Xixi Wu '
+        "(CUHK) and Yifei Shen (MSRA) et al.* NeurIPS 2024. [[paper](https://arxiv.org/abs/2405"
+        ".19119)] [[code](https://github.com/WxxShirley/GNN4TaskPlan)]\n"
+        '* 🔥 [May 2023] **"ReWOO: Decoupling Reasoning from Observations."** *Binfeng Xu et '
+        "al.* arXiv. [[paper](https://arxiv.org/abs/2305.18323)]\n"
+        '* [Oct 2023] **"Voice2Action: Language Models as Agent in Virtual Reality."** *Yang Su '
+        "(Cornell Tech).* arXiv. [[paper](https://arxiv.org/abs/2310.00092)]\n"
+    )
+    found = [(*paper, e.authors, e.et_al) for paper, e in _papers(text)]
+    assert found == [
+        (
+            "What Can Large Language Models Tell Us about Time Series Analysis",
+            "arXiv",
+            2024,
+            [],
+            False,
+        ),
+        (
+            "Deep learning for time series classification: a review",
+            "Data Mining and Knowledge Discovery",
+            2019,
+            [],
+            False,
+        ),
+        (
+            "Can Graph Learning Improve Planning in LLM-based Agents?",
+            "NeurIPS",
+            2024,
+            ["Xixi Wu", "Yifei Shen"],
+            True,
+        ),
+        ("ReWOO: Decoupling Reasoning from Observations", "arXiv", 2023, ["Binfeng Xu"], True),
+        (
+            "Voice2Action: Language Models as Agent in Virtual Reality",
+            "arXiv",
+            2023,
+            ["Yang Su"],
+            False,
+        ),
+    ]

@@ -13,6 +13,7 @@ from .kinds import (
     NOT_PAPER_TITLE,
     TALK,
     TAUGHT,
+    TUTORIALS,
     UNPROVEN,
     section_says_not,
     topics_of,
@@ -127,6 +128,16 @@ def decide(
         # year of its own and a publisher's page: "journal'13-[Title](…/doi/…)" under
         # "Compiler- and Directive-based Frameworks")
         entry.reason = f"in a non-paper section ({' > '.join(topics)})"
+    elif (
+        says_not
+        and TUTORIALS.search(topics[-1])
+        and not entry.arxiv
+        and not (url and PAPER_PAGE.search(url))
+        and not cited
+    ):
+        # "### Tutorials" > "Time Series Anomaly Detection, in *DASFAA* 2022. [Link](site)": a
+        # tutorial has a venue and a year too; its page is the tutorial's site, not a paper
+        entry.reason = f"a tutorial ({' > '.join(topics)})"
     else:
         entry.kind = "paper"
     if entry.kind != "paper":

@@ -372,7 +372,24 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
         # an unknown name counts only as a lone acronym ("SIGIR 2022"), never a phrase
         lone = is_acronym(said)
         venue = venue if lone and year is not None else None
-    if head.emphasis and rest.lstrip(" ,.;:").startswith(head.emphasis[0].strip()):
+    italics = head.emphasis[0].strip() if head.emphasis else ""
+    own = author_line(italics) if rest.lstrip(" ,.;:").startswith(italics) and italics else None
+    if own and all(person_like(n) for n in own[0]):
+        # "**"Title."** *Xixi Wu (CUHK) et al.* arXiv.": the italics bound the authors, and
+        # what follows them, up to the first link, is where and when
+        entry.authors, entry.et_al = own
+        after = rest.split(italics, 1)[1].split("[")[0]
+        year = year or year_in(after)
+        said_after = YEAR.sub(" ", after).strip(" ,.;*_")
+        if said_after and (
+            is_known_venue(said_after)
+            or (
+                year is not None
+                and re.fullmatch(rf"[A-Z][\w&.-]*(?:,? {IN_CAPITALS}){{0,8}}", said_after)
+            )
+        ):
+            venue = match_venue(said_after)
+    elif head.emphasis and rest.lstrip(" ,.;:").startswith(head.emphasis[0].strip()):
         # "**Title.** *A, B.* Venue 2024", "**Title**, *A, B*, Venue, 2018": the authors in
         # italics right after the title
         cited, more, venue_text, when = trailing_citation(re.sub(r"\[[^\[\]]*\]", " ", rest))

@@ -9,7 +9,8 @@ NOT_PAPER_SECTIONS = re.compile(
     r"frameworks?|projects?|repos?|repositories|websites?|people|researchers|faculty|slides|engines?|"
     r"resources|drivers?|demos?|related|books?|contributing|license|table of contents|"
     r"conferences?|credits|workshops|competitions?|challenges?|white ?papers?|reports|codebases?|"
-    r"data ?sets?|news|compan(?:y|ies)|experiences?)\b",
+    r"data ?sets?|news|compan(?:y|ies)|experiences?|update (?:notes?|logs?|history)|changelog)\b"
+    r"|^\W*(?:(?:main|recent|latest)\s+)*updates?\W*$",
     re.I,
 )
 
@@ -17,6 +18,9 @@ NOT_PAPER_SECTIONS = re.compile(
 TAUGHT = re.compile(
     r"\b(?:books?|courses?|lectures?|tutorials?|talks?|videos?|slides|blogs?|podcasts?)\b", re.I
 )
+
+# A section of tutorials (given at conferences, so cited with a venue and a year as papers are).
+TUTORIALS = re.compile(r"\btutorials?\b", re.I)
 
 # A section that names papers ("Papers", "Mobile-Related Use-cases > Papers", "Resources >
 # Survey"), not white papers.
@@ -38,6 +42,8 @@ NOT_PAPER_TITLE = re.compile(
     r"|^\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?$|^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"
     # news: "We are very fortunate that our article was reported by …"
     r"|^(?:we are|we have|we're|our (?:paper|survey|work|article|team)s?)\b"
+    # the list's own changelog: "Add papers accepted by ICLR'24, AAAI'24!"
+    r"|^(?:add(?:ed)?|update[ds]?) (?:\d+ |new |the |more )*papers?\b"
     # a number ("| NeurIPS | 2021 | 32 |"), a link to a venue's list of papers
     r"|^[\d\s.,:;/%+-]*$|^(?:the )?(?:list of )?(?:accepted|all) papers\b|^paper list$",
     re.I,

@@ -121,6 +121,20 @@ def person_like(name: str) -> bool:
     return not (ORG.search(name) or NOT_A_LONE_NAME.search(name) or NOT_NAME_WORDS.search(name))
 
 
+def without_affiliations(text: str) -> str:
+    """An author line without the affiliations in parentheses that close its names (a
+    nickname inside a name stays: "Vijayalakshmi (Viji) Srinivasan").
+
+    >>> without_affiliations("Xixi Wu (CUHK) and Yifei Shen (MSRA & THU) et al.")
+    'Xixi Wu and Yifei Shen et al.'
+    >>> without_affiliations("Lin Xu et al. (NUS, Stanford), Yingyan (Celine) Lin")
+    'Lin Xu et al., Yingyan (Celine) Lin'
+    >>> without_affiliations("Yang Su (Cornell Tech).")
+    'Yang Su.'
+    """
+    return re.sub(r"\s*\([^()]{2,80}\)(?=\s*(?:[,;&]|\band\b|\bet\.? ?al\b|\.?\s*$))", "", text)
+
+
 def author_line(text: str) -> tuple[list[str], bool] | None:
     """The authors a line under an entry, a table's Authors cell or a heading's next line
     names, with "et al."; None when it names none, or only one "name" that is a note
@@ -129,7 +143,7 @@ def author_line(text: str) -> tuple[list[str], bool] | None:
     >>> author_line("Zhang B, Zeng H, et al."), author_line("UC Berkeley")
     ((['Zhang B', 'Zeng H'], True), None)
     """
-    found = last_first(text.strip(" ,."))
+    found = last_first(without_affiliations(text).strip(" ,."))
     if found and len(found[0]) == 1 and not person_like(found[0][0]):
         return None
     return found

@@ -111,14 +111,27 @@ def read_venue_in_title(r: Reading) -> None:
     if tail and len(r.title[: tail.start()].split()) >= 3:
         v, y = venue_year_in(tail.group(1))
         said = YEAR.sub("", tail.group(1)).strip(" ,")
+        named = re.sub(r"^[Ii]n\s+", "", said)  # "Title. In MLSys'20.", "Title, in arXiv 2024"
         # one word ("SOSP 2023", "arXiv, 2024"), or a known venue's long name ("IEEE
         # Transactions on Mobile Computing 2024"), never a phrase of the title that holds one
         if v is not None and (
-            re.fullmatch(r"[^a-z]*\w+[^a-z]*", re.sub(r"^In\s+", "", said))  # "Title. In MLSys'20."
+            re.fullmatch(r"[^a-z]*\w+[^a-z]*", named)
             or (v.known and re.match(SERIES_NAME, said, re.I))
         ):
             r.title = r.title[: tail.start()]
             r.venue, r.year = r.venue or v, r.year or y
+        elif (
+            v is None
+            and r.venue is None
+            and r.year is None
+            and named != said
+            and re.fullmatch(rf"[A-Z][\w&-]*(?: {IN_CAPITALS}){{0,8}}", named)
+            and year_in(tail.group(1)) is not None
+        ):
+            # "Title, in Data Mining and Knowledge Discovery 2019": "in", a name in capitals
+            # and a year close the title, the citation's way of saying where
+            r.title, r.venue = r.title[: tail.start()], match_venue(named)
+            r.year = year_in(tail.group(1))
         elif v is None and r.venue is None and r.year is None and tail.group(0).lstrip()[:1] == ",":
             # "[Title, FOCS'82](url)": an acronym the registry does not know, and its year
             tag, year, _ = read_tag(tail.group(1))
