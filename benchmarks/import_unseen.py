@@ -121,6 +121,10 @@ LISTS = {
     "qingsongedu": "qingsongedu__awesome-AI-for-time-series-papers",
     "hyp1231": "hyp1231__awesome-llm-powered-agent",
     "changanvr": "ChanganVR__awesome-embodied-vision",
+    # Round 27, after round 26's fixes
+    "opendilabmbrl": "opendilab__awesome-model-based-RL",
+    "awesomenerf": "awesome-NeRF__awesome-NeRF",
+    "dangkhoasdc": "dangkhoasdc__awesome-vector-database",
 }
 
 

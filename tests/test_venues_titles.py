@@ -1743,3 +1743,65 @@ def test_a_venue_after_in_tutorials_sections_a_changelog_and_authors_with_affili
             False,
         ),
     ]
+
+
+def test_labels_between_bars_et_al_before_a_venue_publishers_books_and_slides() -> None:
+    """Round 27: "…, Müller et al., SIGGRAPH 2022 | [github](u) | [bibtex](u)" (the labels
+    and bars close the citation), "Yen-Chen et al. IROS 2021", "Title, Latincrypt'21", a
+    publisher closing a title ("…, USENIX ATC'21"), "Springer Nature" (no journal), a
+    journal's name is no author; a book on arXiv, slides, a special issue and a bare "FPGA"
+    heading are no papers, or no venue."""
+    text = (
+        "## Papers\n"
+        "- [Instant Neural Graphics Primitives with a Multiresolution Hash Encoding](https://"
+        "nvlabs.github.io/instant-ngp/), Müller et al., SIGGRAPH 2022 | [github](https://github"
+        ".com/NVlabs/instant-ngp) | [bibtex](./citations/instant-ngp.txt)\n"
+        "- [iNeRF: Inverting Neural Radiance Fields for Pose Estimation](http://yenchenlin.me/"
+        "inerf/), Yen-Chen et al. IROS 2021 | [bibtex](./NeRF-and-Beyond.bib#L321-L327)\n"
+        "* [Honest Majority MPC with Abort with Minimal Online Communication, Latincrypt'21]"
+        "(https://eprint.iacr.org/2021/1105)\n"
+        "* [Batchcrypt: Efficient homomorphic encryption for cross-silo federated learning, "
+        "USENIX ATC'21](https://www.usenix.org/conference/atc20/presentation/zhang)\n"
+        '- Oguri, Yutaro, and Yusuke Matsui. "[General and practical tuning method for graph-'
+        'based index.](https://arxiv.org/pdf/2309.00472.pdf)" International Conference on '
+        "Similarity Search and Applications. Cham: Springer Nature Switzerland, 2023.\n"
+        "* [Decentralized Knowledge Acquisition for Mobile Internet Applications](https://"
+        "link.springer.com/article/10.1007/s11280-019-00775-w), World Wide Web, Springer journal\n"
+        "- Special Issue on High-Dimensional Vector Similarity Search [[PDF](http://sites."
+        "computer.org/debull/A24sept/A24SEPT-CD.pdf)]\n"
+        "- [Approximate Nearest Neighbor Search in Recommender Systems](https://big-ann-"
+        "benchmarks.com/neurips23_slides/ANNS_for_recommendation_systems_Yury.pdf). Yury Malkov.\n"
+        "\n## 📚 Books\n- [Foundations of Vector Retrieval](https://arxiv.org/abs/2401.09350)\n"
+        "\n### 🧩 FPGA\n- [Benchmarking LLM-Generated FPGA Designs with Resource Awareness]"
+        "(https://arxiv.org/abs/2503.08823) - (2025).\n"
+    )
+    found = [(*paper, e.authors) for paper, e in _papers(text)]
+    assert found == [
+        (
+            "Instant Neural Graphics Primitives with a Multiresolution Hash Encoding",
+            "SIGGRAPH",
+            2022,
+            ["Müller"],
+        ),
+        ("iNeRF: Inverting Neural Radiance Fields for Pose Estimation", "IROS", 2021, ["Yen-Chen"]),
+        (
+            "Honest Majority MPC with Abort with Minimal Online Communication",
+            "Latincrypt",
+            2021,
+            [],
+        ),
+        (
+            "Batchcrypt: Efficient homomorphic encryption for cross-silo federated learning",
+            "ATC",
+            2021,
+            [],
+        ),
+        (
+            "General and practical tuning method for graph-based index",
+            "International Conference on Similarity Search and Applications",
+            2023,
+            ["Yutaro Oguri", "Yusuke Matsui"],
+        ),
+        ("Decentralized Knowledge Acquisition for Mobile Internet Applications", None, None, []),
+        ("Benchmarking LLM-Generated FPGA Designs with Resource Awareness", None, 2025, []),
+    ]

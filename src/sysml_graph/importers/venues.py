@@ -68,7 +68,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
         # Not the start of a longer name: "Proceedings of the IEEE International Conference
         # on Computer Vision" names ICCV, not the journal Proceedings of the IEEE.
         longer = r"(?!\s*/?\s*(?:conference|international|symposium|computer|/))"
-        pats.append((len(v.name) + 1000, re.compile(re.escape(v.name) + longer, re.I), v.id))
+        if not (v.exact and v.name in (v.acronym, *v.aliases)):
+            # (a name that is a word, "Nature", only as its acronym: as written, whole)
+            pats.append((len(v.name) + 1000, re.compile(re.escape(v.name) + longer, re.I), v.id))
         # the name without its publisher, as ACM's reference format writes it: "Proceedings of
         # the 29th Symposium on Operating Systems Principles"
         bare = PUBLISHER.sub("", v.name)
@@ -147,6 +149,8 @@ def match_venue(text: str) -> VenueMatch | None:
     # (a venue's name is short: a long text is searched in its first 300 characters only,
     # so that a line of 30,000 costs what a citation does)
     clean = text[:300].replace("{", "").replace("}", "").replace("’", "'").strip()
+    # the publisher "Springer Nature (Switzerland)" of a proceedings, not the journal Nature
+    clean = re.sub(r"\bSpringer Nature\b", "Springer", clean)
     if not clean:
         return None
     workshop = bool(re.search(r"\bworkshops?\b|\bsystems? for ml\b", clean, re.I))

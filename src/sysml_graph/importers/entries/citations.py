@@ -137,6 +137,8 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     (['Luigi Nardi', 'Saman Amarasinghe'], False, 'ASPLOS', 2021)
     >>> trailing_citation(". Pham, Hieu et al. ICML 2020")
     (['Hieu Pham'], True, 'ICML', 2020)
+    >>> trailing_citation(", Yen-Chen et al. IROS 2021")
+    (['Yen-Chen'], True, 'IROS', 2021)
     """
     text = tail.strip().lstrip("-–—,.:; ").strip()
     if "\\" in text:  # LaTeX in a name ("Thomas K{\\"o}hler")
@@ -178,6 +180,7 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         )
     et_al = bool(re.search(r"\bet al\.?", text))
     lone = re.match(r"([A-ZÀ-Ý][\w'’-]+),?\s*et al\b", text)  # "Wang et al., arXiv 2023"
+    text = re.sub(r",?\s*et al\.?\s*(?=[^\s,.])", ", ", text)  # "Yen-Chen et al. IROS"
     text = re.sub(r",?\s*et al\.?", "", text)
     # Each part with where it starts: a venue is the text from its start on, commas and
     # "and"s included ("Machine Learning and Systems").

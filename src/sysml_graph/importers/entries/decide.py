@@ -8,6 +8,7 @@ from ...corpus.rules import NOT_A_PAPER
 from ..markdown_list import Block
 from ..venues import match_venue, registry
 from .kinds import (
+    BOOKS,
     INITIALLED_NAME,
     NOT_PAPER_MARK,
     NOT_PAPER_TITLE,
@@ -19,6 +20,7 @@ from .kinds import (
     topics_of,
 )
 from .links import (
+    SLIDES_LINK,
     TALK_LINK,
     VIDEO_LINK,
     blog_only,
@@ -65,6 +67,9 @@ def decide(
     # **Fddb: A benchmark …**, *V. Jain, E. Learned-Miller*, [[OpenAccess](….pdf)]")
     # (not under "Books", "Courses" or "Talks": a book cites its authors too)
     cited = bool(url) and len(entry.authors) >= 2 and not TAUGHT.search(" ".join(topics))
+    # an arXiv paper is a paper under "Tools" or "Videos" too, but not under "Books": a book
+    # is posted on arXiv as well ("📚 Books" > "[Foundations of Vector Retrieval](arxiv)")
+    arxiv = bool(entry.arxiv) and not (topics and BOOKS.search(topics[-1]))
     if not title or (is_label_text(title) and len(title.split()) <= 2):
         entry.reason = "no title"  # "[Paper](url)" alone under a heading
     elif (
@@ -92,7 +97,9 @@ def decide(
         entry.reason = "a person's name (a homepage)"  # "**Instructor**: [Joseph E. Gonzalez](…)"
     elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
         entry.reason = "a slide, video, blog or web page"
-    elif url and TALK_LINK.search(url):
+    elif url and (
+        TALK_LINK.search(url) or (SLIDES_LINK.search(url) and venue is None and year is None)
+    ):
         entry.reason = "the slides of a talk or tutorial"
     elif url and VIDEO_LINK.search(url):
         entry.reason = "a video (a talk or tutorial)"
@@ -109,7 +116,7 @@ def decide(
     elif (
         venue is None
         and year is None
-        and ((says_not and not entry.arxiv) or not url or block.depth == 0)
+        and ((says_not and not arxiv) or not url or block.depth == 0)
         and not cited
     ):
         # (a line of a paragraph, outside any list, is an entry only with a venue or year)
@@ -120,7 +127,7 @@ def decide(
     elif (
         says_not
         and venue is None
-        and not entry.arxiv
+        and not arxiv
         and not (year is not None and not r.from_context and url and PAPER_PAGE.search(url))
         and not cited
     ):
@@ -131,7 +138,7 @@ def decide(
     elif (
         says_not
         and TUTORIALS.search(topics[-1])
-        and not entry.arxiv
+        and not arxiv
         and not (url and PAPER_PAGE.search(url))
         and not cited
     ):

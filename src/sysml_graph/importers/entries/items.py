@@ -33,6 +33,7 @@ from .links import (
     is_label_text,
 )
 from .names import (
+    NOT_NAME_WORDS,
     ORG,
     author_line,
     credited,
@@ -547,6 +548,10 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
             r.venue, r.year, r.not_paper = v, y, np_
             break
     plain = re.sub(r"\[[^\[\]]*\]", " ", rest)
+    for label in (lk.text.strip() for lk in head.links[1:] if is_label(lk)):
+        plain = plain.replace(label, " ", 1) if label else plain
+    # "…, Müller et al., SIGGRAPH 2022 | [github](u) | [bibtex](u)": the bars between labels
+    plain = re.sub(r"(?:\s*\|)+\s*$", " ", plain)
     bold = _bold_venue_after(head, plain)
     if bold is not None:
         # "[Title](url) **MAPL 2019**. [Github Page](…). A, B, C. _Org_.": the bold venue,
@@ -580,6 +585,8 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
         cited, more, venue_text, when = trailing_citation(plain)
         if soft and not (italic or CITATION_AFTER.match(plain)):
             cited = cited if all(person_like(c) for c in cited) else []
+        elif any(ORG.search(c) or NOT_NAME_WORDS.search(c) for c in cited):
+            cited = []  # "[Title](url), World Wide Web, Springer journal": a journal's name
         if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
             entry.authors, entry.et_al = cited, more
             if italic:

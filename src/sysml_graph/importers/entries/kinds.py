@@ -19,6 +19,9 @@ TAUGHT = re.compile(
     r"\b(?:books?|courses?|lectures?|tutorials?|talks?|videos?|slides|blogs?|podcasts?)\b", re.I
 )
 
+# A section of books.
+BOOKS = re.compile(r"\bbooks?\b", re.I)
+
 # A section of tutorials (given at conferences, so cited with a venue and a year as papers are).
 TUTORIALS = re.compile(r"\btutorials?\b", re.I)
 
@@ -31,6 +34,7 @@ TALK = re.compile(r"\bkeynote\b|\binvited talk\b", re.I)
 
 NOT_PAPER_TITLE = re.compile(
     r"^\d{4}-\S+ (tutorial|workshop)\b|^\d+(st|nd|rd|th)-\d{4}|^awesome\b|\bworkshop on\b"
+    r"|^special issue\b"  # a journal's issue: "Special Issue on High-Dimensional Vector …"
     r"|^[\w-]+ workshop \(|\btutorial$"
     # "(blog post)", "(video)" said after a title; "Sasha's talk on …"
     r"|\((?:blog(?: post)?|video|slides|talk|podcast)\)\s*$|\w['’]s (?:talk|keynote|lecture)\b"

@@ -23,7 +23,8 @@ CODE_LABELS = re.compile(
 OTHER_LABELS = re.compile(
     r"^\[?(slides?|videos?|blog|website|course|tutorial|talk|advice|docs?|project|program|"
     r"(?:online |e-?)?books?|"
-    r"all papers|workshop|homepage|news|notes?|summary|post|podcast|demo)\]?$",
+    r"all papers|workshop|homepage|news|notes?|summary|post|podcast|demo|"
+    r"bibtext?|bib|citation|cite)\]?$",
     re.I,
 )
 
@@ -34,6 +35,10 @@ VIDEO_LINK = re.compile(VIDEO_HOSTS, re.I)
 # The slides of a talk or a tutorial, whatever venue its entry names ("**GTC'17**-[…](…
 # gputechconf.com/gtc/2017/presentation/…pdf)", "…/CUDA_Tutorial/SC10_….pdf").
 TALK_LINK = re.compile(r"gputechconf\.com/|[/_]tutorials?/", re.I)
+
+# Slides ("…/neurips23_slides/ANNS_for_recommendation_systems.pdf"): a paper's second link
+# often, so they make an entry a talk only when it names no venue or year.
+SLIDES_LINK = re.compile(r"[/_]slides?[/_.]", re.I)
 
 # A link to a blog post, a news story or a video: with no venue, the entry is no paper.
 BLOG_LINK = re.compile(

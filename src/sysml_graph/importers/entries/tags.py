@@ -246,6 +246,8 @@ def heading_venue(text: str) -> VenueMatch | None:
     ('OSDI', None)
     >>> heading_venue("OSDI Papers").acronym, heading_venue("Big Data Systems")
     ('OSDI', None)
+    >>> heading_venue("🧩 FPGA"), heading_venue("FPGA 2019").acronym
+    (None, 'FPGA')
     """
     plain = re.sub(r"\[.*?\]|\(.*?\)", "", text).strip()
     # "MLsys in Eurosys2021": the venue with the year is the event, the other a topic.
@@ -267,6 +269,8 @@ def heading_venue(text: str) -> VenueMatch | None:
         r"short|demos?|industry|main|oral|posters?|spotlight)\b)"
     )
     said = re.sub(generic + r"|[^\w\s&'’-]", " ", plain)
+    if re.fullmatch(r"(?i)\s*(?:fpga|gpu|cpu|tpu|npu|asic|dsp)s?\s*", said):
+        return None  # "### 🧩 FPGA": the hardware, a topic (the symposium's year says it)
     names = {known.acronym.casefold(), known.name.casefold(), *map(str.casefold, known.aliases)}
     return named if " ".join(said.split()).casefold() in names else None
 

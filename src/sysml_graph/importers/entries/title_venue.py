@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...corpus.rules import NOT_A_VENUE
 from ..venues import VenueMatch, match_venue
 from .links import (
     is_label_text,
@@ -108,6 +109,9 @@ def read_venue_in_title(r: Reading) -> None:
     tail = re.search(
         r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,80}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
     )
+    if tail and tail.group(0).lstrip()[:1] == "," and NOT_A_VENUE.fullmatch(tail.group(1).strip()):
+        # "Title, USENIX ATC'21" (its venue read above), "Title, IEEE": a publisher, no venue
+        r.title, tail = r.title[: tail.start()], None
     if tail and len(r.title[: tail.start()].split()) >= 3:
         v, y = venue_year_in(tail.group(1))
         said = YEAR.sub("", tail.group(1)).strip(" ,")
@@ -133,7 +137,13 @@ def read_venue_in_title(r: Reading) -> None:
             r.title, r.venue = r.title[: tail.start()], match_venue(named)
             r.year = year_in(tail.group(1))
         elif v is None and r.venue is None and r.year is None and tail.group(0).lstrip()[:1] == ",":
-            # "[Title, FOCS'82](url)": an acronym the registry does not know, and its year
+            # "[Title, FOCS'82](url)", "Title, Latincrypt'21", "Title, 软件学报'20": a name the
+            # registry does not know, an acronym or one word with its year's two digits
             tag, year, _ = read_tag(tail.group(1))
-            if tag is not None and year is not None and is_acronym(tag.acronym):
+            said = tail.group(1).strip()
+            if (
+                tag is not None
+                and year is not None
+                and (is_acronym(tag.acronym) or re.fullmatch(r"[^\W\d_][\w-]*['’]\d{2}", said))
+            ):
                 r.title, r.venue, r.year = r.title[: tail.start()], tag, year
