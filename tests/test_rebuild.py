@@ -24,8 +24,14 @@ OUTPUTS = ("sysml-graph.ttl", "sysml-graph.nt", "sysml-graph.jsonld", "sysml-gra
 
 @pytest.fixture
 def shipped(tmp_path: Path) -> Path:
-    """All of the shipped data (the importer's 1,500 drafts too, with their sources)."""
-    return Path(shutil.copytree(default_data_dir(), tmp_path / "data"))
+    """The shipped data with a quarter of the importer's drafts (those named '0…' to 'c…',
+    with all the drafts' people, venues, editions and sources): a splice works the same at
+    any size, and each of these tests makes several full builds, at half the time."""
+    data = Path(shutil.copytree(default_data_dir(), tmp_path / "data"))
+    for draft in (data / "imported" / "papers").glob("*.yaml"):
+        if draft.name[0] > "c":
+            draft.unlink()
+    return data
 
 
 def _same_as_a_full_build(run: Invoke, data: Path, out: Path, tmp_path: Path) -> None:
