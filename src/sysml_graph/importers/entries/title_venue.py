@@ -137,8 +137,8 @@ def read_venue_in_title(r: Reading) -> None:
             r.title, r.venue = r.title[: tail.start()], match_venue(named)
             r.year = year_in(tail.group(1))
         elif v is None and r.venue is None and r.year is None and tail.group(0).lstrip()[:1] == ",":
-            # "[Title, FOCS'82](url)", "Title, Latincrypt'21", "Title, 软件学报'20": a name the
-            # registry does not know, an acronym or one word with its year's two digits
+            # "[Title, FOCS'82](url)", "Title, Latincrypt'21": a name the registry does not
+            # know, an acronym or one word with its year's two digits
             tag, year, _ = read_tag(tail.group(1))
             said = tail.group(1).strip()
             if (
