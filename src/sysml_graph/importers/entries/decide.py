@@ -162,4 +162,4 @@ def decide(
             if v is not None:
                 entry.venue, entry.year = v, y or entry.year
                 break
-            entry.year = y or entry.year  # "Nature-2024": a year, with a name no one knows
+            entry.year = y or entry.year  # "Front-2021": a year, with a name no one knows

@@ -139,8 +139,10 @@ def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
 
     >>> [v.acronym if v else None for v, _ in map(badge_venue, ["ACL2024--findings", "SpS"])]
     ['ACL', None]
-    >>> badge_venue("IVUS2024")[1], badge_venue("Technical Report"), badge_venue("Nature-2024")
-    (2024, (None, None), (None, 2024))
+    >>> badge_venue("IVUS2024")[1], badge_venue("Technical Report"), badge_venue("Front-2021")
+    (2024, (None, None), (None, 2021))
+    >>> badge_venue("Nature-2024")[0].acronym
+    'Nature'
     >>> badge_venue("2026-ASPLOS")[0].acronym
     'ASPLOS'
     >>> v, y = badge_venue("Conference-SIGMOD 2026")
