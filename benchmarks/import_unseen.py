@@ -125,6 +125,10 @@ LISTS = {
     "opendilabmbrl": "opendilab__awesome-model-based-RL",
     "awesomenerf": "awesome-NeRF__awesome-NeRF",
     "dangkhoasdc": "dangkhoasdc__awesome-vector-database",
+    # Round 28, after round 27's fixes
+    "hedlen": "Hedlen__awesome-segment-anything",
+    "eosphorosai": "eosphoros-ai__Awesome-Text2SQL",
+    "yucheolchoi": "yucheol-choi__awesome-quantum-compiler",
 }
 
 

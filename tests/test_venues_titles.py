@@ -1805,3 +1805,56 @@ def test_labels_between_bars_et_al_before_a_venue_publishers_books_and_slides() 
         ("Decentralized Knowledge Acquisition for Mobile Internet Applications", None, None, []),
         ("Benchmarking LLM-Generated FPGA Designs with Resource Awareness", None, 2025, []),
     ]
+
+
+def test_a_dashed_year_venue_tag_an_acronym_name_html_badges_and_names_after_a_link() -> None:
+    """Round 28: "(2025-TKDE, CCF-A) Title" with the link on the next line; a bold name that
+    closes in its acronym, then the title; an HTML badge whose image is ".svg" (and whose label
+    has spaces) names venue and year, a badge that counts pages is no topic; people's names
+    right after a link, with "et al." or two names at least, are the authors."""
+    text = (
+        "## Papers\n"
+        "- (2025-TKDE, CCF-A) Next-Generation Database Interfaces: A Survey of LLM-based "
+        "Text-to-SQL\n[[paper](https://arxiv.org/pdf/2406.08426)]\n\n"
+        "- (2025-NAACL, CCF-B) **You Only Read Once (YORO)**: Learning to Internalize Database "
+        "Knowledge for Text-to-SQL\n[[paper](https://arxiv.org/abs/2409.12172)]\n\n"
+        "+ [Pauli-Based High-Level Optimization Engine for Instruction Execution on NISQ Devices]"
+        "(https://arxiv.org/abs/2504.03529) Zhaohui Yang et al [[GitHub]](https://github.com/"
+        'iqubit-org/phoenix) <img src="https://img.shields.io/badge/DAC-2025-green.svg">\n'
+        "+ [QSSA: An SSA-based IR for Quantum computing](https://arxiv.org/abs/2109.02409) "
+        "Anurudh Peduri, Siddharth Bhat, Tobias Grosser  "
+        '<img src="https://img.shields.io/badge/Nature Machine Intelligence-2022-green.svg">\n'
+        '+ <img src="https://img.shields.io/badge/17-pages-green.svg"> [Discovering faster '
+        "matrix multiplication algorithms](https://www.nature.com/articles/s41586-022-05172-4"
+        ".pdf) A fast way to multiply\n"
+    )
+    papers = _papers(text)
+    assert papers[-1][1].topics == ["Papers"]  # not "17 pages"
+    found = [(*paper, e.authors) for paper, e in papers]
+    assert found == [
+        (
+            "Next-Generation Database Interfaces: A Survey of LLM-based Text-to-SQL",
+            "TKDE",
+            2025,
+            [],
+        ),
+        (
+            "You Only Read Once (YORO): Learning to Internalize Database Knowledge for Text-to-SQL",
+            "NAACL",
+            2025,
+            [],
+        ),
+        (
+            "Pauli-Based High-Level Optimization Engine for Instruction Execution on NISQ Devices",
+            "DAC",
+            2025,
+            ["Zhaohui Yang"],
+        ),
+        (
+            "QSSA: An SSA-based IR for Quantum computing",
+            "Nature Machine Intelligence",
+            2022,
+            ["Anurudh Peduri", "Siddharth Bhat", "Tobias Grosser"],
+        ),
+        ("Discovering faster matrix multiplication algorithms", None, None, []),
+    ]

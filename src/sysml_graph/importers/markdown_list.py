@@ -58,7 +58,11 @@ class Block:
 
 
 # A shields.io badge's label ("…/badge/ICML2024-orange", '<img src=".../badge/MICRO-2020-b31b1b"').
-SHIELD = re.compile(r"shields\.io/badge/([^/?#\"\s]+?)-[0-9a-zA-Z]+(?:$|[?#\"\s]|'(?=[\s/>]|$))")
+# (the colour may carry the image's extension, the label spaces: ".../badge/DAC-2025-green.svg",
+# '<img src=".../badge/Nature Machine Intelligence-2025-green.svg">')
+SHIELD = re.compile(
+    r"shields\.io/badge/([^/?#\"\n]+?)-[0-9a-zA-Z]+(?:\.(?:svg|png))?(?:$|[?#\"\s]|'(?=[\s/>]|$))"
+)
 
 
 def render_inline(token: Token) -> Inline:

@@ -353,7 +353,9 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
     A, B, SOSP 2023``, ``*Title*, A, B. Venue 2023``; a title only partly bold, ``**FedFast:**
     Going Beyond …``, ``**Federated Adversarial Debiasing** for Fair … [KDD20]``."""
     rest = text[len(title) :]
-    continued = _title_continues(title, rest) if len(title.split()) <= 3 else None
+    # (a short name, or one closing in its acronym: "**You Only Read Once (YORO)**: Learning …")
+    short = len(title.split()) <= 3 or title.rstrip().endswith(")")
+    continued = _title_continues(title, rest) if short else None
     if continued is None and not head.links:
         m = re.match(rf"\s+((?:{TITLE_WORDS})\s[^\[\](),|]*?)\s*(?:[\[(|]|$)", rest)
         continued = m.group(1) if m and not YEAR.search(m.group(1)) else None
@@ -597,6 +599,15 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
                 if v is not None and (v.known or candidate == venue_text):
                     r.venue = r.venue or v
                     break
+    after_link = re.sub(r"\s*\(\s*(?:19|20)\d{2}\s*\)\s*\.?\s*$", "", plain).strip(" .")
+    labels_only = all(is_label_text(tag) for tag in tags)  # "[[GitHub]](url)", no "[SOSP'23]"
+    if not entry.authors and labels_only and after_link and not CITATION_AFTER.match(plain):
+        # "[Title](url) Zhaohui Yang et al [[GitHub]](url) <img badge>", "[Title](url) Anurudh
+        # Peduri, Siddharth Bhat, Tobias Grosser": names alone after the link, no mark between;
+        # only "et al." or two names at least, all of them people's (no description)
+        found = author_line(after_link)
+        if found and (found[1] or len(found[0]) >= 2) and all(person_like(n) for n in found[0]):
+            entry.authors, entry.et_al = found
     # ", preprint (first FL paper by Google)", " preprint 2019": a remark may follow, and a
     # preprint needs no comma
     tail = re.fullmatch(

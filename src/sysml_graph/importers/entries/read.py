@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...corpus.rules import title_decoration
 from ..markdown_list import Block
 from .context import Context
@@ -10,6 +12,8 @@ from .items import read_item
 from .kinds import topics_of
 from .record import Entry
 from .rows import read_row
+
+COUNT_BADGE = re.compile(r"\b(?:pages?|citations?|cited|stars?|forks?|downloads?|views?)\b", re.I)
 
 
 def read_entry(block: Block, ctx: Context) -> Entry:
@@ -23,9 +27,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     >>> read_entry(parse_markdown("- : [OSDI '19]1. ")[0], Context()).reason
     'partly read: the title keeps a tag in brackets'
     """
-    entry = Entry(
-        line=block.line, kind="skip", topics=topics_of(block.sections) + block.head.badges
-    )
+    # a badge names a topic ("Image_Classification-green"), not when it counts something
+    # ("17-pages-green", "Citations-4500+-blue")
+    badges = [b for b in block.head.badges if not COUNT_BADGE.search(b)]
+    entry = Entry(line=block.line, kind="skip", topics=topics_of(block.sections) + badges)
     if block.kind == "heading":
         entry = read_heading(block, entry)
     elif block.kind == "row":

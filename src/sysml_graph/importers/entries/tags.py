@@ -29,9 +29,17 @@ def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
 
     >>> [(v.acronym, y) for v, y, _ in map(read_tag, ["KDD20", "VLDB 22", "ACMMM20"])]
     [('KDD', 2020), ('VLDB', 2022), ('ACM MM', 2020)]
+    >>> [(v.acronym, v.known, y) for v, y, _ in map(read_tag, ["2025-TKDE, CCF-A", "ICML-2024"])]
+    [('TKDE', True, 2025), ('ICML', True, 2024)]
     """
     year = year_in(text)
     head = text.split(",")[0]
+    # "(2025-TKDE, CCF-A)", "[ICML-2024]": a dash between a year and one venue's name
+    dashed = re.fullmatch(
+        r"\s*(?:((?:19|20)\d{2})-([A-Za-z][\w&]*)|([A-Za-z][\w&]*)-((?:19|20)\d{2}))\s*", head
+    )
+    if dashed:
+        head = " ".join(g for g in dashed.groups() if g)
     if NOT_PAPER_VENUE.search(head):
         return None, year, True
     venue = match_venue(head)
