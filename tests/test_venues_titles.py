@@ -1858,3 +1858,22 @@ def test_a_dashed_year_venue_tag_an_acronym_name_html_badges_and_names_after_a_l
         ),
         ("Discovering faster matrix multiplication algorithms", None, None, []),
     ]
+
+
+def test_a_paper_column_labelled_with_its_venue_and_a_dated_news_line() -> None:
+    """Round 28, after its first fixes: a table whose Title cell names a model and whose
+    "Paper page" column links the paper under its venue's name ("[arXiv](url)",
+    "[CVPR2023](url)"); a dated news line naming venues is no paper."""
+    text = (
+        "## News\n"
+        "- 2026.4: Added RankSEG (NeurIPS 2025 & JMLR 2023), EfficientSAM (CVPR 2024) and more\n\n"
+        "## Papers\n"
+        "| Title | Presentation | Paper page | Code base |\n|:---:|:---:|:---:|:---:|\n"
+        "| CLIP | ![img](./imgs/clip.png) | [arXiv](https://arxiv.org/abs/2103.00020) | "
+        "[Code](https://github.com/openai/CLIP) |\n"
+        "| OvSeg | ![img](./imgs/ovseg.gif) | [CVPR2023](https://arxiv.org/abs/2210.04150) | - |\n"
+    )
+    assert [paper for paper, _ in _papers(text)] == [
+        ("CLIP", "arXiv", None),
+        ("OvSeg", "CVPR", 2023),
+    ]

@@ -48,6 +48,8 @@ NOT_PAPER_TITLE = re.compile(
     r"|^(?:we are|we have|we're|our (?:paper|survey|work|article|team)s?)\b"
     # the list's own changelog: "Add papers accepted by ICLR'24, AAAI'24!"
     r"|^(?:add(?:ed)?|update[ds]?) (?:\d+ |new |the |more )*papers?\b"
+    # a dated news line: "2026.4: Added RankSEG (NeurIPS 2025), EfficientSAM (CVPR 2024) …"
+    r"|^\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?\s*:\s*(?:add(?:ed)?|update[ds]?|release[ds]?)\b"
     # a number ("| NeurIPS | 2021 | 32 |"), a link to a venue's list of papers
     r"|^[\d\s.,:;/%+-]*$|^(?:the )?(?:list of )?(?:accepted|all) papers\b|^paper list$",
     re.I,

@@ -165,6 +165,18 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     if published:  # "| [2402.01234_(ICLR)](url) |": the venue an arXiv paper was published at
         v = match_venue(published)
         entry.venue = v if v is not None and v.known else None
+    paper_column = next(
+        (c for k, c in cells.items() if re.match(r"(?:paper|pdf)s?\b", k) and c is not title_cell),
+        None,
+    )
+    for link in paper_column.links if paper_column and entry.venue is None else []:
+        # "| CLIP | … | [arXiv](url) |", "| OvSeg | … | [CVPR2023](url) |": the paper's link
+        # in its own column, labelled with where it appeared
+        v, y, _ = read_tag(link.text.strip())
+        name = re.sub(r"\d+$", "", link.text.strip())
+        if v is not None and v.known and (v.id == "arxiv" or is_acronym(name)):
+            entry.venue, entry.year = v, y or entry.year
+            break
     for label in title_cell.tags if entry.venue is None else []:
         v, y = badge_venue(label)  # "| [![Publish](…/ICLR-2026-blue)]() <br>[Title](url) |"
         if v is not None:
