@@ -92,8 +92,14 @@ def request(port: int, query: str, accept: str = "text/csv") -> tuple[int, bytes
 
 
 def busy_or(other: str, status: int, body: bytes) -> str:
-    """ "busy" for the reply to a query that found no free worker in time."""
-    return "busy" if status == 503 and b"stayed busy" in body else other
+    """ "busy" for the reply to a query that found no free worker in time, "slow" for a
+    good query stopped at the time limit (a starved machine can take over 1 s for one);
+    otherwise ``other`` with the start of the reply, so a failure says what came back."""
+    if status == 503 and b"stayed busy" in body:
+        return "busy"
+    if status == 503 and b"time limit" in body:
+        return "slow"
+    return f"{other}: {body[:80]!r}"
 
 
 def wait_for_workers(pid: int, count: int, seconds: float = 60) -> list[int]:
@@ -183,9 +189,11 @@ def test_concurrent_clients_with_slow_and_failing_queries(server: tuple[int, int
     )
     # A query that finds no free worker within the time limit is turned away (503 with
     # Retry-After): with a 1 s limit, two workers and ten queries holding one for 1 s each,
-    # some are (44 to 75 of 500 on 2 cores). Nothing is dropped, wrong or cut short.
-    assert set(outcomes) <= {"ok", "timeout", "busy"}, outcomes
-    assert outcomes["timeout"] >= 1 and outcomes["ok"] >= 250
+    # some are (44 to 75 of 500 on 2 cores). On a machine starved by other work a good
+    # query can itself run past the limit (1 of 500 in one CI run): "slow", rare.
+    # Nothing is dropped, wrong or cut short.
+    assert set(outcomes) <= {"ok", "timeout", "busy", "slow"}, outcomes
+    assert outcomes["timeout"] >= 1 and outcomes["ok"] >= 250 and outcomes["slow"] <= 10
     # The stopped workers were replaced, and no more were left behind.
     assert len(workers_after) == 2 and set(workers_after) - set(workers_before)
     # Threads: the fixed pool, the selector, and at most a few short-lived worker starters.
