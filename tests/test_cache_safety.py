@@ -183,7 +183,9 @@ def test_a_damaged_cache_is_ignored_with_one_warning_and_rebuilt(
     home = _at(spliced, tmp_path)
     path = home / "dist" / ".cache" / name
     good = path.read_bytes()
-    for command in sorted(READERS[name], key=COMMANDS.index):
+    # (not `stats`: it reads the network as `render` does, through cli.load.network_of, and
+    # spends its time drawing charts; the planted-pickle test runs it on every cache)
+    for command in sorted(READERS[name] - {"stats"}, key=COMMANDS.index):
         path.write_bytes(damage(good))
         warnings, wrote = _command(home, command, data)
         assert len(warnings) == 1, (command, warnings)

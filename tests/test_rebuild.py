@@ -13,7 +13,7 @@ from sysml_graph.builder.network_reuse import built_network
 from sysml_graph.builder.outputs import RECORD
 from sysml_graph.network import budget
 
-from .conftest import Invoke, copy_quarter
+from .conftest import Invoke, copy_curated, copy_quarter
 
 SPLICED = "spliced into the last build"
 # Every build here is --no-site: these tests compare the four graph outputs, and the site is
@@ -25,6 +25,13 @@ OUTPUTS = ("sysml-graph.ttl", "sysml-graph.nt", "sysml-graph.jsonld", "sysml-gra
 def shipped(tmp_path: Path) -> Path:
     """The shipped data with a quarter of its drafts (a splice works the same at any size)."""
     return copy_quarter(tmp_path / "data")
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    """The curated data alone: whether a build splices or checks a change does not depend
+    on the drafts (the tests above compare splices with full builds on the larger data)."""
+    return copy_curated(tmp_path / "data")
 
 
 def _same_as_a_full_build(run: Invoke, data: Path, out: Path, tmp_path: Path) -> None:
@@ -181,15 +188,15 @@ def _build_record_gone(data: Path) -> None:
 
 @pytest.mark.parametrize("change", [_people, _removed, _output_touched, _build_record_gone])
 def test_other_changes_make_a_full_build(
-    run: Invoke, shipped: Path, tmp_path: Path, change: Callable[[Path], None]
+    run: Invoke, seed: Path, tmp_path: Path, change: Callable[[Path], None]
 ) -> None:
     out = tmp_path / "dist"
-    assert run("build", "--data", str(shipped), "--out", str(out), "--no-site").exit_code == 0
-    change(shipped)
-    result = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
+    assert run("build", "--data", str(seed), "--out", str(out), "--no-site").exit_code == 0
+    change(seed)
+    result = run("build", "--data", str(seed), "--out", str(out), "--no-site")
     assert result.exit_code == 0, result.output
     assert SPLICED not in result.output
-    _same_as_a_full_build(run, shipped, out, tmp_path)
+    _same_as_a_full_build(run, seed, out, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -211,21 +218,21 @@ def test_other_changes_make_a_full_build(
     ],
 )
 def test_a_change_is_checked_as_in_a_full_build(
-    run: Invoke, shipped: Path, tmp_path: Path, old: str, new: str, message: str | None
+    run: Invoke, seed: Path, tmp_path: Path, old: str, new: str, message: str | None
 ) -> None:
     out = tmp_path / "dist"
-    assert run("build", "--data", str(shipped), "--out", str(out), "--no-site").exit_code == 0
+    assert run("build", "--data", str(seed), "--out", str(out), "--no-site").exit_code == 0
     before = {name: (out / name).read_bytes() for name in OUTPUTS}
-    _edit(shipped / "papers" / "eie.yaml", old, new)
-    result = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
-    full = run("validate", "--data", str(shipped))
+    _edit(seed / "papers" / "eie.yaml", old, new)
+    result = run("build", "--data", str(seed), "--out", str(out), "--no-site")
+    full = run("validate", "--data", str(seed))
     assert result.exit_code == full.exit_code
     if message is None:
         assert result.exit_code == 0 and SPLICED in result.output
         return
     assert result.exit_code == 1 and message in result.output and message in full.output
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
-    _edit(shipped / "papers" / "eie.yaml", new, old)  # mended: back to the last build's
-    again = run("build", "--data", str(shipped), "--out", str(out), "--no-site")
+    _edit(seed / "papers" / "eie.yaml", new, old)  # mended: back to the last build's
+    again = run("build", "--data", str(seed), "--out", str(out), "--no-site")
     assert SPLICED in again.output
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
