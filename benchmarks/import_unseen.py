@@ -129,6 +129,10 @@ LISTS = {
     "hedlen": "Hedlen__awesome-segment-anything",
     "eosphorosai": "eosphoros-ai__Awesome-Text2SQL",
     "yucheolchoi": "yucheol-choi__awesome-quantum-compiler",
+    # Round 29, after round 28's fixes
+    "mli": "mli__paper-reading",
+    "chandlerbang": "ChandlerBang__awesome-graph-attack-papers",
+    "petergriffinjin": "PeterGriffinJin__Awesome-Language-Model-on-Graphs",
 }
 
 
