@@ -1877,3 +1877,50 @@ def test_a_paper_column_labelled_with_its_venue_and_a_dated_news_line() -> None:
         ("CLIP", "arXiv", None),
         ("OvSeg", "CVPR", 2023),
     ]
+
+
+def test_round_29_code_tags_dates_chinese_columns_and_a_lists_own_citation() -> None:
+    """Round 29: a venue in code after a bold title, without a year (`preprint`, `BCB 19`, a
+    journal's name) and the year from a "2023.6" date; a table whose columns are named in
+    Chinese (年份, 名字); a nickname glued to a given name; a list's own heading over the
+    BibTeX of its survey is no paper; "(2023-AAAI 2023, CCF-A）" with a full-width
+    parenthesis; "**PICARD**:Parsing" keeps its spacing."""
+    text = (
+        "# Awesome Graph Attack and Defense Papers\n\ncite our survey:\n"
+        "```\n@article{jin2021,\nauthor = {Jin, Wei and Li, Yaxing},\n"
+        "title = {Adversarial Attacks and Defenses on Graphs},\nyear = {2021},\n"
+        "journal = {SIGKDD Explor. Newsl.}\n}\n```\n\n"
+        "1. **Unifying Large Language Models and Knowledge Graphs: A Roadmap.** `preprint`\n\n"
+        "    *Shirui Pan, Linhao Luo* [[PDF](https://arxiv.org/pdf/2306.08302.pdf)], 2023.6\n\n"
+        "2. **SMILES-BERT: Large Scale Unsupervised Pre-Training** `BCB 19`\n\n"
+        "    *Sheng Wang , Yuzhi Guo* [[PDF](https://par.nsf.gov/servlets/purl/1)], 2019.09\n\n"
+        "3. **Chemformer: a pre-trained transformer** "
+        "`Machine Learning: Science and Technology`\n\n"
+        "    *Ross Irwin and Esben Jannik Bjerrum* [[PDF](https://iop.org/a)], 2022.02\n\n"
+        "4. **A Unified Framework for Data Poisoning Attack.**\n"
+        "   *Xuanqing Liu, Si Si, Xiaojin(Jerry) Zhu.* NeurIPS 2019. [[paper]](https://x.org/a.pdf)\n\n"
+        "- (2023-VLDB, CCF-A）A survey on deep learning approaches for text-to-SQL\n"
+        "[[paper](https://x.org/b.pdf)]\n"
+        "- (2023-AAAI 2023, CCF-A) **RESDSQL**: Decoupling Schema Linking and Skeleton Parsing\n"
+        "- (2022-EMNLP, CCF-B) **PICARD**:Parsing Incrementally for Constrained Decoding\n\n"
+        "### 计算机视觉\n\n| 已录制 | 年份 | 名字 | 简介 | 引用 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| ✅ | 2012 | [AlexNet](https://papers.nips.cc/x.pdf) | 深度学习热潮的奠基作 | |\n"
+    )
+    found = _papers(text)
+    assert [paper for paper, _ in found] == [
+        ("Unifying Large Language Models and Knowledge Graphs: A Roadmap", "arXiv", 2023),
+        ("SMILES-BERT: Large Scale Unsupervised Pre-Training", "BCB", 2019),
+        (
+            "Chemformer: a pre-trained transformer",
+            "Machine Learning: Science and Technology",
+            2022,
+        ),
+        ("A Unified Framework for Data Poisoning Attack", "NeurIPS", 2019),
+        ("A survey on deep learning approaches for text-to-SQL", "VLDB", 2023),
+        ("RESDSQL: Decoupling Schema Linking and Skeleton Parsing", "AAAI", 2023),
+        ("PICARD:Parsing Incrementally for Constrained Decoding", "EMNLP", 2022),
+        ("AlexNet", None, 2012),
+    ]
+    assert found[3][1].authors == ["Xuanqing Liu", "Si Si", "Xiaojin(Jerry) Zhu"]
+    assert found[1][1].authors == ["Sheng Wang", "Yuzhi Guo"]

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .columns import column_name
+
 
 @dataclass
 class HtmlCell:
@@ -122,7 +124,7 @@ def html_tables(html: str, first_line: int) -> list[tuple[list[str], list[HtmlRo
         at = next((i for i, r in enumerate(rows) if not any(c.links for c in r.cells)), None)
         if at is None or at > 1:
             continue  # no header row: the columns cannot be named
-        header = [c.text.casefold() for c in rows[at].cells]
+        header = [column_name(c.text) for c in rows[at].cells]
         body: list[HtmlRow] = []
         spans: dict[int, tuple[int, HtmlCell]] = {}  # column → (rows left, cell)
         for row in rows[at + 1 :]:

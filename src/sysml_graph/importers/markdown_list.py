@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .columns import column_name
 from .html_table import HtmlRow, html_tables
 
 
@@ -214,7 +215,7 @@ def _simple_rows(
     # a column runs from its dashes' start to the next column's start
     starts = [start for start, _ in spans]
     stops: list[int | None] = [*starts[1:], None]
-    names = [source[header][a:b].strip().casefold() for a, b in zip(starts, stops, strict=True)]
+    names = [column_name(source[header][a:b]) for a, b in zip(starts, stops, strict=True)]
     out = []
     for n in rows:
         row = source[n]
@@ -497,7 +498,7 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
         elif tok.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
             cell = render_inline(tok)
             if in_head:
-                table_header.append(cell.text.casefold())
+                table_header.append(column_name(cell.text))
             else:
                 row.append(cell)
         elif tok.type == "tr_close" and not in_head and row:

@@ -127,6 +127,10 @@ def fielded_heading(block: Block, entry: Entry) -> Entry:
             if found:
                 entry.authors, entry.et_al = found
     cited = read_bibtex(block.bibtex[0])[0] if block.bibtex else []
+    # (a list's "# Awesome … Papers" over "cite our survey: ```@article{…}```" is not that
+    # survey: a BibTeX block describes the heading when most of its title's words are the
+    # heading's, as a short form's are)
+    cited = [c for c in cited if _shares_words(c.title, title)]
     published = [c for c in cited if c.venue is not None or c.arxiv or c.doi]
     if url is None and (other or not published) and entry.venue is None:
         return entry  # documentation, a blog post or a manual, however cited
@@ -139,6 +143,18 @@ def fielded_heading(block: Block, entry: Entry) -> Entry:
     entry.title, entry.url, entry.code, entry.arxiv = title, url, code, arxiv_id(url)
     entry.topics += tags
     return entry
+
+
+def _shares_words(one: str, other: str) -> bool:
+    """Whether most words of the shorter title are the other's.
+
+    >>> _shares_words("Efficient Memory", "Efficient Memory Management for LLM Serving")
+    True
+    >>> _shares_words("Adversarial Attacks and Defenses on Graphs", "Awesome Graph Attack Papers")
+    False
+    """
+    a, b = (set(re.findall(r"\w+", t.casefold())) for t in (one, other))
+    return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
 
 
 def _coded_venue(said: str) -> tuple[VenueMatch | None, int | None]:

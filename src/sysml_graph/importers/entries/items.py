@@ -361,7 +361,8 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
         continued = m.group(1) if m and not YEAR.search(m.group(1)) else None
         title = f"{title} {continued}" if continued else title
     elif continued is not None:
-        title = f"{title.rstrip(': ')}: {continued}"
+        # as written: "**PICARD**:Parsing …" keeps its colon's spacing
+        title = text[: len(title) + rest.index(continued) + len(continued)].strip()
     if continued is not None:
         rest = rest[rest.index(continued) + len(continued) :]
     glued_year = re.match(r"\s*\(((?:19|20)\d{2})\)", rest)
@@ -426,7 +427,36 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
         # venue and its year, nothing else, names the venue whatever it is
         venue = match_venue(f"{coded.group(1)}{coded.group(3) or ''}")
         year = year or int(coded.group(2))
+    if venue is None and (tag := _code_tag_after(head, rest)) is not None:
+        venue, year = tag[0], year or tag[1]
     return Reading(title, venue, year)
+
+
+def _code_tag_after(head: Inline, rest: str) -> tuple[VenueMatch, int | None] | None:
+    """A venue in code right after an emphasised title, without a year or with a short one:
+    ``**Title.** `preprint` ``, `` `BCB 19` ``, `` `Machine Learning: Science and Technology` ``;
+    a known venue, a preprint, an acronym with its year, or a name in capitals with a
+    venue's word (code holding one unknown name, `` `RCNN` ``, is a system's name).
+
+    >>> [_code_tag_after(Inline("", raw=f"**T.** `{c}`"), f" {c}") for c in ("RCNN", "cnn")]
+    [None, None]
+    >>> v, y = _code_tag_after(Inline("", raw="**T.** `BCB 19`"), " BCB 19")
+    >>> v.acronym, y
+    ('BCB', 2019)
+    >>> _code_tag_after(Inline("", raw="**T.** `preprint`"), " preprint")[0].id
+    'preprint'
+    """
+    code = re.search(r"`([^`]{2,80})`", head.raw)
+    said = code.group(1).strip() if code else ""
+    if not said or not rest.lstrip(" .,:").startswith(said):
+        return None
+    venue, year, not_paper = read_tag(said)
+    if venue is None or not_paper:
+        return None
+    named = re.fullmatch(rf"[A-Z][\w&-]*:?(?: {IN_CAPITALS}:?)+", said) and VENUE_WORDS.search(said)
+    if venue.known or venue.id == "preprint" or (year is not None and is_acronym(said.split()[0])):
+        return venue, year
+    return (venue, year) if named else None
 
 
 def _dated(head: Inline, raw: str, prefix: re.Match[str]) -> Reading:

@@ -9,7 +9,8 @@ from .vocabulary import VENUE_WORDS
 NOT_A_LONE_NAME = re.compile(r"\b[A-Z]{2,}|(?i:\b(?:award|prize|best|outstanding|honou?rable)\b)")
 
 NAME = re.compile(
-    r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
+    # (a nickname may be glued to the given name too: "Xiaojin(Jerry) Zhu")
+    r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\([A-ZÀ-ÝĀ-ſ][\w'’.-]*\))?|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
     r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|las|los|du|dos|"
     # a nickname in parentheses, maybe glued to the next name: "Yingyan (Celine)Lin"
     r"del|della|bin|ul|al|el|ibn)|[A-Z]\.|\([A-ZÀ-ÝĀ-ſ][\w'’.-]*\)(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*)?)){1,4}$"
@@ -34,6 +35,8 @@ def split_names(text: str) -> list[str] | None:
     True
     >>> split_names("Yihao Feng*, Shentao Yang*, Li Wei†")
     ['Yihao Feng', 'Shentao Yang', 'Li Wei']
+    >>> split_names("Si Si, Xiaojin(Jerry) Zhu, Yang Li")
+    ['Si Si', 'Xiaojin(Jerry) Zhu', 'Yang Li']
     """
     # marks after a name: equal contribution, corresponding author ("Yihao Feng*", "Li†")
     text = re.sub(r"(?<=[\w.])[*†‡§¶]+(?=\s*(?:,|;|$|\band\b))", "", text)

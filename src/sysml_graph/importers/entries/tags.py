@@ -29,14 +29,16 @@ def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
 
     >>> [(v.acronym, y) for v, y, _ in map(read_tag, ["KDD20", "VLDB 22", "ACMMM20"])]
     [('KDD', 2020), ('VLDB', 2022), ('ACM MM', 2020)]
-    >>> [(v.acronym, v.known, y) for v, y, _ in map(read_tag, ["2025-TKDE, CCF-A", "ICML-2024"])]
-    [('TKDE', True, 2025), ('ICML', True, 2024)]
+    >>> tags = ["2025-TKDE, CCF-A", "ICML-2024", "2023-AAAI 2023, CCF-A"]
+    >>> [(v.acronym, v.known, y) for v, y, _ in map(read_tag, tags)]
+    [('TKDE', True, 2025), ('ICML', True, 2024), ('AAAI', True, 2023)]
     """
     year = year_in(text)
     head = text.split(",")[0]
     # "(2025-TKDE, CCF-A)", "[ICML-2024]": a dash between a year and one venue's name
     dashed = re.fullmatch(
-        r"\s*(?:((?:19|20)\d{2})-([A-Za-z][\w&]*)|([A-Za-z][\w&]*)-((?:19|20)\d{2}))\s*", head
+        r"\s*(?:((?:19|20)\d{2})-([A-Za-z][\w&]*)(?:\s+\1)?|([A-Za-z][\w&]*)-((?:19|20)\d{2}))\s*",
+        head,
     )
     if dashed:
         head = " ".join(g for g in dashed.groups() if g)
@@ -90,6 +92,8 @@ def leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str
     (2023, 'Title')
     >>> leading_tag("[[TACL](https://x.org/1)] Title", "[TACL] Title")[0].acronym
     'TACL'
+    >>> leading_tag("(2023-VLDB, CCF-A）A survey", "(2023-VLDB, CCF-A）A survey")[1:]
+    (2023, 'A survey')
 
     >>> leading_tag("(DNN Models) Sze, Vivienne", "(DNN Models) Sze, Vivienne")[2]
     '(DNN Models) Sze, Vivienne'
@@ -108,7 +112,7 @@ def leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str
 def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, str, str] | None:
     """One leading tag (see :func:`leading_tag`), and the text and markdown after it."""
     lead = re.match(
-        r"\s*(?:`([^`]{2,40})`|\(([^()]{2,40})\)|\[([^\[\]]{2,80})\](?![(\[])|【([^【】]{2,80})】"
+        r"\s*(?:`([^`]{2,40})`|[(（]([^()（）]{2,40})[)）]|\[([^\[\]]{2,80})\](?![(\[])|【([^【】]{2,80})】"
         r"|\[\[([^\[\]]{2,40})\]\(([^()\s]*)\)\])",  # "[[Arxiv](url)] Title": a linked tag
         raw,
     )
@@ -118,6 +122,8 @@ def _leading_tag(raw: str, text: str) -> tuple[VenueMatch | None, int | None, st
     linked = lead.group(5) is not None
     venue, year, _ = read_tag(said)
     marks = {2: ("(", ")"), 3: ("[", "]"), 4: ("【", "】")}.get(lead.lastindex or 1)
+    if lead.lastindex == 2:  # "(2023-VLDB, CCF-A）": either parenthesis may be full-width
+        marks = (lead.group(0).lstrip()[0], lead.group(0)[-1])
     marks = ("[", "]") if linked else marks
     shown = f"{marks[0]}{said}{marks[1]}" if marks else lead.group(1)
     if not text.startswith(shown):

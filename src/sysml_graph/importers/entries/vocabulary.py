@@ -6,8 +6,9 @@ import re
 
 YEAR = re.compile(r"(?<![\d.])((?:19[5-9]|20[0-3])\d)(?!\d|\.\d)")
 
-# A date "2024.01": a year and a month, never an arXiv id ("2004.06567").
-DATE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})\.(?:0[1-9]|1[0-2])(?!\d)")
+# A date "2024.01", "2023.6": a year and a month, never an arXiv id ("2004.06567") nor a
+# version ("2023.6.1").
+DATE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})\.(?:0?[1-9]|1[0-2])(?!\d|\.\d)")
 
 SHORT_YEAR = re.compile(r"['’‘`]\s?(\d{2})(?!\d)")
 
@@ -23,8 +24,8 @@ def year_in(text: str) -> int | None:
 
     >>> year_in("MobiSys '17"), year_in("[SenSys ’16]"), year_in("ASPLOS 20189"), year_in("x")
     (2017, 2016, None, None)
-    >>> year_in("[pdf], 2024.01."), year_in("arXiv:2004.06567")
-    (2024, None)
+    >>> year_in("[pdf], 2024.01."), year_in("arXiv:2004.06567"), year_in("[[PDF](u)], 2023.6")
+    (2024, None, 2023)
     """
     m = YEAR.search(text) or DATE.search(text)
     if m:
