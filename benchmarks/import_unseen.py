@@ -133,6 +133,9 @@ LISTS = {
     "mli": "mli__paper-reading",
     "chandlerbang": "ChandlerBang__awesome-graph-attack-papers",
     "petergriffinjin": "PeterGriffinJin__Awesome-Language-Model-on-Graphs",
+    # Round 30, after round 29's fixes
+    "xiaoxinhe": "XiaoxinHe__Awesome-Graph-LLM",
+    "thuccslab": "ThuCCSLab__Awesome-LM-SSP",
 }
 
 
