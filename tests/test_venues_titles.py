@@ -1924,3 +1924,41 @@ def test_round_29_code_tags_dates_chinese_columns_and_a_lists_own_citation() -> 
     ]
     assert found[3][1].authors == ["Xuanqing Liu", "Si Si", "Xiaojin(Jerry) Zhu"]
     assert found[1][1].authors == ["Sheng Wang", "Yuzhi Guo"]
+
+
+def test_round_30_badges_placeholders_question_titles_and_siggraph() -> None:
+    """Round 30: a venue badge of two words with a short year and a qualifier
+    ("USENIX_Security'25", "ACL'24_(Findings)"); the placeholder row of a list's
+    how-to-contribute table ("| aa | arxiv | github | bb'23 |") is no paper; a title's part
+    after its question mark is not a list of people ("… Professionals? A Benchmark, Datasets
+    and Models"); SIGGRAPH and SIGGRAPH Asia are known venues."""
+    badge = "https://img.shields.io/badge"
+    text = (
+        "| Title | Link  | Code |   Venue |\n| ---- |---- |---- |---- |\n"
+        "| aa |  arxiv | github  | bb'23    |\n\n"
+        "- [2025/06] **[SoK: Can Synthetic Images Replace Real Data?](https://arxiv.org/abs/2506"
+        f".19360)** ![Diffusion]({badge}/Diffusion-a99cf4) "
+        f"![USENIX_Security'25]({badge}/USENIX_Security'25-f1b800)\n"
+        "- [2024/05] **[Large Language Model Bias Mitigation](https://arxiv.org/abs/2405.1)** "
+        f"![ACL'24_(Findings)]({badge}/ACL'24_(Findings)-f1b800)\n"
+        "- (*NeurIPS'24 D&B*) Can Large Language Models Analyze Graphs like Professionals? "
+        "A Benchmark, Datasets and Models [[paper](https://arxiv.org/abs/2409.19667)]\n\n"
+        "|Name|Info|Link|Label|\n|---|---|---|---|\n"
+        "|**Data-Free Learning of Reduced-Order Kinematics**| Siggraph 2023| "
+        "[Link](https://nmwsharp.com/research/) | ![][~softbody]\n"
+        "|**Learning Contact Deformations**| Siggraph Asia 2023| [Link](https://x.io/) |\n"
+    )
+    found = _papers(text)
+    assert [paper for paper, _ in found] == [
+        ("SoK: Can Synthetic Images Replace Real Data?", "USENIX Security", 2025),
+        ("Large Language Model Bias Mitigation", "ACL", 2024),
+        (
+            "Can Large Language Models Analyze Graphs like Professionals? "
+            "A Benchmark, Datasets and Models",
+            "NeurIPS",
+            2024,
+        ),
+        ("Data-Free Learning of Reduced-Order Kinematics", "SIGGRAPH", 2023),
+        ("Learning Contact Deformations", "SIGGRAPH Asia", 2023),
+    ]
+    assert found[2][1].authors == []

@@ -112,7 +112,8 @@ def _chicago(body: str) -> list[str] | None:
 
 NOT_NAME_WORDS = re.compile(
     r"\b(models?|devices?|networks?|language|data|blog|inference|efficient|large|deep|"
-    r"training|serving|edge|survey|systems?|mellon|berkeley|stanford|tsinghua|peking|face|"
+    r"training|serving|edge|survey|systems?|benchmarks?|datasets?|mellon|berkeley|stanford|"
+    r"tsinghua|peking|face|"
     r"openai|deepmind|apple|qualcomm|samsung|web)\b",
     re.I,
 )

@@ -83,6 +83,18 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     if len(echoed) >= 2:  # "| Year | Pub | Title1 | Framework |" under that very header
         entry.reason = "a placeholder row (its cells repeat the table's header)"
         return entry
+    unlinked = [
+        k
+        for k, c in cells.items()
+        if re.search(r"link|code|pdf|url", k)
+        and not c.links
+        and re.fullmatch(r"\s*(?:arxiv|github|link|pdf|paper|code|url)\s*", c.text, re.I)
+    ]
+    if unlinked and not any(c.links for c in cells.values()):
+        # "| aa | arxiv | github | bb'23 |" in a list's how-to-contribute: a link's kind
+        # where the link would go, and no link in the row
+        entry.reason = "a placeholder row (its link columns name a link and give none)"
+        return entry
     if is_label_text(title_cell.text):
         # "| Acme | 2024 | NSDI | [Paper](url) |": the paper is named in another column
         named = next(

@@ -162,6 +162,9 @@ def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
     >>> v, y = badge_venue("Conference-SIGMOD 2026")
     >>> v.acronym, y
     ('SIGMOD', 2026)
+    >>> v, y = badge_venue("USENIX_Security'25")
+    >>> v.acronym, y
+    ('USENIX Security', 2025)
     """
     label = label.replace("--", "-")  # shields.io writes a dash as "--"
     dated = re.fullmatch(r"((?:19|20)\d{2})[-_ ]+(.+)", label.strip())
@@ -172,7 +175,9 @@ def badge_venue(label: str) -> tuple[VenueMatch | None, int | None]:
         r"^(?:conference|journal|venue|published|publish|accepted)\s*[-:]\s*", "", label, flags=re.I
     )
     year = year_in(label)
-    said = re.sub(r"[-_ ]*(?:(?:19|20)\d{2}|\d{2}\.\d{2})$", "", label).strip()
+    # ("USENIX_Security'25": a name of two words, its short year, a qualifier maybe)
+    said = re.sub(r"['’]\d{2}(?:[_ ]*\(?[A-Za-z]+\)?)?$", "", label).replace("_", " ")
+    said = re.sub(r"[-_ ]*(?:(?:19|20)\d{2}|\d{2}\.\d{2})$", "", said).strip()
     whole = match_venue(said)
     if whole is not None and whole.known and year is not None:
         known = registry()[whole.id]
