@@ -136,6 +136,10 @@ LISTS = {
     # Round 30, after round 29's fixes
     "xiaoxinhe": "XiaoxinHe__Awesome-Graph-LLM",
     "thuccslab": "ThuCCSLab__Awesome-LM-SSP",
+    # Round 31, after round 30's fixes
+    "naganandy": "naganandy__graph-based-deep-learning-literature",
+    "euniai": "EuniAI__awesome-code-agents",
+    "hyp1231genrec": "hyp1231__awesome-generative-recommendation",
 }
 
 
