@@ -1962,3 +1962,44 @@ def test_round_30_badges_placeholders_question_titles_and_siggraph() -> None:
         ("Learning Contact Deformations", "SIGGRAPH Asia", 2023),
     ]
     assert found[2][1].authors == []
+
+
+def test_round_31_short_names_before_bold_titles_and_venues_after_italic_authors() -> None:
+    """Round 31: "(Chat-REC) **Title.** arXiv:2303.14524." (a system's short name in
+    parentheses before its bold title); an unknown acronym with a qualifier or a dash after
+    a bold title ("NACCL 2024 (Findings).", "SIGIR-AP 2024."); the venue after italic authors
+    on the entry's second line ("_A, B, et al._ arXiv 2026/06.", "_A, B._ ASE 2025.")."""
+    text = (
+        "* (Chat-REC) **Chat-REC: Towards Interactive and Explainable LLMs-Augmented "
+        "Recommender System.** arXiv:2303.14524. [[paper](https://arxiv.org/pdf/2303.14524)]\n\n"
+        "   *Yunfan Gao, Tao Sheng, Youlin Xiang.*\n"
+        "* (RecMind) **RecMind: Large Language Model Powered Agent For Recommendation.** "
+        "NACCL 2024 (Findings). [[paper](https://arxiv.org/pdf/2308.14296)]\n"
+        "* (SEATER) **Generative Retrieval with Semantic Tree-Structured Item Identifiers.** "
+        "SIGIR-AP 2024. [[paper](https://arxiv.org/abs/2309.13375)]\n"
+        "- **LoopCoder-v2: Only Loop Once for Efficient Test-Time Computation Scaling.**  \n"
+        "  _Jian Yang, Shawn Guo, Wei Zhang, et al._ arXiv 2026/06.  \n"
+        "  [![Paper](https://img.shields.io/badge/Paper-A42C25)](https://arxiv.org/abs/2606.18023)\n"
+        "- **Automated Generation of Issue-Reproducing Tests by Combining LLMs.**  \n"
+        "  _Konstantinos Kitsios, Marco Castelluccio, Alberto Bacchelli._ ASE 2025.  \n"
+        "  [![Paper](https://img.shields.io/badge/Paper-A42C25)](https://arxiv.org/abs/2509.01616)\n"
+    )
+    found = _papers(text)
+    assert [paper for paper, _ in found] == [
+        (
+            "Chat-REC: Towards Interactive and Explainable LLMs-Augmented Recommender System",
+            "arXiv",
+            None,
+        ),
+        ("RecMind: Large Language Model Powered Agent For Recommendation", "NACCL", 2024),
+        ("Generative Retrieval with Semantic Tree-Structured Item Identifiers", "SIGIR-AP", 2024),
+        ("LoopCoder-v2: Only Loop Once for Efficient Test-Time Computation Scaling", "arXiv", 2026),
+        (
+            "Automated Generation of Issue-Reproducing Tests by Combining LLMs",
+            "ASE",
+            2025,
+        ),
+    ]
+    assert found[0][1].authors == ["Yunfan Gao", "Tao Sheng", "Youlin Xiang"]
+    assert found[0][1].topics[:1] == ["Chat-REC"]
+    assert found[3][1].authors == ["Jian Yang", "Shawn Guo", "Wei Zhang"]

@@ -25,7 +25,7 @@ from .record import Entry
 from .tags import (
     detail_venue,
 )
-from .vocabulary import YEAR, date_year, year_in
+from .vocabulary import YEAR, date_year, is_acronym, year_in
 
 
 def _italic_venue_citation(
@@ -102,6 +102,14 @@ def read_details(block: Block, ctx: Context, r: Reading, entry: Entry) -> None:
                 entry.authors, entry.et_al = found
                 # "*A, B.* [[pdf]](url), 2023.02": the year after the names
                 r.year = r.year or year_in(dt[len(d.emphasis[0]) :])
+                # "_A, B, et al._ arXiv 2026/06.", "_A, B._ ASE 2025.": and where, before
+                # any link
+                after = dt[len(d.emphasis[0]) :].split("[")[0]
+                said = re.sub(r"(?:19|20)\d{2}(?:[./-]\d{1,2})*", " ", after).strip(" ,.;*_")
+                if r.venue is None and said and ctx.venue is None:
+                    v = match_venue(said)
+                    lone = year_in(after) is not None and all(map(is_acronym, said.split("-")))
+                    r.venue = v if v is not None and (v.known or lone) else None
                 continue
         if r.venue is None and ctx.venue is None:
             v = detail_venue(dt)

@@ -202,6 +202,15 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     ):  # "**vLLM**: [Title](url)", "WebDataset: **Title**.
         entry.topics.append(system.group(1))
         text = text[system.end() :]
+    short = re.match(r"\(([^()]{2,30})\)\s*", text)
+    if short and any(
+        len(named.split()) >= 3 and text[short.end() :].startswith(named)
+        for named in (link_text, *head.strong[:1])
+    ):
+        # "(Chat-REC) **Chat-REC: Towards …** arXiv:2303.14524.": the system's short name
+        # before its title (a venue or year there was read as a tag above)
+        entry.topics.append(short.group(1))
+        text = text[short.end() :]
 
     lead_venue, lead_year = lead_venue or first_tag[0], lead_year or first_tag[1]
     prefix = DATED_PREFIX.match(raw) or DATED_LINK.match(raw)
@@ -373,9 +382,11 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
     said = re.sub(r"\[[^\[\]]*\]", " ", YEAR.sub(" ", rest))
     venue = match_venue(said) if said.strip() else None
     if venue is not None and not venue.known:
-        # an unknown name counts only as a lone acronym ("SIGIR 2022"), never a phrase
-        lone = is_acronym(said)
-        venue = venue if lone and year is not None else None
+        # an unknown name counts only as a lone acronym ("SIGIR 2022", "SIGIR-AP 2024",
+        # "NACCL 2024 (Findings)."), never a phrase
+        said = re.sub(r"\([^()]*\)", " ", said).strip(" .,;:")
+        lone = bool(said) and all(is_acronym(part) for part in said.split("-"))
+        venue = match_venue(said) if lone and year is not None else None
     italics = head.emphasis[0].strip() if head.emphasis else ""
     own = author_line(italics) if rest.lstrip(" ,.;:").startswith(italics) and italics else None
     if own and all(person_like(n) for n in own[0]):
