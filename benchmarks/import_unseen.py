@@ -140,6 +140,10 @@ LISTS = {
     "naganandy": "naganandy__graph-based-deep-learning-literature",
     "euniai": "EuniAI__awesome-code-agents",
     "hyp1231genrec": "hyp1231__awesome-generative-recommendation",
+    # Round 32, after round 31's fixes
+    "seedguard": "SEEDGuard__Awesome-Data-centric-LLM4SE-Papers",
+    "wangyongjientu": "wangyongjie-ntu__Awesome-explainable-AI",
+    "microsoft": "microsoft__AI-System",
 }
 
 
