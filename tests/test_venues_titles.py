@@ -2003,3 +2003,53 @@ def test_round_31_short_names_before_bold_titles_and_venues_after_italic_authors
     assert found[0][1].authors == ["Yunfan Gao", "Tao Sheng", "Youlin Xiang"]
     assert found[0][1].topics[:1] == ["Chat-REC"]
     assert found[3][1].authors == ["Jian Yang", "Shawn Guo", "Wei Zhang"]
+
+
+def test_round_32_citations_inside_links_and_method_names_before_links() -> None:
+    """Round 32: a numbered reference whose link holds the whole citation (ACM, with one
+    author and "et al." too; MLA with a quoted title; IEEE), read as that citation; a
+    paragraph line opening with a method's name before its linked title ("Shap: [Title](url),
+    NeurIPS 2017", "Guided Backpropagation, [Title](url), ICLR 2015"): the name is no author
+    and no part of the title."""
+    text = (
+        "## 参考文献\n\n"
+        "1. [Yanghua Peng, Yixin Bao, Yangrui Chen, Chuan Wu, and Chuanxiong Guo. 2018. Optimus: "
+        "an efficient dynamic resource scheduler for deep learning clusters. In Proceedings of "
+        "the Thirteenth EuroSys Conference (EuroSys '18).](https://dl.acm.org/doi/10.1145/3190508"
+        ".3190517)\n"
+        "2. [Brad Calder, et al. 2011. Windows Azure Storage: a highly available cloud storage "
+        "service. In Proceedings of the Twenty-Third ACM Symposium on Operating Systems "
+        "Principles (SOSP '11).](https://dl.acm.org/doi/10.1145/2043556.2043571)\n"
+        '3. [Yu, Peifeng, and Mosharaf Chowdhury. "Salus: Fine-grained gpu sharing primitives '
+        'for deep learning applications." arXiv preprint arXiv:1902.04610 (2019).]'
+        "(https://arxiv.org/abs/1902.04610)\n\n"
+        "## Feature attribution\n\n"
+        "Shap: [A unified approach to interpreting model predictions](http://arxiv.org/abs/1705"
+        ".07874), NeurIPS 2017\n\n"
+        "Guided Backpropagation, [Striving for simplicity: The all convolutional net]"
+        "(http://arxiv.org/abs/1412.6806), ICLR 2015\n"
+    )
+    found = _papers(text)
+    assert [paper for paper, _ in found] == [
+        (
+            "Optimus: an efficient dynamic resource scheduler for deep learning clusters",
+            "EuroSys",
+            2018,
+        ),
+        ("Windows Azure Storage: a highly available cloud storage service", "SOSP", 2011),
+        (
+            "Salus: Fine-grained gpu sharing primitives for deep learning applications",
+            "arXiv",
+            2019,
+        ),
+        ("A unified approach to interpreting model predictions", "NeurIPS", 2017),
+        ("Striving for simplicity: The all convolutional net", "ICLR", 2015),
+    ]
+    assert [e.authors for _, e in found] == [
+        ["Yanghua Peng", "Yixin Bao", "Yangrui Chen", "Chuan Wu", "Chuanxiong Guo"],
+        ["Brad Calder"],
+        ["Peifeng Yu", "Mosharaf Chowdhury"],
+        [],
+        [],
+    ]
+    assert found[0][1].url == "https://dl.acm.org/doi/10.1145/3190508.3190517"

@@ -280,6 +280,11 @@ CITATION_LINE = re.compile(
 )
 
 
+# "Shap: [A unified approach to interpreting model predictions](url), NeurIPS 2017": a
+# method's short name, then the linked title of three words or more
+NAMED_LINK_LINE = re.compile(r"\s*[^\s\[\]()*][^\[\]()]{0,40}?[:,]\s*\[\S+ \S+ \S+[^\]]*\]\(")
+
+
 def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     """The lines of a paragraph that start with a link or a bracketed tag, or that are a
     bibliography's citations, each with its 1-based line: a list written without list
@@ -289,6 +294,9 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     >>> tok = md.parse("Intro with [a link](u).\\n[OSDI'22] [Title Of It](https://x.org) </br>")[1]
     >>> [(n, line.text) for n, line in paragraph_lines(tok)]
     [(2, "[OSDI'22] Title Of It")]
+    >>> tok = md.parse("Shap: [A unified approach to it](https://x.org), NeurIPS 2017")[1]
+    >>> [(n, line.text) for n, line in paragraph_lines(tok)]
+    [(1, 'Shap: A unified approach to it, NeurIPS 2017')]
     """
     first = (token.map[0] + 1) if token.map else 1
     source = token.content.split("\n")
@@ -297,7 +305,11 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     for child in [*(token.children or []), None]:
         if child is None or child.type in ("softbreak", "hardbreak"):
             raw = source[line] if line < len(source) else ""
-            if run and (re.match(r"\s*(?:\*\*)?\\?\[", raw) or CITATION_LINE.match(raw)):
+            if run and (
+                re.match(r"\s*(?:\*\*)?\\?\[", raw)
+                or CITATION_LINE.match(raw)
+                or NAMED_LINK_LINE.match(raw)
+            ):
                 part = Token("inline", "", 0, children=run, content=raw)
                 inline = render_inline(part)
                 if inline.text and (inline.links or CITATION_LINE.match(raw)):

@@ -69,6 +69,7 @@ def authors_before_link(text: str, links: list[Link]) -> tuple[list[str], bool, 
     (['Yan Z', 'Li Q'], True, 'Gradient Sparsification')
     >>> authors_before_link("Read this: Title", [Link("Title", "u")]) is None
     True
+    >>> authors_before_link("Integrated Gradients, Did It Work", [Link("Did It Work", "u")])
     """
     link = next((lk for lk in links if len(lk.text.split()) >= 2 and not is_label(lk)), None)
     at = text.find(link.text) if link is not None else -1
@@ -81,6 +82,8 @@ def authors_before_link(text: str, links: list[Link]) -> tuple[list[str], bool, 
     found = author_line(before) if before else None
     if not found:
         return None
+    if len(found[0]) == 1 and not found[1] and text[:at].rstrip()[-1:] in (",", ":"):
+        return None  # "Guided Backpropagation, [Title](url), ICLR 2015": a method's name
     return found[0], found[1], link
 
 

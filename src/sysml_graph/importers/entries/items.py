@@ -202,12 +202,15 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     ):  # "**vLLM**: [Title](url)", "WebDataset: **Title**.
         entry.topics.append(system.group(1))
         text = text[system.end() :]
-    short = re.match(r"\(([^()]{2,30})\)\s*", text)
+    short = re.match(r"\(([^()]{2,30})\)\s*", text) or re.match(
+        r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2}),\s+", text
+    )
     if short and any(
         len(named.split()) >= 3 and text[short.end() :].startswith(named)
         for named in (link_text, *head.strong[:1])
     ):
-        # "(Chat-REC) **Chat-REC: Towards …** arXiv:2303.14524.": the system's short name
+        # "(Chat-REC) **Chat-REC: Towards …** arXiv:2303.14524.", "Guided Backpropagation,
+        # [Striving for simplicity: …](url), ICLR 2015": a system's or a method's short name
         # before its title (a venue or year there was read as a tag above)
         entry.topics.append(short.group(1))
         text = text[short.end() :]
@@ -273,6 +276,17 @@ def _read_first_line(
     whole_bold = bool(head.strong) and head.strong[0].strip(" .") == text.strip(" .")
     if whole_bold and (apa or quoted or GBT.match(text) or DBLP.match(text)):
         head = dataclasses.replace(head, strong=[])
+    # "[Wencong Xiao, Shiru Ren, …. 2020. AntMan: Title. In OSDI 20.](url)": a link around a
+    # whole citation, read as the citation (the link is its page)
+    whole_link = bool(head.links) and head.links[0].text.strip(" .") == text.strip(" .")
+    if whole_link and (
+        apa
+        or quoted
+        or GBT.match(text)
+        or DBLP.match(text)
+        or authors_first(dataclasses.replace(head, links=[]), text) is not None
+    ):
+        head = dataclasses.replace(head, links=head.links[1:])
     if (
         head.strong
         and quoted

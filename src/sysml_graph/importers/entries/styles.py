@@ -59,16 +59,23 @@ def cites_a_title(text: str) -> bool:
 def authors_first(head: Inline, text: str) -> tuple[list[str], bool, str] | None:
     """The authors that open a citation (in italics, or up to the first full stop) and the
     rest: ``_A, B, and C._ **Title** Venue 2024``, ``A and B. Title. arXiv (2024)``; at least
-    two names, each a person's, so that a title's first sentence is never taken for them."""
+    two names, each a person's, so that a title's first sentence is never taken for them.
+
+    >>> authors_first(Inline("", raw=""), "Brad Calder, et al. 2011. Windows Azure Storage.")
+    (['Brad Calder'], True, '2011. Windows Azure Storage')
+    """
     italic = head.emphasis[0] if head.emphasis and text.startswith(head.emphasis[0]) else ""
     cuts = [len(italic)] if italic else [m.end() for m in re.finditer(r"\w{2}\.\s", text[:600])]
     for cut in cuts[:3]:
         found = author_line(text[:cut].strip(" .,"))
         names = found[0] if found else []
         # every one a name ("VG Vydiswaran" too), none an organisation or a title's words
+        # (one name is enough before "et al." and the year: "Brad Calder, et al. 2011. Title.")
+        alone = len(names) == 1 and found is not None and found[1] and person_like(names[0])
+        dated = re.match(r"\s*(?:19|20)\d{2}[a-z]?\.\s", text[cut:]) is not None
         if (
             found
-            and len(names) >= 2
+            and (len(names) >= 2 or (alone and dated))
             and all(len(n.split()) >= 2 and not ORG.search(n) for n in names)
             and sum(person_like(n) for n in names) >= len(names) - 1
         ):
