@@ -2053,3 +2053,26 @@ def test_round_32_citations_inside_links_and_method_names_before_links() -> None
         [],
     ]
     assert found[0][1].url == "https://dl.acm.org/doi/10.1145/3190508.3190517"
+
+
+@pytest.mark.parametrize(
+    ("written", "venue"),
+    [
+        (
+            "Proceedings of the 14th USENIX Conference on Operating Systems Design and "
+            "Implementation",
+            "OSDI",
+        ),
+        (
+            "Proceedings of the 2020 ACM SIGMOD International Conference on Management of Data",
+            "SIGMOD",
+        ),
+        ("Proceedings of the ACM International Conference on Management of Data", "SIGMOD"),
+        ("Proceedings of the Joint Meeting on Foundations of Software Engineering", "FSE"),
+    ],
+)
+def test_proceedings_written_out_name_their_series(written: str, venue: str) -> None:
+    """Round 32: a citation gives the proceedings' own name, not the short one (the AI-System
+    textbook's ACM references)."""
+    matched = match_venue(written)
+    assert matched is not None and matched.known and matched.acronym == venue
