@@ -144,6 +144,10 @@ LISTS = {
     "seedguard": "SEEDGuard__Awesome-Data-centric-LLM4SE-Papers",
     "wangyongjientu": "wangyongjie-ntu__Awesome-explainable-AI",
     "microsoft": "microsoft__AI-System",
+    # Round 33, after round 32's fixes
+    "linwhitehat": "linwhitehat__ETA-Resource",
+    "enstau2isai": "ENSTA-U2IS-AI__awesome-uncertainty-deeplearning",
+    "tanganke": "tanganke__fusion_bench",
 }
 
 
