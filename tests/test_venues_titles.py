@@ -2076,3 +2076,20 @@ def test_proceedings_written_out_name_their_series(written: str, venue: str) -> 
     textbook's ACM references)."""
     matched = match_venue(written)
     assert matched is not None and matched.known and matched.acronym == venue
+
+
+def test_round_33_a_first_author_and_a_coded_venue_before_link_labels() -> None:
+    """Round 33: "* [Title](url). First Author. `Venue Year`. [[code]](url)": the links'
+    labels after the citation do not stop its author being read."""
+    text = (
+        "* [Yet Another Traffic Classifier: A Masked Autoencoder Based Traffic Transformer]"
+        "(https://ojs.aaai.org/index.php/AAAI/article/view/25674). Ruijie Zhao. `AAAI 2023`. "
+        "[[code]](https://github.com/NSSL-SJTU/YaTC)\n"
+    )
+    ((paper, entry),) = _papers(text)
+    assert paper == (
+        "Yet Another Traffic Classifier: A Masked Autoencoder Based Traffic Transformer",
+        "AAAI",
+        2023,
+    )
+    assert entry.authors == ["Ruijie Zhao"]

@@ -638,7 +638,9 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     italic = bool(head.emphasis) and plain.strip().startswith(head.emphasis[0].strip())
     # "[Title](url)⏎  A, B. SOSP 2023.": the citation on the item's next line, a soft break
     soft = "\n" in head.raw and head.raw.split("\n")[0].rstrip().endswith(")")
-    if (not tags or bold is not None) and (italic or CITATION_AFTER.match(plain) or soft):
+    # (links' labels after the citation are no tags: "… Ruijie Zhao. `AAAI 2023`. [[code]](u)")
+    named_tags = [t for t in tags if not is_label_text(t)]
+    if (not named_tags or bold is not None) and (italic or CITATION_AFTER.match(plain) or soft):
         cited, more, venue_text, when = trailing_citation(plain)
         if soft and not (italic or CITATION_AFTER.match(plain)):
             cited = cited if all(person_like(c) for c in cited) else []
