@@ -2093,3 +2093,45 @@ def test_round_33_a_first_author_and_a_coded_venue_before_link_labels() -> None:
         2023,
     )
     assert entry.authors == ["Ruijie Zhao"]
+
+
+def test_round_34_tags_gluing_a_name_to_its_year() -> None:
+    """Round 34 (ENSTA-U2IS-AI's uncertainty list): "Title [[ICCV Workshop2023]](<url>)",
+    "[[(ICNN1994)]]", "[[Sensors2022]]", "[[ACM2021]]" (a publisher: the year only), and a
+    label parted from its address by a space, "[[ACL2026]] (<url>)"."""
+    text = (
+        "# Papers\n\n"
+        "- Sub-Ensembles for Fast Uncertainty Estimation in Neural Networks "
+        "[[ICCV Workshop2023]](<https://openaccess.thecvf.com/x.pdf>)\n"
+        "- Estimating the Mean and Variance of the Target Probability Distribution "
+        "[[(ICNN1994)]](<https://ieeexplore.ieee.org/document/374138>)\n"
+        "- Grace: A generative approach to better confidence elicitation in large language "
+        "models [[ACL2026]] (<https://arxiv.org/pdf/2509.09438>)\n"
+        "- Evaluating and Calibrating Uncertainty Prediction in Regression Tasks "
+        "[[Sensors2022]](<https://arxiv.org/abs/1905.11659>)\n"
+        "- A Survey on Uncertainty Estimation in Deep Learning Classification Systems "
+        "[[ACM2021]](<https://dl.acm.org/doi/pdf/10.1145/3477140>)\n"
+        "- CS294: AI For Systems and Systems For AI. [[Machine Learning Systems (Fall 2019)]]"
+        "(https://ucbrise.github.io/cs294-ai-sys-fa19/)\n"
+    )
+    found = _papers(text)
+    assert [p for p, _ in found][:5] == [
+        ("Sub-Ensembles for Fast Uncertainty Estimation in Neural Networks", "ICCV", 2023),
+        ("Estimating the Mean and Variance of the Target Probability Distribution", "ICNN", 1994),
+        (
+            "Grace: A generative approach to better confidence elicitation in large language "
+            "models",
+            "ACL",
+            2026,
+        ),
+        ("Evaluating and Calibrating Uncertainty Prediction in Regression Tasks", "Sensors", 2022),
+        (
+            "A Survey on Uncertainty Estimation in Deep Learning Classification Systems",
+            None,
+            2021,
+        ),
+    ]
+    assert found[0][1].venue is not None and found[0][1].venue.workshop
+    assert found[1][1].venue is not None and not found[1][1].venue.known
+    assert found[2][1].url == "https://arxiv.org/pdf/2509.09438"
+    assert all(e.venue is None or e.venue.acronym != "Fall" for _, e in found)

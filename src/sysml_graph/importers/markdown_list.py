@@ -320,6 +320,9 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     return out
 
 
+SPACED_LINK = re.compile(r"\][ \t]+\((?=<?https?://[^\s()<>]+>?\))")
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     """The markdown parser, built once (every list file and every HTML block in one reads
@@ -336,6 +339,9 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     """Every candidate entry of a markdown document, in document order; ``nested`` for the
     markdown inside an HTML block (whose own HTML blocks are not read again)."""
     md = _parser()
+    # "Title [[ACL2026]] (<https://…>)": a space between a label and its address is a slip
+    # that Markdown renders as text; the list's author meant a link
+    text = SPACED_LINK.sub("](", text)
     tokens = md.parse(text)
     source = text.split("\n")
     table_end = 0  # the line after the last HTML table read

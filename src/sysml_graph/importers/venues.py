@@ -153,7 +153,10 @@ def match_venue(text: str) -> VenueMatch | None:
     clean = re.sub(r"\bSpringer Nature\b", "Springer", clean)
     if not clean:
         return None
-    workshop = bool(re.search(r"\bworkshops?\b|\bsystems? for ml\b", clean, re.I))
+    # ("ICCV Workshop2023": a list's tag may glue the year to the word)
+    workshop = bool(
+        re.search(r"\bworkshops?(?:\b|(?=(?:19|20)\d{2}))|\bsystems? for ml\b", clean, re.I)
+    )
     m = WORKSHOP_SUFFIX.match(clean)
     if m and m.group(1).upper() in _acronyms_in_capitals():
         clean, workshop = m.group(1), True

@@ -25,6 +25,7 @@ from .citations import (
 from .context import Context
 from .decide import decide
 from .details import read_details
+from .kinds import PAPERS_SECTION
 from .links import (
     arxiv_id,
     classify_links,
@@ -793,6 +794,30 @@ def _cited_link(head: Inline, text: str, entry: Entry) -> Reading | None:
     return Reading(title, None, int(m.group(2)))
 
 
+def _glued_tag(tags: list[str]) -> tuple[VenueMatch | None, int | None]:
+    """A tag of one name glued to its year, ``[Sensors2022]``, ``[(ICNN1994)]``: a venue the
+    registry does not know, and its year (a publisher's, ``[ACM2021]``, a kind's,
+    ``[PhDThesis2019]``, or a term's, ``(Fall 2019)``, gives the year only).
+
+    >>> [(v and v.acronym, y) for v, y in [_glued_tag(["Sensors2022"]), _glued_tag(["ACM2021"])]]
+    [('Sensors', 2022), (None, 2021)]
+    >>> _glued_tag(["Survey2022"]), _glued_tag(["PyTorch"]), _glued_tag(["Fall 2019"])
+    ((None, 2022), (None, None), (None, 2019))
+    """
+    for tag in tags:
+        glued = re.fullmatch(r"\(?([A-Za-z][A-Za-z&-]{1,24}?)[ -]?((?:19|20)\d{2})\)?", tag.strip())
+        if glued is None:
+            continue
+        word = glued.group(1)
+        v, _, not_paper = read_tag(word)
+        # ("[Github 2023]" links a PDF; "(Fall 2019)" is a course's term)
+        dated = re.fullmatch(rf"{MONTH}|spring|summer|fall|autumn|winter|\w*thesis", word, re.I)
+        if v is None or not_paper or dated or is_label_text(word) or PAPERS_SECTION.fullmatch(word):
+            return None, int(glued.group(2))
+        return v, int(glued.group(2))
+    return None, None
+
+
 def _plain(head: Inline, text: str, entry: Entry) -> Reading:
     """``Title [[Paper]](url) [[GitHub]](url)``, plain text, ``Title. A, B. SOSP 2023.`` and
     the citation after the labels (``Title [[paper]](url) <br> A, B. SOSP, 2023.``)."""
@@ -819,6 +844,8 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
         if v is not None and v.known:
             r.venue, r.year = v, year_in(tag) or y
             break
+    else:
+        r.venue, r.year = _glued_tag(tags)
     dated = re.search(r"[(\[]((?:19|20)\d{2})(?:[./-]\d{1,2}){1,2}[)\]]", text[len(title) :])
     if dated:  # "Title [[paper](url)] (2024.02.29)": the date it was added
         r.dated = int(dated.group(1))
