@@ -148,6 +148,10 @@ LISTS = {
     "linwhitehat": "linwhitehat__ETA-Resource",
     "enstau2isai": "ENSTA-U2IS-AI__awesome-uncertainty-deeplearning",
     "tanganke": "tanganke__fusion_bench",
+    # Round 34, after round 33's fixes
+    "continualai": "ContinualAI__continual-learning-papers",
+    "caucherwang": "CaucherWang__ANN-Papers",
+    "haoranzha": "haoran-zha__Awesome-Spiking-Neural-Networks-Hub",
 }
 
 
