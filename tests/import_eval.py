@@ -40,9 +40,12 @@ def _as_written(name: str) -> str:
 def venue_matches(expected: str, got: Entry) -> bool:
     if got.venue is None:
         return False
-    # ("NeurIPS workshop", "NeurIPS Workshop": one)
-    workshop = expected.casefold().endswith(" workshop")
-    want = expected[: -len(" workshop")] if workshop else expected
+    # ("NeurIPS workshop", "NeurIPS Workshop": one; "CLVision Workshop at CVPR 2020" is a
+    # workshop of CVPR as the registry reads it)
+    suffix = expected.casefold().endswith(" workshop")
+    want = expected[: -len(" workshop")] if suffix else expected
+    said = match_venue(expected)
+    workshop = suffix or (said is not None and said.known and said.workshop)
     if workshop != got.venue.workshop:
         return False
     if want.casefold() == "preprint" and got.venue.id == "arxiv":

@@ -2135,3 +2135,130 @@ def test_round_34_tags_gluing_a_name_to_its_year() -> None:
     assert found[1][1].venue is not None and not found[1][1].venue.known
     assert found[2][1].url == "https://arxiv.org/pdf/2509.09438"
     assert all(e.venue is None or e.venue.acronym != "Fall" for _, e in found)
+
+
+def test_round_34_a_tag_closing_a_plain_title_and_a_star_after_it() -> None:
+    """Round 34 (haoran-zha's SNN hub): "Title (PSN) (**NeurIPS 2023**) ★. \\[[paper](u)\\]":
+    the last parenthesis is the tag (the short name before it stays), the star goes, a hyphen
+    inside a word parts nothing, an abbreviated journal closes the title too."""
+    text = (
+        "# Papers\n\n"
+        "- Temporal Spike Sequence Learning via Backpropagation for Deep SNNs (TSSL-BP) "
+        "(**NeurIPS 2020**). \\[[paper](https://arxiv.org/abs/2002.10085)\\]\n"
+        "- Temporal Efficient Training of SNNs via Gradient Re-weighting (TET) (**ICLR 2022**) "
+        "★. \\[[paper](https://arxiv.org/abs/2202.11946)\\]\n"
+        "- SENeCA: Building a Fully Digital Neuromorphic Processor (**Front. Neurosci. 2023**). "
+        "\\[[paper](https://www.frontiersin.org/articles/10.3389/fnins.2023.1187252/full)\\]\n"
+        "- Real-Time Computing Without Stable States (Liquid State Machine) "
+        "(**Neural Computation 2002**) ★. \\[[paper](https://direct.mit.edu/neco/6650)\\]\n"
+    )
+    assert [p for p, _ in _papers(text)] == [
+        (
+            "Temporal Spike Sequence Learning via Backpropagation for Deep SNNs (TSSL-BP)",
+            "NeurIPS",
+            2020,
+        ),
+        ("Temporal Efficient Training of SNNs via Gradient Re-weighting (TET)", "ICLR", 2022),
+        ("SENeCA: Building a Fully Digital Neuromorphic Processor", "Front. Neurosci.", 2023),
+        (
+            "Real-Time Computing Without Stable States (Liquid State Machine)",
+            "Neural Computation",
+            2002,
+        ),
+    ]
+
+
+def test_round_34_notes_names_and_landmark_tables() -> None:
+    """Round 34 (haoran-zha): a quoted note under an item is prose, not its citation; a name
+    described, with only a homepage's and a repository's links, is no paper; a table whose
+    title column is "Landmark" is read by its Year, Venue and Link columns."""
+    text = (
+        "# Groups\n\n"
+        "- **Li Guoqi** — CASIA — spiking large models. "
+        "\\[[homepage](https://casialiguoqi.github.io/)\\]\\[[github](https://github.com/BICLab)\\]\n"
+        "  > CASIA's core SNN PI, heading the group behind the Spike-driven Transformer "
+        "(NeurIPS 2023) and the SpikingBrain large-model series.\n\n"
+        "# Start here\n\n"
+        "| Year | Landmark | Venue | Link |\n|---|---|---|---|\n"
+        "| 2023 | **Spikformer** — *the first spiking Transformer* | ICLR | "
+        "[paper](https://arxiv.org/abs/2209.15425) |\n"
+    )
+    entries = read_list(text)
+    person = next(e for e in entries if e.title == "Li Guoqi")
+    assert person.kind == "skip" and "web page" in person.reason
+    assert [p for p, _ in _papers(text)] == [("Spikformer", "ICLR", 2023)]
+
+
+def test_round_34_a_gpu_cluster_and_the_authors_on_a_paragraph_of_their_own() -> None:
+    """Round 34 (CaucherWang's ANN papers): "(必读)[1] **Title** VLDB 2021. [paper](url)"
+    as a paragraph, the authors in italics in the next one ("&", ";", "and so on",
+    "Fu, C., Wang, C. and Cai, D")."""
+    text = (
+        "### 1 Survey\n\n"
+        "(必读)[1] **Approximate Nearest Neighbor Search on High Dimensional Data** TKDE 2020."
+        "[paper](https://arxiv.org/pdf/1610.02455.pdf)\n\n"
+        "*Wen Li, Ying Zhang , Yifang Sun & Xuemin Lin*\n\n---\n\n"
+        "[2] **Manu: A Cloud Native Vector Database Management System** VLDB 2022. "
+        "[paper](https://arxiv.org/pdf/2206.13843.pdf)\n\n"
+        "*Rentong Guo, Xiaofan Luan, Long Xiang and so on*\n\n---\n\n"
+        "**Data Structures and Algorithms for Nearest Neighbor Search** SODA 1993. "
+        "[paper](https://dl.acm.org/doi/pdf/10.5555/313559.313789)\n\n"
+        "*Fu, C., Wang, C. and Cai, D*\n\n"
+    )
+    found = _papers(text)
+    assert [p for p, _ in found] == [
+        ("Approximate Nearest Neighbor Search on High Dimensional Data", "TKDE", 2020),
+        ("Manu: A Cloud Native Vector Database Management System", "VLDB", 2022),
+        ("Data Structures and Algorithms for Nearest Neighbor Search", "SODA", 1993),
+    ]
+    assert [(e.authors, e.et_al) for _, e in found] == [
+        (["Wen Li", "Ying Zhang", "Yifang Sun", "Xuemin Lin"], False),
+        (["Rentong Guo", "Xiaofan Luan", "Long Xiang"], True),
+        (["C. Fu", "C. Wang", "D. Cai"], False),
+    ]
+
+
+def test_round_34_by_authors_then_an_italic_venue() -> None:
+    """Round 34 (ContinualAI's papers): "[Title](url) by A, B and C. *Venue*, pages, YEAR."
+    with an initial before the last name's full stop, a single author after "by  and", a
+    venue the registry does not know in italics, and two addresses in one link."""
+    text = (
+        "# Papers\n\n"
+        "- [Lifelong Learning for Scene Recognition in Remote Sensing Images]"
+        "(https://ieeexplore.ieee.org/document/8662768/) by Min Zhai, Huaping Liu and Fuchun "
+        "Sun. *IEEE Geoscience and Remote Sensing Letters*, 1472--1476, 2019. [vision]\n"
+        "- [GDumb: A Simple Approach That Questions Our Progress in Continual Learning]"
+        "(https://link.springer.com/chapter/10.1007%2F978-3-030-58536-5_31) by Ameya Prabhu, "
+        "Philip H. S. Torr and Puneet K. Dokania. *ECCV*, 524--540, 2020.\n"
+        "- [Catastrophic Interference in Connectionist Networks](https://doi.org/10.1016/x) "
+        "by  and Robert French. *Trends in Cognitive Sciences*, 1999.\n"
+        "- [On Tiny Episodic Memories in Continual Learning](https://github.com/facebookresearch/"
+        "agem http://arxiv.org/abs/1902.10486) by Arslan Chaudhry and Marc'Aurelio Ranzato. "
+        "*arXiv*, 2019. [cifar]\n"
+    )
+    found = _papers(text)
+    assert [p for p, _ in found] == [
+        (
+            "Lifelong Learning for Scene Recognition in Remote Sensing Images",
+            "IEEE Geoscience and Remote Sensing Letters",
+            2019,
+        ),
+        (
+            "GDumb: A Simple Approach That Questions Our Progress in Continual Learning",
+            "ECCV",
+            2020,
+        ),
+        (
+            "Catastrophic Interference in Connectionist Networks",
+            "Trends in Cognitive Sciences",
+            1999,
+        ),
+        ("On Tiny Episodic Memories in Continual Learning", "arXiv", 2019),
+    ]
+    assert [e.authors for _, e in found] == [
+        ["Min Zhai", "Huaping Liu", "Fuchun Sun"],
+        ["Ameya Prabhu", "Philip H. S. Torr", "Puneet K. Dokania"],
+        ["Robert French"],
+        ["Arslan Chaudhry", "Marc'Aurelio Ranzato"],
+    ]
+    assert found[3][1].code == "https://github.com/facebookresearch/agem"

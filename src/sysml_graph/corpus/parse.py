@@ -165,6 +165,8 @@ NOT_A_NAME = re.compile(
     r"(?i:\b(?:proceedings|conference|symposium|workshop|journal|transactions|ieee|acm|"
     r"usenix|arxiv|preprint|university|institute|laboratory|proposed|method|et al)\b)"
     r"|[a-z]\.\s+[A-Z][A-Za-z]*[A-Z]"
+    # a venue of one capital glued on at the end ("Zheng Wang. Middleware"; "St. Amant" stays)
+    r"|[A-Za-z]{2}[a-z]\.\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*$"
 )
 
 
@@ -178,6 +180,10 @@ def not_a_name(name: str) -> bool:
     (False, False, False)
     >>> not_a_name("Yanjun Wu. NeurIPS"), not_a_name("Gyeong-In Yu")
     (True, False)
+    >>> not_a_name("Zheng Wang. Middleware"), not_a_name("Martin Luther King Jr. Smith")
+    (True, False)
+    >>> not_a_name("D O Hebb. Lawrence Erlbaum")
+    True
     """
     return NOT_A_NAME.search(name) is not None
 

@@ -337,6 +337,8 @@ NOT_A_VENUE = re.compile(
     r"^(?:ieee|acm|usenix|springer|elsevier|mdpi|wiley|siam|ieee/acm|acm/ieee)$|"
     # a kind of venue, not one: "journal'13-[Title](url)"
     r"^(?:journal|conference|workshop|symposium|proceedings|transactions|venue)s?$|"
+    # a kind of publication, not where it appeared: "Tri Dao. Technical Report, 2023."
+    r"^(?:tech(?:nical)?\.? reports?|white ?papers?)$|"
     # a placeholder: "UNKNOWN_JOURNAL", "N/A", "TBD"
     r"^(?:unknown[\s_-]?\w*|n/?a|tbd|none|null)$|"
     r"\b(?:dissertation|thesis|keynote|invited talk)\b",

@@ -289,6 +289,9 @@ def _present(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in (None, [], "")}
 
 
+# A name written as initials and a surname only ("Y. Quanming", "J.E. Hugo", "K Li").
+INITIALLED = re.compile(r"(?:[A-Z]\.?\s?)+[A-Z][\w'’-]+")
+
 # What a curator writes into a draft (`curate apply`): kept when the draft is imported again.
 CURATOR_KEYS = ("techniques", "platforms", "decisions")
 
@@ -799,6 +802,19 @@ class Importer:
             # same people in the same order, written out (the list's line stays a source).
             a["authors"] = b["authors"]
             filled.append("authors (names written out)")
+        elif b.get("authors") and a["authors"] != b["authors"]:
+            said = [self.people.get(x, x) for x in a["authors"]]
+            initials = len(said) == len(b["authors"]) and all(INITIALLED.fullmatch(n) for n in said)
+            if initials:
+                # "Quanming, Y., Mengshuo, W., …" in a list (its names turned round), "Quanming
+                # Yao, Mengshuo Wang, …" on the page a curator read: initials say less
+                a["authors"] = b["authors"]
+                filled.append("authors (the list's initials replaced)")
+            theirs = ", ".join(self.people.get(x, x) for x in b["authors"])
+            outcome = "replaced: the list gives initials only" if initials else "kept"
+            self.report.conflicts.append(
+                f"{where}: authors {theirs} differ from {', '.join(said)} in {a['id']} ({outcome})"
+            )
         if not a.get("venue") and b.get("venue"):
             a["venue"], a["type"] = b["venue"], b["type"]
             filled.append("venue")

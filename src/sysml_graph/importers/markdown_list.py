@@ -53,6 +53,7 @@ class Block:
     kind: str  # "item", "row", "heading"
     sections: list[str] = field(default_factory=list)
     details: list[Inline] = field(default_factory=list)  # further paragraphs and sub-items
+    paragraph: bool = False  # a line of a paragraph, outside any list
     cells: dict[str, Inline] = field(default_factory=dict)  # table rows: header → cell
     depth: int = 0  # nesting of list items
     bibtex: list[str] = field(default_factory=list)  # ```bibtex blocks right under it
@@ -285,6 +286,20 @@ CITATION_LINE = re.compile(
 NAMED_LINK_LINE = re.compile(r"\s*[^\s\[\]()*][^\[\]()]{0,40}?[:,]\s*\[\S+ \S+ \S+[^\]]*\]\(")
 
 
+def _prose(inline: Inline) -> bool:
+    """Whether a line is a sentence or more of prose: ten words or more, most of them not in
+    italics (a citation's authors often are).
+
+    >>> _prose(Inline("Thorpe et al.'s rank-order coding: firing order alone makes it fast"))
+    True
+    >>> _prose(Inline("Fu Q, Huang H H. Paper", emphasis=["Fu Q, Huang H H."]))
+    False
+    """
+    words = len(inline.text.split())
+    italic = sum(len(e.split()) for e in inline.emphasis)
+    return words >= 10 and italic * 2 < words
+
+
 def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
     """The lines of a paragraph that start with a link or a bracketed tag, or that are a
     bibliography's citations, each with its 1-based line: a list written without list
@@ -306,7 +321,10 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
         if child is None or child.type in ("softbreak", "hardbreak"):
             raw = source[line] if line < len(source) else ""
             if run and (
-                re.match(r"\s*(?:\*\*)?\\?\[", raw)
+                # ("(必读)[1] **Title**": a short remark before a reference's number)
+                re.match(r"\s*(?:[(（][^()（）\[\]]{1,12}[)）])?(?:\*\*)?\\?\[", raw)
+                # ("**Title** VLDBJ 2021. [paper](url)": a bold title first, a link after)
+                or re.match(r"\s*\*\*[^*\[\]]{8,}\*\*.*\]\(", raw)
                 or CITATION_LINE.match(raw)
                 or NAMED_LINK_LINE.match(raw)
             ):
@@ -321,6 +339,7 @@ def paragraph_lines(token: Token) -> list[tuple[int, Inline]]:
 
 
 SPACED_LINK = re.compile(r"\][ \t]+\((?=<?https?://[^\s()<>]+>?\))")
+TWO_ADDRESSES = re.compile(r"\]\((https?://[^\s()<>]+)(?:[ \t]+https?://[^\s()<>]+)+\)")
 
 
 @functools.cache
@@ -342,6 +361,9 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     # "Title [[ACL2026]] (<https://…>)": a space between a label and its address is a slip
     # that Markdown renders as text; the list's author meant a link
     text = SPACED_LINK.sub("](", text)
+    # "[Title](https://a.org/x https://b.org/y)": two addresses where one goes, which Markdown
+    # renders as text; the first is the link
+    text = TWO_ADDRESSES.sub(r"](\1)", text)
     tokens = md.parse(text)
     source = text.split("\n")
     table_end = 0  # the line after the last HTML table read
@@ -359,6 +381,7 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     row_line = 0
     heading: Block | None = None  # the last heading: the paragraph right under it is a detail
     in_quote = 0  # inside a blockquote (a citation to the list's own paper, a note)
+    quotes: list[bool] = []  # for each blockquote open, whether it is under an open item
     fielded: Block | None = None  # a heading whose list items so far are its fields
     while i < len(tokens):
         tok = tokens[i]
@@ -416,6 +439,11 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
                 for outer in items[:-1]:
                     if outer is not None:
                         outer.details.append(inline)
+            elif any(quotes) and _prose(inline):
+                # "- Title (**NeurIPS 2023**) \n  > CASIA's PI, behind … (NeurIPS 2023)": a
+                # quoted note under an item is prose about it, not its citation (a quoted
+                # "> *Fu Q, Huang H H.* [[Paper]](url)" is one)
+                pass
             else:
                 current.details.append(inline)
                 for outer in items[:-1]:
@@ -466,9 +494,22 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and not in_quote:
             # Entries written as lines of a paragraph, outside any list:
             # "[MobiCom'21] [Title](url) </br>" on each line
+            lines = paragraph_lines(tok)
+            follows = bool(blocks) and blocks[-1].paragraph and start + 1 - blocks[-1].line <= 3
+            said = render_inline(tok) if not lines and follows else None
+            if said is not None and said.emphasis and said.text.strip() == said.emphasis[0].strip():
+                # "[1] **Title** VLDB 2021. [paper](url)", a blank line, "*A, B, C*": the
+                # authors of the entry above, in a paragraph of their own
+                blocks[-1].details.append(said)
             blocks += [
-                Block(line=line, head=inline, kind="item", sections=[s for _, s in sections])
-                for line, inline in paragraph_lines(tok)
+                Block(
+                    line=line,
+                    head=inline,
+                    kind="item",
+                    sections=[s for _, s in sections],
+                    paragraph=True,
+                )
+                for line, inline in lines
             ]
         if tok.type == "html_block" and tok.map and tok.map[0] < table_end:
             i += 1
@@ -505,8 +546,10 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
                         blocks.append(block)
         if tok.type == "blockquote_open":
             in_quote += 1
+            quotes.append(bool(items) and items[-1] is not None)
         elif tok.type == "blockquote_close":
             in_quote -= 1
+            quotes.pop()
         if tok.type == "thead_open":
             in_head, table_header = True, []
         elif tok.type == "thead_close":

@@ -138,6 +138,10 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
     (['Shulai Zhang', 'Xin Liu'], False, 'arXiv', 2025)
     >>> trailing_citation(" - Luigi Nardi, Saman Amarasinghe. ASPLOS, 2021")
     (['Luigi Nardi', 'Saman Amarasinghe'], False, 'ASPLOS', 2021)
+    >>> trailing_citation(" - Barry Porter, and Zheng Wang. Middleware 2017.")
+    (['Barry Porter', 'Zheng Wang'], False, 'Middleware', 2017)
+    >>> trailing_citation(", Philip H. S. Torr and Puneet K. Dokania. Computer Vision, 2020.")
+    (['Philip H. S. Torr', 'Puneet K. Dokania'], False, 'Computer Vision', 2020)
     >>> trailing_citation(". Pham, Hieu et al. ICML 2020")
     (['Hieu Pham'], True, 'ICML', 2020)
     >>> trailing_citation(", Yen-Chen et al. IROS 2021")
@@ -204,9 +208,11 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
             venue = inside.group(2)
             break
         # "Saman Amarasinghe. ASPLOS", "Chengyong Wu. PLDI": a venue glued after the last name
-        # ("Zhuohan Li. In SOSP": the venue after "In")
+        # ("Zhuohan Li. In SOSP": the venue after "In"; "Zheng Wang. Middleware 2017": a
+        # venue's one word, the part's last: "St. Amant" is a name)
         glued = re.match(
-            r"(.+?[a-z])\s?(?:\.|\s[-–—])\s+((?:In\b|[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv)\b.*)$",
+            r"(.+?[a-z])\s?(?:\.|\s[-–—])\s+"
+            r"((?:In\b|[A-Z]\w*[A-Z]\w*|[Aa]r[Xx]iv|(?<=[A-Za-z]{3}\. )[A-Z][a-z]+$)\b.*)$",
             name,
         )
         if glued and NAME.match(glued.group(1)):
@@ -231,11 +237,20 @@ def trailing_citation(tail: str) -> tuple[list[str], bool, str, int | None]:
         if i == 0 and lone and name == lone.group(1) and not is_known_venue(name):
             authors.append(name)  # ", _Wang et al._, arXiv 2023": the first author's surname
             continue
-        if NAME.match(name) and not ORG.search(name) and not VENUE_WORDS.search(name):
+        # ("D O Hebb. Lawrence Erlbaum": a name, its full stop, then a publisher or venue)
+        stopped = re.search(r"[A-Za-z]{2}[a-z]\.\s", name)
+        if (
+            NAME.match(name)
+            and not stopped
+            and not ORG.search(name)
+            and not VENUE_WORDS.search(name)
+        ):
             authors.append(name)
             continue
-        left, dot, _ = part.partition(". ")
-        if dot and NAME.match(left) and not VENUE_WORDS.search(left):
+        # the full stop that ends the name, not an initial's ("Puneet K. Dokania. ECCV")
+        stop = re.search(r"(?<=[^\s.]{2})\.\s", part)
+        left = part[: stop.start()] if stop else part
+        if stop and NAME.match(left) and not VENUE_WORDS.search(left):
             authors.append(left)
             venue = text[spans[i][1] + len(left) + 2 :]
         else:

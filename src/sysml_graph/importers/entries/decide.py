@@ -20,6 +20,7 @@ from .kinds import (
     topics_of,
 )
 from .links import (
+    PAPER_LABELS,
     SLIDES_LINK,
     TALK_LINK,
     VIDEO_LINK,
@@ -52,6 +53,15 @@ def _names_a_venue(title: str) -> bool:
     for said in sorted((known.name, known.acronym, *known.aliases), key=len, reverse=True):
         rest = re.sub(re.escape(said), " ", rest, flags=re.I)
     return not re.sub(r"\b(?:acm|ieee|usenix|the|\d{4})\b|[^\w]", "", rest, flags=re.I)
+
+
+# Links' labels that name a site, a repository or a page about something ("[[info](u)]",
+# "[[sdk](u)]", "[[scholar](u)]", "[[Chapter1](u)]"), never a paper.
+SITE_LABELS = re.compile(
+    r"info|sdk|scholar|homepage|home|webpage|website|site|github|code|repo|blog|webinar|talks?|"
+    r"videos?|slides?|docs?|chapter ?\d*",
+    re.I,
+)
 
 
 def decide(
@@ -113,6 +123,25 @@ def decide(
         # "- [OpenRLHF](github) / - OpenRLHF": a repository; an unknown "venue" read from its
         # description or the line under it does not make it a paper
         entry.kind, entry.reason = "software", "software project (code link only)"
+    elif (
+        venue is None
+        and year is None
+        and url
+        and not arxiv
+        and not cited
+        and head.links
+        and all(
+            len(lk.text.split()) == 1
+            and lk.text not in title
+            and not PAPER_LABELS.match(lk.text)
+            and not PAPER_PAGE.search(lk.href)
+            for lk in head.links
+        )
+        and any(SITE_LABELS.fullmatch(lk.text.strip(" []")) for lk in head.links)
+    ):
+        # "**Lynxi KA200** — a chip … [[info](site)][[sdk](repo)]", "**Li Guoqi** — CASIA …
+        # [[homepage](u)][[scholar](u)]": a name described, its links no paper's
+        entry.reason = "a web page, not a paper (no venue or year, no paper among its links)"
     elif (
         venue is None
         and year is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ...corpus.rules import AFFILIATION
 from ..markdown_list import Block, Inline, Link
 from ..venues import VenueMatch, match_venue
 from .cells import barred
@@ -99,7 +100,14 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     text = head.text
     raw = re.sub(r"\\([\[\]()])", r"\1", head.raw)  # "\[TWC'23\] Title": escaped brackets
     # a task list's box, "- [ ] [Title](url): note", or a label word, "- code [Title](repo)"
-    task = re.match(r"\s*\[[ xX]?\]\s+|\s*(?:code|paper|pdf|repo)\s+(?=\[[^\]]{8})", raw, re.I)
+    task = re.match(
+        r"\s*\[[ xX]?\]\s+|\s*(?:code|paper|pdf|repo)\s+(?=\[[^\]]{8})"
+        # a reference's number, "[12] **Title** VLDB 2021.", "(必读)[1]（a note） **Title**"
+        + r"|\s*(?:[(（][^()（）\[\]]{1,12}[)）]\s*)?\[\d{1,4}\]\s*"
+        + r"(?:[(（][^()（）]{1,40}[)）]\s*)?(?=\*\*)",
+        raw,
+        re.I,
+    )
     if task and text.startswith(task.group(0).strip()):
         raw, text = raw[task.end() :], text[len(task.group(0).strip()) :].lstrip()
         lines = [line[len(task.group(0).strip()) :].lstrip() for line in head.lines[:1]]
@@ -400,6 +408,9 @@ def _emphasised_title(head: Inline, text: str, title: str, entry: Entry) -> Read
         # an unknown name counts only as a lone acronym ("SIGIR 2022", "SIGIR-AP 2024",
         # "NACCL 2024 (Findings)."), never a phrase
         said = re.sub(r"\([^()]*\)", " ", said).strip(" .,;:")
+        for label in (lk.text for lk in head.links if is_label(lk) and lk.text.strip()):
+            # ("**Title** SODA 1993. [paper](url)": the text shows the link's label)
+            said = said.removesuffix(label).strip(" .,;:")
         lone = bool(said) and all(is_acronym(part) for part in said.split("-"))
         venue = match_venue(said) if lone and year is not None else None
     italics = head.emphasis[0].strip() if head.emphasis else ""
@@ -625,14 +636,22 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     if r.venue is None and alone:  # "[Title](url) (SOSP)" under a "### 2023" heading
         v = match_venue(alone.group(1))
         r.venue = v if v is not None and v.known else None
-    elif r.year is None and (by := re.match(r"\s*by\s", said)):
-        # "by Mingzhen Li et al., TPDS 2021"; "by NVIDIA, Arm, and Intel, 2022" names no people
-        r.year = year_in(said)
-        cited, more, venue_text, when = trailing_citation(", " + said[by.end() :])
+    if not alone and (by := re.match(r"\s*by\s", said)):
+        # "by Mingzhen Li et al., TPDS 2021"; "by NVIDIA, Arm, and Intel, 2022" names no people;
+        # "by A, B and C. *Proceedings of … (IJCNN 2020)*, 2020." (its venue read above)
+        r.year = r.year or year_in(said)
+        # ("by  and Robert French. *Venue*": one author, a bibliography's empty first name)
+        who = re.sub(r"^\s*and\s+", "", said[by.end() :])
+        cited, more, venue_text, when = trailing_citation(", " + who)
         if cited and all(person_like(c) for c in cited):
             entry.authors, entry.et_al = cited, more
             v = match_venue(venue_text) if venue_text else None
-            if r.venue is None and v is not None and (v.known or is_acronym(venue_text)):
+            # (a name the registry does not know, in italics: "*IEEE Geoscience and Remote
+            # Sensing Letters*, 1472--1476, 2019.")
+            italic = any(
+                e.strip(" .,") and venue_text.startswith(e.strip(" .,")) for e in head.emphasis
+            )
+            if r.venue is None and v is not None and (v.known or is_acronym(venue_text) or italic):
                 r.venue = v
             r.year = r.year or when
     # "[Title](url) *A, B.* Venue 2024": the authors in italics right after the link
@@ -904,7 +923,8 @@ def _tidy_title(title: str) -> tuple[str, list[str]]:
     )
     remark = re.search(r"\s*[（(]([^()（）]*)[)）]\s*$", title)
     said: list[str] = []
-    if remark and (ORG.search(remark.group(1)) or re.search(r"\.\s*$", title[: remark.start()])):
+    # ("(Liquid State Machine)": a method's name, though "State" may name a university)
+    if remark and (AFFILIATION.search(title) or re.search(r"\.\s*$", title[: remark.start()])):
         # "Title. (Chinese Academy of Sciences)": a remark, kept as the list's tag
         title, said = title[: remark.start()], [remark.group(1).strip()]
     parts = title.rsplit(". ", 1)

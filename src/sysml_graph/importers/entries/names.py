@@ -11,7 +11,7 @@ NOT_A_LONE_NAME = re.compile(r"\b[A-Z]{2,}|(?i:\b(?:award|prize|best|outstanding
 NAME = re.compile(
     # (a nickname may be glued to the given name too: "Xiaojin(Jerry) Zhu")
     r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\([A-ZÀ-ÝĀ-ſ][\w'’.-]*\))?|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
-    r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|van|von|der|den|da|di|le|la|las|los|du|dos|"
+    r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|des|van|von|der|den|da|di|le|la|las|los|du|dos|"
     # a nickname in parentheses, maybe glued to the next name: "Yingyan (Celine)Lin"
     r"del|della|bin|ul|al|el|ibn)|[A-Z]\.|\([A-ZÀ-ÝĀ-ſ][\w'’.-]*\)(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*)?)){1,4}$"
 )
@@ -40,7 +40,11 @@ def split_names(text: str) -> list[str] | None:
     """
     # marks after a name: equal contribution, corresponding author ("Yihao Feng*", "Li†")
     text = re.sub(r"(?<=[\w.])[*†‡§¶]+(?=\s*(?:,|;|$|\band\b))", "", text)
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip(" .*"))]
+    # ("Chaoqun Zhan & Feilong Tang": an ampersand before the last, as "and"; "Jing Wang;
+    # Jingdong Wang": semicolons between names)
+    parts = [
+        p.strip() for p in re.split(r"[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", text.strip(" .*"))
+    ]
     parts = [p for p in parts if p]
     if not parts or any(not NAME.match(p) or ORG.search(p) for p in parts):
         return None
@@ -55,8 +59,11 @@ def last_first(text: str) -> tuple[list[str], bool] | None:
     ((['Malkov'], True), (['Li', 'Malkov'], True), None)
     """
     # "et al.", and as lists misspell it: "et.al.", "et. al", "et.a."; "etc." at the end
-    et_al = bool(re.search(r"\bet\.?\s?al?\b\.?|\betc\.?$", text))
-    body = re.sub(r"[,;]?\s*(?:\bet\.?\s?al?\b\.?|etc\.?$).*$", "", text).strip(" ,.;")
+    # ("… Long Xiang and so on", "… and others": the list's own "et al.")
+    et_al = bool(re.search(r"\bet\.?\s?al?\b\.?|\betc\.?$|\band (?:so on|others)$", text))
+    body = re.sub(
+        r"[,;]?\s*(?:\bet\.?\s?al?\b\.?|etc\.?$|\band (?:so on|others)$).*$", "", text
+    ).strip(" ,.;")
     body = re.sub(r",?\s*\d{4}.*$", "", body).strip(" ,.")
     if not body:
         return None
@@ -65,6 +72,8 @@ def last_first(text: str) -> tuple[list[str], bool] | None:
         return [f"{m.group(2)} {m.group(1)}"], True
     # Initials "A." or "J. R." with a space only between two of them, so that a long list
     # that does not match fails in linear time instead of trying every split of the spaces.
+    # (the last initial's full stop may have gone with the line's: "…, and Cai, D")
+    body = body + "." if re.search(r", (?:[A-Z]\.\s?)*[A-Z]$", body) else body
     pairs = re.findall(r"(?:and )?\b([A-Z][\w'’-]+), ([A-Z]\.(?:\s?[A-Z]\.)*)", body)
     if len(pairs) >= 2 and re.fullmatch(
         r"(?:(?:and )?[A-Z][\w'’-]+, [A-Z]\.(?:\s?[A-Z]\.)*,?\s*)+", body + ","

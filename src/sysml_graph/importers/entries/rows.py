@@ -71,6 +71,22 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
         ),
         None,
     )
+    # (a year's, a venue's and a link's column, each: no dataset's, product's or leaderboard's)
+    paper_table = all(
+        any(re.search(pattern, k) for k in cells)
+        for pattern in (r"year|date", VENUE_COLUMN.pattern, r"link|pdf|url")
+    )
+    if title_cell is None and paper_table:
+        # "| Year | Landmark | Venue | Link |": a paper table whose title column has a name
+        # of its own, the first column that is none of the others
+        title_cell = next(
+            (
+                cell
+                for key, cell in cells.items()
+                if not OTHER_COLUMN.search(key) and re.search(r"[A-Za-z]{2}", cell.text)
+            ),
+            None,
+        )
     if title_cell is None:
         entry.reason = "table row without a title column"
         return entry
@@ -126,6 +142,15 @@ def read_row(block: Block, entry: Entry, ctx: Context) -> Entry:
     else:
         # the title is the cell's link, unless that link is a badge ("Title [![arXiv](…)](url)")
         linked = next((lk.text for lk in title_cell.links if lk.text.strip()), None)
+        bold = title_cell.strong[0].strip() if title_cell.strong else ""
+        remark = title_cell.text.strip()[len(bold) :].strip(" —–")
+        if (
+            not linked
+            and bold
+            and title_cell.text.strip().startswith(bold)
+            and remark in (e.strip() for e in title_cell.emphasis)
+        ):
+            linked = bold  # "| **Spikformer** — *the first spiking Transformer* |": a remark
         said, entry.venue, entry.year = venue_in_title(linked or title_cell.text)
         entry.authors, entry.et_al = credited(title_cell.text) or ([], False)
         title, tags = strip_decorations(clean_title(said))

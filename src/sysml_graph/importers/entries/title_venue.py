@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from ...corpus.rules import NOT_A_VENUE
+from ...corpus.rules import NOT_A_VENUE, TYPOGRAPHIC
 from ..venues import VenueMatch, match_venue
 from .links import (
     is_label_text,
@@ -68,11 +69,29 @@ def _marked_citation(r: Reading) -> None:
         r.venue = r.venue or v
 
 
+def _without_closing_marks(title: str) -> str:
+    """A title without the pictographs a list closes it with, after its tag ("Title (**ICLR
+    2022**) ★.": a landmark's star).
+
+    >>> _without_closing_marks("Title (ICLR 2022) ★."), _without_closing_marks("360° Video")
+    ('Title (ICLR 2022)', '360° Video')
+    """
+    end = len(title)
+    while end and (
+        title[end - 1] in " .\ufe0f"
+        or (unicodedata.category(title[end - 1]) == "So" and title[end - 1] not in TYPOGRAPHIC)
+    ):
+        end -= 1
+    # (only after a closing tag: "AI Town 🏠💻💌" may be a project, not a paper)
+    return title[:end] if end < len(title.rstrip(" .")) and title[:end].endswith(")") else title
+
+
 def read_venue_in_title(r: Reading) -> None:
     """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
     ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title (2023)``,
     ``Title, SOSP 2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``, ``Title[J]. Journal,
     2022.``: taken out of the title."""
+    r.title = _without_closing_marks(r.title)
     _marked_citation(r)
     closing = _closing_tags(r.title)
     for tag in re.findall(r"\[([^\[\]]*)\]", closing):
@@ -84,7 +103,8 @@ def read_venue_in_title(r: Reading) -> None:
         if r.venue is None and r.year is None and named:
             r.venue, r.year = v, y
     r.title = r.title[: len(r.title) - len(closing)] if closing else r.title
-    glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*$", r.title)
+    # ("Title (NeurIPS 2023)." with the list's full stop after the tag)
+    glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*\.?\s*$", r.title)
     if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
         r.title, r.venue = r.title[: glued.start()], r.venue or match_venue("arXiv")
     elif glued:
@@ -93,7 +113,8 @@ def read_venue_in_title(r: Reading) -> None:
         acronym = is_acronym(re.split(r"[\s'’-]", said)[0])  # "SIGMOD-Companion ’23"
         # "(Bioinformatics 2018)", "(Learning Theory and Kernel Machines 2003)": a name in
         # capitals and a year, nothing else, closing a title of some length
-        named = re.fullmatch(rf"[A-Z][\w&-]*(?: {IN_CAPITALS}){{0,6}} (?:19|20)\d{{2}}", said)
+        # ("Front. Neurosci. 2023", "J. Neuroscience 1998": a journal's abbreviated name)
+        named = re.fullmatch(rf"[A-Z][\w&.-]*(?: {IN_CAPITALS}){{0,6}} (?:19|20)\d{{2}}", said)
         if v is not None and (v.known or acronym or named) and y is not None:
             r.title = r.title[: glued.start()]
             r.venue, r.year = r.venue or v, r.year or y
@@ -107,7 +128,9 @@ def read_venue_in_title(r: Reading) -> None:
         if v is not None and v.known and y is not None:
             r.title, r.venue, r.year = r.title[: spaced.start()], r.venue or v, r.year or y
     tail = re.search(
-        r"\s*(?:[,\-–—|]|\.\s)\s*([^,\-–—|.]{2,80}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$", r.title
+        # (a hyphen inside a word, "(TSSL-BP)", "Re-weighting", parts no citation)
+        r"\s*(?:[,–—|]|(?<!\w)-|-(?!\w)|\.\s)\s*([^,\-–—|.]{2,80}?(?:,\s*(?:19|20)\d{2})?)\s*[,.]?\s*$",
+        r.title,
     )
     if tail and tail.group(0).lstrip()[:1] == "," and NOT_A_VENUE.fullmatch(tail.group(1).strip()):
         # "Title, USENIX ATC'21" (its venue read above), "Title, IEEE": a publisher, no venue
