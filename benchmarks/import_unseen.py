@@ -152,6 +152,10 @@ LISTS = {
     "continualai": "ContinualAI__continual-learning-papers",
     "caucherwang": "CaucherWang__ANN-Papers",
     "haoranzha": "haoran-zha__Awesome-Spiking-Neural-Networks-Hub",
+    # Round 35, after round 34's fixes
+    "zunhaisu": "ZunhaiSu__Awesome-Attention-Sink",
+    "alonalbalak": "alon-albalak__data-selection-survey",
+    "ericardomuten": "ericardomuten__qml-vqa-library",
 }
 
 
