@@ -2262,3 +2262,27 @@ def test_round_34_by_authors_then_an_italic_venue() -> None:
         ["Arslan Chaudhry", "Marc'Aurelio Ranzato"],
     ]
     assert found[3][1].code == "https://github.com/facebookresearch/agem"
+
+
+def test_round_35_a_year_after_a_colon_and_bibtex_names_on_the_next_line() -> None:
+    """Round 35 (alon-albalak's data-selection survey): "[Title](url): 2018<br/>&emsp;Grave,
+    Edouard and Bojanowski, Piotr<br/>"; names left out ("... 52 hidden ...") end the list
+    there, marked incomplete, for the ones after them have no known place; a title ending
+    in "Code" is no "[Code]" label."""
+    text = (
+        "# Papers\n\n"
+        "- [Learning Word Vectors for 157 Languages](https://aclanthology.org/L18-1550): 2018"
+        "<br/>&emsp;Grave, Edouard and Bojanowski, Piotr and van Esch, Daan<br/>\n"
+        "- [Evaluating Large Language Models Trained on Code](https://arxiv.org/abs/2107.03374)"
+        ": 2021<br/>&emsp;Mark Chen and Jerry Tworek and Heewoo Jun... 52 hidden ... Sam "
+        "McCandlish and Wojciech Zaremba<br/>\n"
+    )
+    found = _papers(text)
+    assert [p for p, _ in found] == [
+        ("Learning Word Vectors for 157 Languages", None, 2018),
+        ("Evaluating Large Language Models Trained on Code", None, 2021),
+    ]
+    assert [(e.authors, e.et_al) for _, e in found] == [
+        (["Edouard Grave", "Piotr Bojanowski", "Daan van Esch"], False),
+        (["Mark Chen", "Jerry Tworek", "Heewoo Jun"], True),
+    ]

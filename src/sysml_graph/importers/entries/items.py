@@ -687,8 +687,10 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
             entry.authors, entry.et_al = found
     # ", preprint (first FL paper by Google)", " preprint 2019": a remark may follow, and a
     # preprint needs no comma
+    # (or a colon before a year: "[Title](url): 2018<br/>A and B")
     tail = re.fullmatch(
-        r"\s*(?:,\s*|(?=preprint\b))([^,;|()\[\]]{2,60}?)\s*[.,]?\s*(?:\([^()]{0,80}\)\s*\.?\s*)?",
+        r"\s*(?:,\s*|:\s*(?=(?:19|20)\d{2}\b)|(?=preprint\b))([^,;|()\[\]]{2,60}?)\s*[.,]?\s*"
+        r"(?:\([^()]{0,80}\)\s*\.?\s*)?",
         plain,
         re.I,
     )

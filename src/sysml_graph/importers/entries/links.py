@@ -15,8 +15,9 @@ PAPER_LABELS = re.compile(
 )
 
 CODE_LABELS = re.compile(
-    r"^\[?(?:(?:github|code|repo|source)(?: link| repo(?:sitory)?| page)?|source code|[\w ]*code)"
-    r"\]?$",
+    # ("Official code", "PyTorch code"; not a title that ends in one: "… Trained on Code")
+    r"^\[?(?:(?:github|code|repo|source)(?: link| repo(?:sitory)?| page)?|source code|"
+    r"(?:\w+ ){0,2}code)\]?$",
     re.I,
 )
 

@@ -57,9 +57,16 @@ def last_first(text: str) -> tuple[list[str], bool] | None:
 
     >>> last_first("Malkov et al."), last_first("Li & Malkov et al."), last_first("Malkov")
     ((['Malkov'], True), (['Li', 'Malkov'], True), None)
+    >>> last_first("Caswell, Isaac and van Esch, Daan and Liu, Peter J.")
+    (['Isaac Caswell', 'Daan van Esch', 'Peter J. Liu'], False)
+    >>> last_first("Raffel, Colin and Shazeer, Noam... 3 hidden ... Zhou, Yanqi")
+    (['Colin Raffel', 'Noam Shazeer'], True)
     """
     # "et al.", and as lists misspell it: "et.al.", "et. al", "et.a."; "etc." at the end
-    # ("… Long Xiang and so on", "… and others": the list's own "et al.")
+    # ("… Long Xiang and so on", "… and others": the list's own "et al."; "Roberts, Adam...
+    # 3 hidden ... Zhou, Yanqi": names left out, so the ones after them have no known place)
+    hidden = re.search(r"\.\.\.\s*\d+ hidden\b", text)
+    text = text[: hidden.start()] + " et al." if hidden else text
     et_al = bool(re.search(r"\bet\.?\s?al?\b\.?|\betc\.?$|\band (?:so on|others)$", text))
     body = re.sub(
         r"[,;]?\s*(?:\bet\.?\s?al?\b\.?|etc\.?$|\band (?:so on|others)$).*$", "", text
@@ -79,6 +86,13 @@ def last_first(text: str) -> tuple[list[str], bool] | None:
         r"(?:(?:and )?[A-Z][\w'’-]+, [A-Z]\.(?:\s?[A-Z]\.)*,?\s*)+", body + ","
     ):
         return [f"{first.strip()} {last}" for last, first in pairs], et_al
+    bibtex = [p.strip() for p in re.split(r"\s+and\s+", body)]
+    if len(bibtex) >= 2 and all(_BIBTEX_NAME.fullmatch(p) for p in bibtex):
+        # BibTeX's "Grave, Edouard and Bojanowski, Piotr and van Esch, Daan" (an initial's
+        # full stop at the end went with the line's: "Liu, Peter J.")
+        if re.search(r"\b[A-Z]$", bibtex[-1]) and text.rstrip().endswith(bibtex[-1] + "."):
+            bibtex[-1] += "."
+        return [" ".join(reversed(p.split(", ", 1))) for p in bibtex], et_al
     chicago = _chicago(body)
     if chicago:
         return chicago, et_al
@@ -95,6 +109,11 @@ def last_first(text: str) -> tuple[list[str], bool] | None:
     return None
 
 
+# One "Family, Given" name of a BibTeX author list ("van Esch, Daan", "Liu, Peter J.").
+_BIBTEX_NAME = re.compile(
+    r"(?:(?:de|van|von|der|den|da|di|le|la|du|dos|del)\s+)*[A-ZÀ-ÝĀ-ſ][\w'’-]+"
+    r"(?:\s[A-ZÀ-ÝĀ-ſ][\w'’-]+)?, [A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\s[A-ZÀ-ÝĀ-ſ][\w'’.-]*){0,2}"
+)
 _GIVEN = re.compile(r"[A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|[A-Z]\.)){0,2}")
 _SURNAME = re.compile(r"(?:(?:de|van|von|der|den|da|di|le|la|du|dos|del)\s+)*[A-ZÀ-ÝĀ-ſ][\w'’-]+")
 
