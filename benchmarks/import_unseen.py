@@ -156,6 +156,9 @@ LISTS = {
     "zunhaisu": "ZunhaiSu__Awesome-Attention-Sink",
     "alonalbalak": "alon-albalak__data-selection-survey",
     "ericardomuten": "ericardomuten__qml-vqa-library",
+    # Round 36, after round 35's fixes
+    "zjukg": "zjukg__KG-LLM-Papers",
+    "louieworth": "louieworth__awesome-rlhf",
 }
 
 
