@@ -2286,3 +2286,29 @@ def test_round_35_a_year_after_a_colon_and_bibtex_names_on_the_next_line() -> No
         (["Edouard Grave", "Piotr Bojanowski", "Daan van Esch"], False),
         (["Mark Chen", "Jerry Tworek", "Heewoo Jun"], True),
     ]
+
+
+def test_round_36_a_closing_date_and_a_home_page() -> None:
+    """Round 36 (zjukg's KG-LLM papers, louieworth's RLHF list): "\\[[arxiv](url)\\] Title
+    `2024.12` \\[[Repo](url)\\]" gives the year of its date; "[Li Jiang](https://site/),
+    McGill University" is a person's home page; "…, Alexander Julian Mattick. NeurIPS 2023."
+    ends its authors before the venue."""
+    text = (
+        "# Papers\n\n"
+        "- \\[[arxiv](https://arxiv.org/abs/2405.19877)\\] KNOW: A Real-World Ontology for "
+        "Knowledge Capture with Large Language Models  `2024.05` "
+        "\\[[Repo](https://github.com/KnowOntology)\\]\n"
+        "- [Li Jiang](https://louieworth.github.io/), McGill University\n"
+        "- [OpenAssistant Conversations](https://openreview.net/forum?id=VSJotgbPHF).\n"
+        "  - Andreas Köpf, Yannic Kilcher, Alexander Julian Mattick. NeurIPS 2023.\n"
+    )
+    found = _papers(text)
+    assert [p for p, _ in found] == [
+        (
+            "KNOW: A Real-World Ontology for Knowledge Capture with Large Language Models",
+            "arXiv",
+            2024,
+        ),
+        ("OpenAssistant Conversations", "NeurIPS", 2023),
+    ]
+    assert found[1][1].authors == ["Andreas Köpf", "Yannic Kilcher", "Alexander Julian Mattick"]

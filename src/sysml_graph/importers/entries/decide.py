@@ -27,6 +27,7 @@ from .links import (
     blog_only,
     is_label_text,
 )
+from .names import NAME, person_like
 from .reading import Reading
 from .record import Entry
 from .tags import (
@@ -103,8 +104,22 @@ def decide(
             entry.kind, entry.reason = "software", "software project (code link only)"
         else:
             entry.reason = "a name, not a title (a project or a product)"  # "KernelGen [link]"
-    elif r.venue is None and r.year is None and INITIALLED_NAME.fullmatch(title):
-        entry.reason = "a person's name (a homepage)"  # "**Instructor**: [Joseph E. Gonzalez](…)"
+    elif (
+        r.venue is None
+        and r.year is None
+        and (
+            INITIALLED_NAME.fullmatch(title)
+            # "[Li Jiang](https://louieworth.github.io/), McGill University": a site's root
+            or (
+                len(title.split()) <= 3
+                and NAME.fullmatch(title) is not None
+                and person_like(title)
+                and re.fullmatch(r"https?://[^/]+/?", url or "") is not None
+            )
+        )
+    ):
+        # "**Instructor**: [Joseph E. Gonzalez](…)", "[Li Jiang](https://louieworth.github.io/)"
+        entry.reason = "a person's name or a product's (a home page)"
     elif venue is None and (only_other or blog_only(url, head.links, entry, dated)):
         entry.reason = "a slide, video, blog or web page"
     elif url and (

@@ -11,7 +11,8 @@ NOT_A_LONE_NAME = re.compile(r"\b[A-Z]{2,}|(?i:\b(?:award|prize|best|outstanding
 NAME = re.compile(
     # (a nickname may be glued to the given name too: "Xiaojin(Jerry) Zhu")
     r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\([A-ZÀ-ÝĀ-ſ][\w'’.-]*\))?|(?:de|van|von|der|den|da|di|le|la|du|dos|del|bin)"
-    r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|(?:de|des|van|von|der|den|da|di|le|la|las|los|du|dos|"
+    # (an Irish surname's "h": "Seán Ó hÉigeartaigh")
+    r")(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|h[A-ZÀ-ÝĀ-ſ][\w'’-]*|(?:de|des|van|von|der|den|da|di|le|la|las|los|du|dos|"
     # a nickname in parentheses, maybe glued to the next name: "Yingyan (Celine)Lin"
     r"del|della|bin|ul|al|el|ibn)|[A-Z]\.|\([A-ZÀ-ÝĀ-ſ][\w'’.-]*\)(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*)?)){1,4}$"
 )
@@ -46,7 +47,10 @@ def split_names(text: str) -> list[str] | None:
         p.strip() for p in re.split(r"[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", text.strip(" .*"))
     ]
     parts = [p for p in parts if p]
-    if not parts or any(not NAME.match(p) or ORG.search(p) for p in parts):
+    # ("…, Alexander Julian Mattick. NeurIPS": a venue after the last name's full stop)
+    if not parts or re.search(r"[a-z]{2}\.\s+[A-Z]\w*[A-Z]\w*$", parts[-1]):
+        return None
+    if any(not NAME.match(p) or ORG.search(p) for p in parts):
         return None
     return parts
 

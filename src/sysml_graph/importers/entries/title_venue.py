@@ -86,12 +86,25 @@ def _without_closing_marks(title: str) -> str:
     return title[:end] if end < len(title.rstrip(" .")) and title[:end].endswith(")") else title
 
 
+def _closing_date(r: Reading) -> None:
+    """``Title. `2024.12```: the month a paper appeared, after its title, taken out.
+
+    >>> r = Reading("GraphEval: A Hallucination Evaluation Framework. 2024.07")
+    >>> _closing_date(r); r.title, r.year
+    ('GraphEval: A Hallucination Evaluation Framework', 2024)
+    """
+    dated = re.search(r"[\s.]*`?((?:19|20)\d{2})\.(?:0?[1-9]|1[0-2])`?\s*$", r.title)
+    if dated and len(r.title[: dated.start()].split()) >= 3:
+        r.title, r.year = r.title[: dated.start()], r.year or int(dated.group(1))
+
+
 def read_venue_in_title(r: Reading) -> None:
     """A venue written into the title: ``Title(SOSP2019)``, ``Title (OSDI 2020) [Notes]``,
     ``Title (NIPS 2016 Workshop on MLSys)``, ``Title (arXiv 2303.13803)``, ``Title (2023)``,
     ``Title, SOSP 2023``, ``Title - SOSP 2023``, ``Title. SOSP, 2023``, ``Title[J]. Journal,
     2022.``: taken out of the title."""
     r.title = _without_closing_marks(r.title)
+    _closing_date(r)
     _marked_citation(r)
     closing = _closing_tags(r.title)
     for tag in re.findall(r"\[([^\[\]]*)\]", closing):
@@ -103,6 +116,7 @@ def read_venue_in_title(r: Reading) -> None:
         if r.venue is None and r.year is None and named:
             r.venue, r.year = v, y
     r.title = r.title[: len(r.title) - len(closing)] if closing else r.title
+    _closing_date(r)  # (before a link's label: "Title `2023.05` [[Repo](url)]")
     # ("Title (NeurIPS 2023)." with the list's full stop after the tag)
     glued = re.search(r"\s*[(（]([^()（）]{2,60})[)）]\s*\.?\s*$", r.title)
     if glued and re.fullmatch(r"\s*arxiv:?\s*\d{4}\.\d{3,5}(?:v\d+)?\s*", glued.group(1), re.I):
