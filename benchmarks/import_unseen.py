@@ -159,6 +159,9 @@ LISTS = {
     # Round 36, after round 35's fixes
     "zjukg": "zjukg__KG-LLM-Papers",
     "louieworth": "louieworth__awesome-rlhf",
+    # Round 37, after round 36's fixes
+    "swordlidev": "swordlidev__Efficient-Multimodal-LLMs-Survey",
+    "wangxb96cognitive": "wangxb96__cognitive-edge-llm-agent-survey",
 }
 
 
