@@ -2312,3 +2312,34 @@ def test_round_36_a_closing_date_and_a_home_page() -> None:
         ("OpenAssistant Conversations", "NeurIPS", 2023),
     ]
     assert found[1][1].authors == ["Andreas Köpf", "Yannic Kilcher", "Alexander Julian Mattick"]
+
+
+def test_round_37_ins_tags_categories_and_surnames_before_the_link() -> None:
+    """Round 37 (swordlidev's efficient-MLLM survey, wangxb96's edge-LLM survey):
+    "Title.<ins>arXiv, 2024</ins> [[Paper](u)]" is a tag (and "<ins>website, 2023</ins>" no
+    paper); "[System] [Title](url). Venue, YEAR. A remark." and "Shi et al., [Title](url),
+    IEEE IoT Journal, 2016. A remark." give the venue and year before the remark."""
+    text = (
+        "# Papers\n\n"
+        "- Gemini: a family of highly capable multimodal models<ins>arXiv, 2023</ins> "
+        "[[Paper](https://arxiv.org/abs/2312.11805)]\n"
+        "- Vicuna: An open-source chatbot.<ins>website, 2023</ins> [[web](https://lmsys.org/)]\n"
+        "- [System] [EdgeLLM: Fast On-Device LLM Inference with Speculative Decoding]"
+        "(https://doi.org/10.1109/tmc.2024.3513457). IEEE Transactions on Mobile Computing, "
+        "2024. Shows how decoding policy directly changes on-device latency.\n"
+        "- Shi et al., [Edge Computing: Vision and Challenges](https://doi.org/10.1109/jiot.2016"
+        ".2579198), IEEE IoT Journal, 2016. Defines the classical edge-computing setting.\n"
+        "- [A Game-Based Framework to Compare Program Classifiers and Evaders](https://x.org/"
+        "CGO23.pdf) - Thais Damasio and Fernando Magno Quintao Pereira. CGO 2023. "
+        "[Code and Data](https://zenodo.org/record/7374649)\n"
+    )
+    found = _papers(text)
+    assert [p for p, _ in found] == [
+        ("Gemini: a family of highly capable multimodal models", "arXiv", 2023),
+        ("EdgeLLM: Fast On-Device LLM Inference with Speculative Decoding", "TMC", 2024),
+        ("Edge Computing: Vision and Challenges", "IEEE IoT Journal", 2016),
+        ("A Game-Based Framework to Compare Program Classifiers and Evaders", "CGO", 2023),
+    ]
+    assert found[1][1].topics == ["System"]
+    assert (found[2][1].authors, found[2][1].et_al) == (["Shi"], True)
+    assert found[3][1].authors == ["Thais Damasio", "Fernando Magno Quintao Pereira"]

@@ -92,6 +92,10 @@ def render_inline(token: Token) -> Inline:
             if re.fullmatch(r"<br\s*/?>", tag, re.I):
                 breaks.append(len("".join(out)))  # between title, authors and venue
                 out.append(" ")
+            elif re.fullmatch(r"<(ins|mark|kbd)>", tag, re.I):
+                out.append(" [")  # "Title.<ins>arXiv, 2024</ins>": a label set off, a tag
+            elif re.fullmatch(r"</(ins|mark|kbd)>", tag, re.I):
+                out.append("] ")
             elif opened := re.match(r"<a\s[^>]*?href\s*=\s*[\"']?([^\"'\s>]+)", tag, re.I):
                 stack.append(("link", len("".join(out)), opened.group(1)))  # an HTML link
             elif re.fullmatch(r"</a\s*>", tag, re.I) and stack and stack[-1][0] == "link":
@@ -130,6 +134,9 @@ def render_inline(token: Token) -> Inline:
             elif kind == "em":
                 emphasis.append(span.strip())
     joined = "".join(out)
+    wrapped = re.fullmatch(r"\s*\[([^\[\]]*)\]\s*", joined)
+    if wrapped and re.match(r"\s*<(ins|mark|kbd)>", token.content, re.I):
+        joined = wrapped.group(1)  # "<ins>**2024**</ins>" alone: a heading's text, no tag
     text = re.sub(r"\s+", " ", joined).strip()
     cuts = [0, *breaks, len(joined)]
     lines = [re.sub(r"\s+", " ", joined[a:b]).strip() for a, b in itertools.pairwise(cuts)]

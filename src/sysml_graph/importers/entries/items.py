@@ -211,10 +211,43 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     ):  # "**vLLM**: [Title](url)", "WebDataset: **Title**.
         entry.topics.append(system.group(1))
         text = text[system.end() :]
+    tagged = re.match(r"\[([^\[\]]{2,30})\]\s*", text)
+    said_tagged = read_tag(tagged.group(1)) if tagged else None
+    if (
+        tagged
+        and said_tagged is not None
+        and said_tagged[1] is None  # ("[OSDI'24] [Title](url)": a venue's tag, read above)
+        and re.search(r"[A-Za-z]{2}", tagged.group(1)) is not None  # ("[1512.03385]": an id)
+        and (said_tagged[0] is None or not said_tagged[0].known)
+        and link_text
+        and len(link_text.split()) >= 3
+        and text[tagged.end() :].startswith(link_text)
+    ):
+        # "[System] [PowerInfer-2: Fast …](url). arXiv, 2024.": the list's category first
+        entry.topics.append(tagged.group(1))
+        text = text[tagged.end() :]
     short = re.match(r"\(([^()]{2,30})\)\s*", text) or re.match(
         r"([\w.+'’-]{2,30}(?: [\w.+'’-]+){0,2}),\s+", text
     )
-    if short and any(
+    cited_short = last_first(short.group(1)) if short else None
+    pair = (
+        re.fullmatch(r"([A-Z][\w'’-]+) (?:and|&) ([A-Z][\w'’-]+)", short.group(1))
+        if short
+        else None
+    )
+    cited_short = ([pair.group(1), pair.group(2)], False) if pair else cited_short
+    if (
+        short
+        and cited_short
+        and (cited_short[1] or pair)
+        and link_text
+        and text[short.end() :].startswith(link_text)
+    ):
+        # "Shi et al., [Edge Computing: Vision and Challenges](url), IEEE IoT Journal, 2016.":
+        # the first author's surname before the linked title
+        entry.authors, entry.et_al = cited_short
+        text = text[short.end() :]
+    elif short and any(
         len(named.split()) >= 3 and text[short.end() :].startswith(named)
         for named in (link_text, *head.strong[:1])
     ):
@@ -601,6 +634,7 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     """``[Title](url)`` first, then tags (``[Venue 'YY, Org]``), a citation in parentheses,
     a trailing citation (``- A, B, Venue, 2018``) or a venue and year said anywhere."""
     r = Reading(head.links[0].text)
+    given = (list(entry.authors), entry.et_al)  # "Shi et al., [Title](url)": read before it
     rest = text[len(r.title) :]
     continued = _title_continues(r.title, rest)
     if continued is not None:  # "[Punica](url): Multi-Tenant LoRA Serving | MLSys' 24"
@@ -627,6 +661,13 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
         # then the links' labels and a closing affiliation around the citation
         r.venue, r.year = r.venue or bold[1], r.year or bold[2]
         plain = _without_asides(head, plain.replace(bold[0], " ", 1))
+    # "…, FnT TCS, 2014. Remains the core privacy baseline …": a remark after the year, unless
+    # it names where the paper appeared
+    cut = re.split(r"(?<=\d{4})\.\s+(?=[A-Z][a-z]+(?:\s+[\w-]+){2})", plain, maxsplit=1)
+    remark = cut[1] if len(cut) > 1 else ""
+    # (nor names: "SOSP 2023. [Github Page](u). Woosuk Kwon, Zhuohan Li. _UC Berkeley_.")
+    names = re.search(r"[A-Z][a-z]+ [A-Z][a-z]+,", remark) is not None
+    closing = cut[0] if venue_year_in(remark)[0] is None and not names else plain
     said = re.split(r"\s[-–—]\s", plain, maxsplit=1)[0] if plain.strip() else ""
     paren = re.search(r"\(([^()]*?(?:19|20)\d{2}(?:,? [A-Za-z]{2,12}){0,2})\)", said)
     # "… by Org et al. (ICML 2023)", "(Oct 2023, SOSP)"
@@ -661,11 +702,17 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
     # (links' labels after the citation are no tags: "… Ruijie Zhao. `AAAI 2023`. [[code]](u)")
     named_tags = [t for t in tags if not is_label_text(t)]
     if (not named_tags or bold is not None) and (italic or CITATION_AFTER.match(plain) or soft):
-        cited, more, venue_text, when = trailing_citation(plain)
+        cited, more, venue_text, when = trailing_citation(closing)
         if soft and not (italic or CITATION_AFTER.match(plain)):
             cited = cited if all(person_like(c) for c in cited) else []
         elif any(ORG.search(c) or NOT_NAME_WORDS.search(c) for c in cited):
             cited = []  # "[Title](url), World Wide Web, Springer journal": a journal's name
+        if given[0] and cited:
+            # "Dwork and Roth, [Title](url), FnT TCS, 2014.": the authors came first; what
+            # follows the link is where and when
+            venue_text, cited = ", ".join([*cited, venue_text]).strip(", "), []
+            v = match_venue(venue_text) if venue_text else None
+            r.venue, r.year = r.venue or v, r.year or when
         if cited:  # a citation, not a description ("- [MNN](…) - is a fast engine")
             entry.authors, entry.et_al = cited, more
             if italic:
@@ -687,11 +734,13 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
             entry.authors, entry.et_al = found
     # ", preprint (first FL paper by Google)", " preprint 2019": a remark may follow, and a
     # preprint needs no comma
-    # (or a colon before a year: "[Title](url): 2018<br/>A and B")
+    # (or a colon before a year: "[Title](url): 2018<br/>A and B"; or a full stop: "[Title](u).
+    # IEEE Transactions on Mobile Computing, 2024. Shows how …", a remark after the year)
     tail = re.fullmatch(
-        r"\s*(?:,\s*|:\s*(?=(?:19|20)\d{2}\b)|(?=preprint\b))([^,;|()\[\]]{2,60}?)\s*[.,]?\s*"
+        r"\s*(?:,\s*|:\s*(?=(?:19|20)\d{2}\b)|\.\s+(?=[^.]{2,70}?(?:19|20)\d{2}\s*\.?\s*$)|"
+        r"(?=preprint\b))([^,;|()\[\]]{2,70}?(?:,\s*(?:19|20)\d{2})?)\s*[.,]?\s*"
         r"(?:\([^()]{0,80}\)\s*\.?\s*)?",
-        plain,
+        closing,
         re.I,
     )
     linked = {lk.text.strip() for lk in head.links}
@@ -707,7 +756,7 @@ def _linked_title(head: Inline, text: str, entry: Entry) -> Reading:
             named = r.year is not None or VENUE_WORDS.search(name) or is_acronym(name)
             r.venue = v if v.known or (capitalised and named) else None
         if r.venue is not None or r.year is not None:
-            entry.authors, entry.et_al = [], False
+            entry.authors, entry.et_al = given  # (the names before the link stay)
     if r.venue is None and r.year is None:  # "[Title](url) | SOSP 2023 | [code](url)"
         r.said_late = venue_year_in(plain)
     dated = re.search(rf"\((?:{MONTH}\.?\s+)?((?:19|20)\d{{2}})\)\s*\.?\s*$", plain)
@@ -860,13 +909,25 @@ def _plain(head: Inline, text: str, entry: Entry) -> Reading:
     title = italic_tail(title, text, head.emphasis, entry)
     tags = re.findall(r"\(\*?([^()]{0,80}?\d{4}[^()]{0,80}?)\*?\)", text)
     tags += [t for t in re.findall(r"\[([^\[\]]+)\]", text) if not is_label_text(t)]
+    linked_texts = {re.sub(r"\W", "", lk.text).casefold() for lk in head.links}
     for tag in tags:
-        v, y, _ = read_tag(tag)  # (its venue may say "[ACMMM20]")
+        v, y, not_paper = read_tag(tag)  # (its venue may say "[ACMMM20]")
+        if (
+            not_paper
+            and len(tag.split()) <= 3
+            and re.sub(r"\W", "", tag).casefold() not in linked_texts
+        ):
+            # "Title.<ins>website, 2023</ins>", "[blog 2023]": no paper (a link's label,
+            # "[[Project Website]](url)" beside "[[Paper]](url)", says nothing of the entry)
+            r.not_paper = True
         if v is not None and v.known:
             r.venue, r.year = v, year_in(tag) or y
             break
     else:
         r.venue, r.year = _glued_tag(tags)
+        # "Title. <ins>2024</ins>": a year alone, set off like a venue would be
+        alone = next((t for t in tags if re.fullmatch(r"\s*(?:19|20)\d{2}\s*", t)), None)
+        r.year = r.year or (int(alone) if alone else None)
     dated = re.search(r"[(\[]((?:19|20)\d{2})(?:[./-]\d{1,2}){1,2}[)\]]", text[len(title) :])
     if dated:  # "Title [[paper](url)] (2024.02.29)": the date it was added
         r.dated = int(dated.group(1))

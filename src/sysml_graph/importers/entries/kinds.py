@@ -58,7 +58,9 @@ NOT_PAPER_TITLE = re.compile(
 # The marks lists put before what is no paper: a course, a book, a blog, a video, a tool.
 NOT_PAPER_MARK = re.compile(r"^\W*(?:🎓|📔|📚|📦|🎥|📺|🛠|🔧|📝 ?blog)")
 
-NOT_PAPER_VENUE = re.compile(r"\b(talks?|repo|book|blog|slides?|video|tutorial|keynote)\b", re.I)
+NOT_PAPER_VENUE = re.compile(
+    r"\b(talks?|repo|book|blog|slides?|video|tutorial|keynote|website|github)\b", re.I
+)
 
 
 def section_says_not(topics: list[str]) -> bool:
