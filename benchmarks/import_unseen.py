@@ -162,6 +162,9 @@ LISTS = {
     # Round 37, after round 36's fixes
     "swordlidev": "swordlidev__Efficient-Multimodal-LLMs-Survey",
     "wangxb96cognitive": "wangxb96__cognitive-edge-llm-agent-survey",
+    # Round 38, after round 37's fixes
+    "davidzwz": "DavidZWZ__Awesome-RAG-Reasoning",
+    "windgoneolap": "Wind-Gone__awesome-olap-paper",
 }
 
 
