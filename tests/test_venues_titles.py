@@ -2343,3 +2343,19 @@ def test_round_37_ins_tags_categories_and_surnames_before_the_link() -> None:
     assert found[1][1].topics == ["System"]
     assert (found[2][1].authors, found[2][1].et_al) == (["Shi"], True)
     assert found[3][1].authors == ["Thais Damasio", "Fernando Magno Quintao Pereira"]
+
+
+def test_round_38_a_two_digit_year_after_a_name_of_words_and_the_vldb_journal() -> None:
+    """Round 38 (Wind-Gone's OLAP papers): "N. [Title](url) [VLDB Journal 24]" is The VLDB
+    Journal (a journal, not the VLDB conference) of 2024; "[Journal of Software 24]" too."""
+    text = (
+        "# Papers\n\n"
+        "4. [A survey on hybrid transactional and analytical processing]"
+        "(https://link.springer.com/article/10.1007/s00778-024-00858-9) [VLDB Journal 24]\n"
+        "2. [Survey on Database Management System Fuzzing Techniques]"
+        "(https://jos.org.cn/jos/article/pdf/7048) [Journal of Software 24]\n"
+    )
+    assert [p for p, _ in _papers(text)] == [
+        ("A survey on hybrid transactional and analytical processing", "VLDBJ", 2024),
+        ("Survey on Database Management System Fuzzing Techniques", "Journal of Software", 2024),
+    ]

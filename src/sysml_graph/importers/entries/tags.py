@@ -29,6 +29,8 @@ def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
 
     >>> [(v.acronym, y) for v, y, _ in map(read_tag, ["KDD20", "VLDB 22", "ACMMM20"])]
     [('KDD', 2020), ('VLDB', 2022), ('ACM MM', 2020)]
+    >>> [(v.acronym, y) for v, y, _ in map(read_tag, ["VLDB Journal 24", "Journal of Software 24"])]
+    [('VLDB', 2024), ('Journal of Software', 2024)]
     >>> tags = ["2025-TKDE, CCF-A", "ICML-2024", "2023-AAAI 2023, CCF-A"]
     >>> [(v.acronym, v.known, y) for v, y, _ in map(read_tag, tags)]
     [('TKDE', True, 2025), ('ICML', True, 2024), ('AAAI', True, 2023)]
@@ -45,8 +47,14 @@ def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
     if NOT_PAPER_VENUE.search(head):
         return None, year, True
     venue = match_venue(head)
-    short = re.fullmatch(r"\s*([A-Za-z][\w&-]*)\s+(\d{2})\s*", head)
-    if year is None and short and venue is not None and (venue.known or is_acronym(short[1])):
+    # ("VLDB 22", and a name of a few words: "VLDB Journal 24", "Journal of Software 24")
+    short = re.fullmatch(r"\s*([A-Za-z][\w&-]*(?: [A-Za-z][\w&-]*){0,3})\s+(\d{2})\s*", head)
+    if (
+        year is None
+        and short
+        and venue is not None
+        and (venue.known or is_acronym(short[1]) or VENUE_WORDS.search(short[1]))
+    ):
         yy = int(short.group(2))
         year = 2000 + yy if yy <= 40 else 1900 + yy
     glued = re.fullmatch(r"\s*([A-Za-z][A-Za-z&-]*[A-Za-z])(\d{2})\s*", head)
