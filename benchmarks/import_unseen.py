@@ -165,6 +165,10 @@ LISTS = {
     # Round 38, after round 37's fixes
     "davidzwz": "DavidZWZ__Awesome-RAG-Reasoning",
     "windgoneolap": "Wind-Gone__awesome-olap-paper",
+    # Round 39, after round 38's fixes
+    "wxxshirley": "WxxShirley__Awesome-Graph-Prompt",
+    "wm": "w-m__awesome-3D-gaussian-splatting",
+    "benchflowai": "benchflow-ai__awesome-evals",
 }
 
 
