@@ -2359,3 +2359,31 @@ def test_round_38_a_two_digit_year_after_a_name_of_words_and_the_vldb_journal() 
         ("A survey on hybrid transactional and analytical processing", "VLDBJ", 2024),
         ("Survey on Database Management System Fuzzing Techniques", "Journal of Software", 2024),
     ]
+
+
+def test_round_39_papers_written_as_numbered_headings() -> None:
+    """Round 39 (w-m's 3D Gaussian splatting list): "### 3. [CVPR '24] Title" with
+    "**Authors**: A, B" under it, a folded abstract, then its labelled links, under a
+    "## 2024:" heading that gives the year; a folded "Abstract" is no year group."""
+    text = (
+        "## Autonomous Driving:\n## 2024:\n"
+        "### 1. Street Gaussians for Modeling Dynamic Urban Scenes  \n"
+        "**Authors**: Yunzhi Yan, Haotong Lin, Sida Peng \n"
+        "<details span>\n<summary><b>Abstract</b></summary>\nThis paper aims to tackle …\n"
+        "</details>\n\n"
+        "  [📄 Paper](https://arxiv.org/pdf/2401.01339.pdf) | "
+        "[💻 Code](https://github.com/zju3dv/street_gaussians)\n\n"
+        "### 2. [CVPR '24] DrivingGaussian: Composite Gaussian Splatting for Surrounding Scenes\n"
+        "**Authors**: Xiaoyu Zhou, Zhiwei Lin\n\n"
+        "  [📄 Paper](https://arxiv.org/pdf/2312.07920.pdf)\n\n"
+        "## Datasets\n### Training from scratch\n\n"
+        "[MobiLlama](https://arxiv.org/abs/2402.16840) [[Paper](https://arxiv.org/abs/2402.16840)]\n"
+    )
+    found = _papers(text)
+    assert [p for p, _ in found] == [
+        ("Street Gaussians for Modeling Dynamic Urban Scenes", None, 2024),
+        ("DrivingGaussian: Composite Gaussian Splatting for Surrounding Scenes", "CVPR", 2024),
+    ]
+    assert found[0][1].authors == ["Yunzhi Yan", "Haotong Lin", "Sida Peng"]
+    assert found[0][1].url == "https://arxiv.org/pdf/2401.01339.pdf"
+    assert found[0][1].code == "https://github.com/zju3dv/street_gaussians"

@@ -164,6 +164,7 @@ def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
     '2025'
     >>> _pseudo_heading(md.parse('<h3 align="center">2022</h3>')[0], None)
     '2022'
+    >>> _pseudo_heading(md.parse("<details><summary><b>Abstract</b></summary>")[0], None)
 
     """
     if tok.type == "html_block":
@@ -183,7 +184,9 @@ def _pseudo_heading(tok: Token, before: Token | None) -> str | None:
     else:
         return None
     label = " ".join(label.split())
-    return label if label and len(label.split()) <= 6 else None
+    # ("<summary><b>Abstract</b></summary>": a paper's folded abstract, no group of papers)
+    folded = re.fullmatch(r"abstract|summary|details?|bibtex|citation|show more|more", label, re.I)
+    return label if label and len(label.split()) <= 6 and not folded else None
 
 
 # The line under a simple table's header: runs of dashes, two or more, apart.

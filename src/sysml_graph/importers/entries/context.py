@@ -52,6 +52,13 @@ class Context:
                 return v
         return self.file_venue
 
+    def outer(self) -> tuple[VenueMatch | None, int | None]:
+        """The venue and year of the headings around the innermost one (a paper written as a
+        heading, "### 1. Title" under "## 2024:", takes its year from them)."""
+        venue = next((v for _, v, _ in reversed(self.levels[:-1]) if v is not None), None)
+        year = next((y for _, _, y in reversed(self.levels[:-1]) if y is not None), None)
+        return venue or self.file_venue, year or self.file_year
+
     @property
     def year(self) -> int | None:
         for _, _, y in reversed(self.levels):

@@ -8,7 +8,7 @@ from ..markdown_list import Block
 from ..venues import VenueMatch, match_venue
 from .bibliography import read_bibtex
 from .kinds import NOT_PAPER_TITLE, section_says_not
-from .links import BLOG_LINK, CODE_HOSTS, arxiv_id, on_host
+from .links import BLOG_LINK, CODE_HOSTS, CODE_LABELS, PAPER_LABELS, arxiv_id, on_host
 from .names import author_line
 from .record import Entry, clean_title, strip_decorations
 from .tags import read_tag, venue_year_in
@@ -83,6 +83,12 @@ def fielded_heading(block: Block, entry: Entry) -> Entry:
     entry.reason = "heading"
     # "### Title: HTMFS: Strong Consistency … (Kexin)": a label first, a reader's name last
     named = re.sub(r"^\s*(?:title|paper)\s*[:\uff1a]\s*", "", block.head.text, flags=re.I)
+    # "### 12. [CVPR '24] Title": the list's number, then the venue's tag
+    named = re.sub(r"^\s*\d{1,4}\.\s+", "", named)
+    lead = re.match(r"\[([^\[\]]{2,30})\]\s*", named)
+    said = read_tag(lead.group(1)) if lead else None
+    if lead and said is not None and said[0] is not None and said[1] is not None:
+        entry.venue, entry.year, named = said[0], said[1], named[lead.end() :]
     title, tags = strip_decorations(re.sub(r"\s*\([A-Z][a-z]+\)$", "", clean_title(named)))
     if len(title.split()) < 3 or section_says_not(block.sections):
         return entry
@@ -126,6 +132,18 @@ def fielded_heading(block: Block, entry: Entry) -> Entry:
             found = author_line(value)
             if found:
                 entry.authors, entry.et_al = found
+    for link in (lk for detail in block.details for lk in detail.links):
+        if not entry.authors:
+            break  # (a section's heading, over the paragraphs of its papers)
+        # "### 3. Title", "**Authors**: A, B", "[📄 Paper](url) | [💻 Code](url)": the
+        # labelled links under a paper's own heading
+        label = re.sub(r"^\W+", "", link.text).strip().split(" (")[0]
+        # ("[📄 Paper](arxiv.org/pdf/2402.00525.pdf)": an address without its scheme)
+        href = re.sub(r"^(?=(?:www\.)?[\w-]+\.(?:org|com|net|edu)/)", "https://", link.href)
+        if PAPER_LABELS.match(label) and href.startswith("http"):
+            url = url or href
+        elif CODE_LABELS.match(label) and on_host(link.href, CODE_HOSTS):
+            code = code or link.href
     cited = read_bibtex(block.bibtex[0])[0] if block.bibtex else []
     # (a list's "# Awesome … Papers" over "cite our survey: ```@article{…}```" is not that
     # survey: a BibTeX block describes the heading when most of its title's words are the

@@ -33,6 +33,10 @@ def read_entry(block: Block, ctx: Context) -> Entry:
     entry = Entry(line=block.line, kind="skip", topics=topics_of(block.sections) + badges)
     if block.kind == "heading":
         entry = read_heading(block, entry)
+        if entry.kind == "paper" and entry.year is None:
+            # "## 2024:" then "### 1. Street Gaussians for …" with its authors and links
+            outer_venue, entry.year = ctx.outer()
+            entry.venue = entry.venue or outer_venue
     elif block.kind == "row":
         entry = read_row(block, entry, ctx)
     else:
