@@ -30,7 +30,7 @@ def read_tag(text: str) -> tuple[VenueMatch | None, int | None, bool]:
     >>> [(v.acronym, y) for v, y, _ in map(read_tag, ["KDD20", "VLDB 22", "ACMMM20"])]
     [('KDD', 2020), ('VLDB', 2022), ('ACM MM', 2020)]
     >>> [(v.acronym, y) for v, y, _ in map(read_tag, ["VLDB Journal 24", "Journal of Software 24"])]
-    [('VLDB', 2024), ('Journal of Software', 2024)]
+    [('VLDBJ', 2024), ('Journal of Software', 2024)]
     >>> tags = ["2025-TKDE, CCF-A", "ICML-2024", "2023-AAAI 2023, CCF-A"]
     >>> [(v.acronym, v.known, y) for v, y, _ in map(read_tag, tags)]
     [('TKDE', True, 2025), ('ICML', True, 2024), ('AAAI', True, 2023)]
