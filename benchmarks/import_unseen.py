@@ -169,6 +169,9 @@ LISTS = {
     "wxxshirley": "WxxShirley__Awesome-Graph-Prompt",
     "wm": "w-m__awesome-3D-gaussian-splatting",
     "benchflowai": "benchflow-ai__awesome-evals",
+    # Round 40, after round 39's fixes
+    "superbrucejia": "SuperBruceJia__Awesome-Mixture-of-Experts",
+    "metameai": "metame-ai__awesome-llm-plaza",
 }
 
 
