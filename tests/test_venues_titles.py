@@ -2387,3 +2387,32 @@ def test_round_39_papers_written_as_numbered_headings() -> None:
     assert found[0][1].authors == ["Yunzhi Yan", "Haotong Lin", "Sida Peng"]
     assert found[0][1].url == "https://arxiv.org/pdf/2401.01339.pdf"
     assert found[0][1].code == "https://github.com/zju3dv/street_gaussians"
+
+
+def test_round_40_an_entry_as_a_paragraph_of_hard_broken_lines() -> None:
+    """Round 40 (SuperBruceJia's mixture-of-experts list): "**_Note_ - Title**\\" over
+    "_A, B_\\", "TMLR, [[Paper](url)]\\" and a date, one paragraph outside any list; the
+    italic note before the dash is a topic, not the title."""
+    text = (
+        "# Papers\n## Survey\n"
+        "**Routers in Vision Mixture of Experts: An Empirical Study**\\\n"
+        "_Tianlin Liu, Mathieu Blondel, Carlos Riquelme, Joan Puigcerver_\\\n"
+        "TMLR, [[Paper](https://arxiv.org/abs/2401.15969)]\\\n"
+        "18 Apr 2024\n\n"
+        "**_FFN_ - MoE-LLaVA: Mixture of Experts for Large Vision-Language Models**\\\n"
+        "_Bin Lin, Zhenyu Tang_\\\n"
+        "arXiv, [[Paper](https://arxiv.org/abs/2401.15947)]\\\n"
+        "6 Jul 2024\n"
+    )
+    found = _papers(text)
+    assert [p for p, _ in found] == [
+        ("Routers in Vision Mixture of Experts: An Empirical Study", "TMLR", 2024),
+        ("MoE-LLaVA: Mixture of Experts for Large Vision-Language Models", "arXiv", 2024),
+    ]
+    assert found[0][1].authors == [
+        "Tianlin Liu",
+        "Mathieu Blondel",
+        "Carlos Riquelme",
+        "Joan Puigcerver",
+    ]
+    assert "FFN" in found[1][1].topics

@@ -505,6 +505,17 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
             # Entries written as lines of a paragraph, outside any list:
             # "[MobiCom'21] [Title](url) </br>" on each line
             lines = paragraph_lines(tok)
+            whole = render_inline(tok) if not lines else None
+            if (
+                whole is not None
+                and len([part for part in whole.lines if part]) >= 2
+                and whole.strong
+                and whole.lines[0].strip(" .") == whole.strong[0].strip(" .")
+                and whole.links
+            ):
+                # "**Title**\⏎_A, B_\⏎TMLR, [[Paper](url)]\⏎18 Apr 2024": an entry written
+                # as one paragraph, its lines cut by hard breaks, outside any list
+                lines = [(start + 1, whole)]
             follows = bool(blocks) and blocks[-1].paragraph and start + 1 - blocks[-1].line <= 3
             said = render_inline(tok) if not lines and follows else None
             if said is not None and said.emphasis and said.text.strip() == said.emphasis[0].strip():

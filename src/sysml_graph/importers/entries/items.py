@@ -260,6 +260,15 @@ def read_item(block: Block, ctx: Context, entry: Entry, row_links: tuple[Link, .
     lead_venue, lead_year = lead_venue or first_tag[0], lead_year or first_tag[1]
     prefix = DATED_PREFIX.match(raw) or DATED_LINK.match(raw)
     r = _read_first_line(head, text, raw, prefix, entry)
+    before, dash, after = r.title.partition(" - ")
+    rest = before
+    for em in head.emphasis:
+        rest = rest.replace(em.strip(), "", 1) if em.strip() else rest
+    if dash and head.emphasis and before.strip() != rest.strip() and not rest.strip(" &,"):
+        # "**_Fine-grained and Shared Experts_ - DeepSeekMoE: Towards …**": the list's
+        # note in italics, then the title
+        entry.topics.append(before.strip())
+        r.title = after
     read_venue_in_title(r)
     read_details(block, ctx, r, entry)
     if not entry.authors:
