@@ -65,11 +65,14 @@ def last_first(text: str) -> tuple[list[str], bool] | None:
     (['Isaac Caswell', 'Daan van Esch', 'Peter J. Liu'], False)
     >>> last_first("Raffel, Colin and Shazeer, Noam... 3 hidden ... Zhou, Yanqi")
     (['Colin Raffel', 'Noam Shazeer'], True)
+    >>> last_first("Yihong Dong, Xue Jiang, Jiaru Qian, ..., Zhi Jin, Ge Li")
+    (['Yihong Dong', 'Xue Jiang', 'Jiaru Qian'], True)
     """
     # "et al.", and as lists misspell it: "et.al.", "et. al", "et.a."; "etc." at the end
     # ("… Long Xiang and so on", "… and others": the list's own "et al."; "Roberts, Adam...
     # 3 hidden ... Zhou, Yanqi": names left out, so the ones after them have no known place)
-    hidden = re.search(r"\.\.\.\s*\d+ hidden\b", text)
+    # ("A, B, C, ..., Y, Z": names left out in the middle, the same)
+    hidden = re.search(r"\.\.\.\s*\d+ hidden\b|,\s*(?:\.\.\.|…)\s*,", text)
     text = text[: hidden.start()] + " et al." if hidden else text
     et_al = bool(re.search(r"\bet\.?\s?al?\b\.?|\betc\.?$|\band (?:so on|others)$", text))
     body = re.sub(
