@@ -449,12 +449,10 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
                 for outer in items[:-1]:
                     if outer is not None:
                         outer.details.append(inline)
-            elif any(quotes) and _prose(inline):
-                # "- Title (**NeurIPS 2023**) \n  > CASIA's PI, behind … (NeurIPS 2023)": a
-                # quoted note under an item is prose about it, not its citation (a quoted
-                # "> *Fu Q, Huang H H.* [[Paper]](url)" is one)
-                pass
-            else:
+            elif not (any(quotes) and _prose(inline)):
+                # (a quoted note under an item, "> CASIA's PI, behind … (NeurIPS 2023)", is
+                # prose about it, not its citation; a quoted "> *Fu Q, Huang H H.*
+                # [[Paper]](url)" is one)
                 current.details.append(inline)
                 for outer in items[:-1]:
                     if outer is not None:
