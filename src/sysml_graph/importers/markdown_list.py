@@ -53,7 +53,7 @@ class Block:
     kind: str  # "item", "row", "heading"
     sections: list[str] = field(default_factory=list)
     details: list[Inline] = field(default_factory=list)  # further paragraphs and sub-items
-    paragraph: bool = False  # a line of a paragraph, outside any list
+    paragraph: bool = False  # read from a paragraph (a line, or all of it), outside any list
     cells: dict[str, Inline] = field(default_factory=dict)  # table rows: header → cell
     depth: int = 0  # nesting of list items
     bibtex: list[str] = field(default_factory=list)  # ```bibtex blocks right under it
@@ -390,8 +390,9 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
     row: list[Inline] = []
     row_line = 0
     heading: Block | None = None  # the last heading: the paragraph right under it is a detail
-    in_quote = 0  # inside a blockquote (a citation to the list's own paper, a note)
-    quotes: list[bool] = []  # for each blockquote open, whether it is under an open item
+    # For each blockquote open (a citation to the list's own paper, a note), whether it is
+    # under an open list item
+    quotes: list[bool] = []
     fielded: Block | None = None  # a heading whose list items so far are its fields
     while i < len(tokens):
         tok = tokens[i]
@@ -499,7 +500,7 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
             ]
         elif tok.type == "inline" and start in simple_body:
             pass  # the rows of a simple table, read above
-        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and not in_quote:
+        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and not quotes:
             # Entries written as lines of a paragraph, outside any list:
             # "[MobiCom'21] [Title](url) </br>" on each line
             lines = paragraph_lines(tok)
@@ -515,7 +516,7 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
                 # as one paragraph, its lines cut by hard breaks, outside any list
                 lines = [(start + 1, whole)]
             follows = bool(blocks) and blocks[-1].paragraph and start + 1 - blocks[-1].line <= 3
-            said = render_inline(tok) if not lines and follows else None
+            said = whole if not lines and follows else None
             if said is not None and said.emphasis and said.text.strip() == said.emphasis[0].strip():
                 # "[1] **Title** VLDB 2021. [paper](url)", a blank line, "*A, B, C*": the
                 # authors of the entry above, in a paragraph of their own
@@ -564,10 +565,8 @@ def parse_markdown(text: str, nested: bool = False) -> list[Block]:
                     if block.kind != "heading":
                         blocks.append(block)
         if tok.type == "blockquote_open":
-            in_quote += 1
             quotes.append(bool(items) and items[-1] is not None)
         elif tok.type == "blockquote_close":
-            in_quote -= 1
             quotes.pop()
         if tok.type == "thead_open":
             in_head, table_header = True, []

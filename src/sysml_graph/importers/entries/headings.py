@@ -71,7 +71,8 @@ HEADING_FIELD = re.compile(r"\s*([A-Za-z][A-Za-z ]{1,20}?)\s*[:\uff1a]\s*(.*)$")
 def fielded_heading(block: Block, entry: Entry) -> Entry:
     """``#### Title`` with fields below it (``paper link: [here](url)``, ``Conference: OSDI
     2024``, ``tag: `ICLR24` | `Sea AILab` ``) and maybe a BibTeX block: a paper when a field
-    links to it or a BibTeX block describes it; any other heading is a section.
+    links to it, a BibTeX block describes it, or an ``Authors:`` field names its people and a
+    labelled link below (``[📄 Paper](url)``) is its page; any other heading is a section.
 
     >>> from sysml_graph.importers.markdown_list import parse_markdown
     >>> text = "#### Pipeline Parallelism with Memory\\n\\ntag: `ZBPP` | `ICLR24`\\n\\n"

@@ -116,13 +116,13 @@ def last_first(text: str) -> tuple[list[str], bool] | None:
     return None
 
 
-# One "Family, Given" name of a BibTeX author list ("van Esch, Daan", "Liu, Peter J.").
-_BIBTEX_NAME = re.compile(
-    r"(?:(?:de|van|von|der|den|da|di|le|la|du|dos|del)\s+)*[A-ZÀ-ÝĀ-ſ][\w'’-]+"
-    r"(?:\s[A-ZÀ-ÝĀ-ſ][\w'’-]+)?, [A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\s[A-ZÀ-ÝĀ-ſ][\w'’.-]*){0,2}"
-)
 _GIVEN = re.compile(r"[A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝĀ-ſ][\w'’.-]*|[A-Z]\.)){0,2}")
 _SURNAME = re.compile(r"(?:(?:de|van|von|der|den|da|di|le|la|du|dos|del)\s+)*[A-ZÀ-ÝĀ-ſ][\w'’-]+")
+# One "Family, Given" name of a BibTeX author list ("van Esch, Daan", "Liu, Peter J.").
+_BIBTEX_NAME = re.compile(
+    _SURNAME.pattern
+    + r"(?:\s[A-ZÀ-ÝĀ-ſ][\w'’-]+)?, [A-ZÀ-ÝĀ-ſ][\w'’.-]*(?:\s[A-ZÀ-ÝĀ-ſ][\w'’.-]*){0,2}"
+)
 
 
 def _chicago(body: str) -> list[str] | None:
